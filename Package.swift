@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every target opts into: import hygiene the compiler enforces (DESIGN.md, practice 6).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "FlowSpec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FlowSpecModel", targets: ["FlowSpecModel"]),
+        .library(name: "FlowSpecSchema", targets: ["FlowSpecSchema"]),
+        .library(name: "FlowSpecValidator", targets: ["FlowSpecValidator"]),
+        .library(name: "FlowSpecLint", targets: ["FlowSpecLint"]),
+        .library(name: "FlowSpecTraffic", targets: ["FlowSpecTraffic"]),
+        .library(name: "FlowSpecMiddleware", targets: ["FlowSpecMiddleware"]),
+        .executable(name: "flowspec", targets: ["flowspec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "FlowSpecYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "FlowSpecModel", dependencies: ["FlowSpecYAML"], swiftSettings: strictSettings),
+        .target(name: "FlowSpecSchema", dependencies: ["FlowSpecModel"], swiftSettings: strictSettings),
+        .target(
+            name: "FlowSpecValidator",
+            dependencies: ["FlowSpecSchema", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "FlowSpecLint", dependencies: ["FlowSpecSchema"], swiftSettings: strictSettings),
+        .target(
+            name: "FlowSpecTraffic",
+            dependencies: ["FlowSpecValidator", "FlowSpecLint"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FlowSpecMiddleware",
+            dependencies: [
+                "FlowSpecValidator",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "flowspec",
+            dependencies: [
+                "FlowSpecModel", "FlowSpecSchema", "FlowSpecValidator", "FlowSpecLint", "FlowSpecTraffic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "FlowSpecYAMLTests", dependencies: ["FlowSpecYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "FlowSpecModelTests", dependencies: ["FlowSpecModel"], swiftSettings: strictSettings),
+        .testTarget(name: "FlowSpecSchemaTests", dependencies: ["FlowSpecSchema"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlowSpecValidatorTests",
+            dependencies: ["FlowSpecValidator", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "FlowSpecLintTests", dependencies: ["FlowSpecLint"], swiftSettings: strictSettings),
+        .testTarget(name: "FlowSpecTrafficTests", dependencies: ["FlowSpecTraffic"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlowSpecMiddlewareTests",
+            dependencies: ["FlowSpecMiddleware", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,228 @@
+internal import CYAML
+
+/// Reads YAML (and, through ``JSONTreeReader``, JSON) into a ``YAMLTree``.
+///
+/// Runs libyaml's event API in one pass: every event becomes a node with its marks, budgets are
+/// checked as events arrive (so an alias bomb or a 100,000-deep `[[[[` is refused before it costs
+/// anything), and plain scalars are typed by the YAML 1.2 core schema.
+///
+/// ```swift
+/// let tree = try YAMLParser.parse(Array(yamlText.utf8))
+/// let paths = tree.value(forKey: "paths", in: tree.root)
+/// ```
+public enum YAMLParser {
+    /// How to read the bytes.
+    public enum Format: Sendable {
+        /// YAML 1.2 through libyaml.
+        case yaml
+        /// Strict JSON (RFC 8259) through the JSON fast path.
+        case json
+        /// JSON when the text starts with `{` or `[` and parses as JSON; YAML otherwise.
+        case auto
+    }
+
+    /// Parses `bytes` as `format`.
+    public static func parse(
+        _ bytes: [UInt8], format: Format = .auto, options: YAMLParseOptions = .default
+    ) throws(YAMLError) -> YAMLTree {
+        if bytes.count > options.maxInputBytes {
+            throw YAMLError(
+                .inputTooLarge, "the input is \(bytes.count) bytes, more than the \(options.maxInputBytes)-byte budget",
+                at: YAMLMark(line: 1, column: 1, offset: 0),
+                hint: "raise YAMLParseOptions.maxInputBytes (or --max-input-bytes)")
+        }
+        let result: Result<YAMLTree, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+            switch format {
+            case .yaml: return Result { () throws(YAMLError) in try parseYAML(buffer, options: options) }
+            case .json: return Result { () throws(YAMLError) in try JSONTreeReader.parse(buffer, options: options) }
+            case .auto:
+                if looksLikeJSON(buffer), let tree = try? JSONTreeReader.parse(buffer, options: options) {
+                    return .success(tree)
+                }
+                return Result { () throws(YAMLError) in try parseYAML(buffer, options: options) }
+            }
+        }
+        return try result.get()
+    }
+
+    private static func looksLikeJSON(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in buffer {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return false
+    }
+
+    static func parseYAML(_ buffer: UnsafeBufferPointer<UInt8>, options: YAMLParseOptions) throws(YAMLError)
+        -> YAMLTree
+    {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(.syntax, "libyaml could not be initialised", at: YAMLMark(line: 1, column: 1, offset: 0))
+        }
+        defer { yaml_parser_delete(&parser) }
+        if let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        var builder = YAMLTreeBuilder(options: options, source: buffer)
+        var offsets = CharacterOffsets(buffer)
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw libyamlError(parser, buffer: buffer, offsets: &offsets)
+            }
+            defer { yaml_event_delete(&event) }
+            let start = offsets.pack(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return try builder.finish(endOfInput: start)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw YAMLError(
+                        .multipleDocuments, "the file holds more than one YAML document", at: start.mark,
+                        hint: "keep one document per file; remove the `---` line and what follows, or split the file")
+                }
+            case YAML_SCALAR_EVENT:
+                let data = event.data.scalar
+                let style = scalarStyle(data.style)
+                let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+                let type = try scalarType(
+                    bytes, style: style, tag: data.tag, plainImplicit: data.plain_implicit != 0, at: start)
+                try builder.scalar(
+                    bytes, type: type, style: style, anchor: string(data.anchor), start: start,
+                    end: offsets.pack(event.end_mark))
+            case YAML_SEQUENCE_START_EVENT:
+                try checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start)
+                try builder.beginCollection(.sequence, anchor: string(event.data.sequence_start.anchor), start: start)
+            case YAML_MAPPING_START_EVENT:
+                try checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start)
+                try builder.beginCollection(.mapping, anchor: string(event.data.mapping_start.anchor), start: start)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                try builder.endCollection(end: offsets.pack(event.end_mark))
+            case YAML_ALIAS_EVENT:
+                try builder.alias(string(event.data.alias.anchor) ?? "", at: start)
+            default:
+                break
+            }
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func scalarStyle(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    private static let corePrefix = "tag:yaml.org,2002:"
+
+    private static func scalarType(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: UnsafeMutablePointer<yaml_char_t>?,
+        plainImplicit: Bool, at mark: PackedMark
+    ) throws(YAMLError) -> YAMLScalarType {
+        guard let tag = string(tag), tag != "!" else {
+            return style == .plain ? CoreSchema.resolve(bytes) : .string
+        }
+        let resolved = CoreSchema.resolve(bytes)
+        switch tag {
+        case corePrefix + "str": return .string
+        case corePrefix + "null" where resolved == .null: return .null
+        case corePrefix + "bool" where resolved == .bool: return .bool
+        case corePrefix + "int" where resolved == .int: return .int
+        case corePrefix + "float" where resolved == .float || resolved == .int: return .float
+        case corePrefix + "null", corePrefix + "bool", corePrefix + "int", corePrefix + "float":
+            throw YAMLError(
+                .unsupportedTag, "`\(String(decoding: bytes, as: UTF8.self))` is not a valid \(tag.dropFirst(corePrefix.count))",
+                at: mark.mark)
+        default:
+            throw unsupported(tag, at: mark)
+        }
+    }
+
+    private static func checkCollectionTag(
+        _ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, at mark: PackedMark
+    ) throws(YAMLError) {
+        guard let tag = string(tag), tag != "!", tag != corePrefix + expected else { return }
+        throw unsupported(tag, at: mark)
+    }
+
+    private static func unsupported(_ tag: String, at mark: PackedMark) -> YAMLError {
+        let shown = tag.hasPrefix(corePrefix) ? "!!" + tag.dropFirst(corePrefix.count) : tag
+        return YAMLError(
+            .unsupportedTag, "the tag `\(shown)` is outside YAML's JSON schema and is not supported", at: mark.mark,
+            hint: "remove the tag; OpenAPI documents hold only strings, numbers, booleans, null, mappings and lists")
+    }
+
+    private static func libyamlError(
+        _ parser: yaml_parser_t, buffer: UnsafeBufferPointer<UInt8>, offsets: inout CharacterOffsets
+    ) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            let offset = parser.problem_offset
+            let mark = YAMLMark.locate(offset: offset, in: buffer)
+            let isUTF8 = problem.contains("UTF-8") || problem.contains("octet") || problem.contains("code point")
+            return YAMLError(
+                isUTF8 ? .invalidUTF8 : .syntax,
+                isUTF8 ? "invalid UTF-8 at byte offset \(offset): \(problem)" : "\(problem) at byte offset \(offset)",
+                at: mark, hint: isUTF8 ? "save the file as UTF-8" : nil)
+        }
+        let mark = offsets.pack(parser.problem_mark).mark
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+            let contextMark = offsets.pack(parser.context_mark).mark
+            return YAMLError(.syntax, message, at: mark, related: contextMark)
+        }
+        return YAMLError(.syntax, message, at: mark)
+    }
+}
+
+/// Turns libyaml's marks (whose `index` counts characters) into byte offsets.
+///
+/// Files that are pure ASCII (almost every API description) need no work; otherwise a forward
+/// cursor walks the bytes, since marks arrive in nearly increasing order.
+struct CharacterOffsets {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let ascii: Bool
+    private var charIndex = 0
+    private var byteIndex = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        self.ascii = !bytes.contains { $0 >= 0x80 }
+    }
+
+    mutating func byteOffset(ofCharacter target: Int) -> Int {
+        if ascii { return target }
+        if target < charIndex {
+            charIndex = 0
+            byteIndex = 0
+        }
+        while charIndex < target && byteIndex < bytes.count {
+            byteIndex += 1
+            while byteIndex < bytes.count && bytes[byteIndex] & 0xC0 == 0x80 { byteIndex += 1 }
+            charIndex += 1
+        }
+        return byteIndex
+    }
+
+    mutating func pack(_ mark: yaml_mark_t) -> PackedMark {
+        PackedMark(line: mark.line + 1, column: mark.column + 1, offset: byteOffset(ofCharacter: mark.index))
+    }
+}
