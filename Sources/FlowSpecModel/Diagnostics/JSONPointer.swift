@@ -1,0 +1,145 @@
+import Foundation
+
+/// An RFC 6901 JSON pointer, kept as its unescaped reference tokens.
+///
+/// Built from components and rendered only at the edge, so that no structure is round-tripped
+/// through strings. `~1` is decoded before `~0`, as RFC 6901 section 4 requires (so `~01` is `~1`).
+public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByArrayLiteral {
+    /// The unescaped reference tokens, outermost first.
+    public var tokens: [String]
+
+    public init(_ tokens: [String] = []) { self.tokens = tokens }
+
+    public init(arrayLiteral elements: String...) { self.tokens = elements }
+
+    /// The pointer to the whole document.
+    public static let root = JSONPointer()
+
+    /// Parses a pointer such as `/paths/~1pets/get`; `nil` if it does not start with `/` (and is not empty).
+    public init?(parsing text: some StringProtocol) {
+        if text.isEmpty {
+            self.tokens = []
+            return
+        }
+        guard text.first == "/" else { return nil }
+        self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
+            token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    /// Parses the fragment of a URI reference (`#/components/schemas/Flow`), percent-decoding it once
+    /// before splitting, as RFC 6901 section 6 requires. `nil` for a fragment that is not a pointer.
+    public init?(fragment: some StringProtocol) {
+        var text = Substring(fragment)
+        if text.first == "#" { text = text.dropFirst() }
+        guard let decoded = Self.percentDecoded(text) else { return nil }
+        self.init(parsing: decoded)
+    }
+
+    /// The pointer with `token` appended.
+    public func appending(_ token: String) -> JSONPointer {
+        var copy = self
+        copy.tokens.append(token)
+        return copy
+    }
+
+    /// The pointer with an array index appended.
+    public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
+
+    /// The pointer with `other`'s tokens appended.
+    public func appending(_ other: JSONPointer) -> JSONPointer {
+        var copy = self
+        copy.tokens.append(contentsOf: other.tokens)
+        return copy
+    }
+
+    /// The pointer one level up; the root's parent is the root.
+    public var parent: JSONPointer { JSONPointer(Array(tokens.dropLast())) }
+
+    public var isRoot: Bool { tokens.isEmpty }
+
+    /// The RFC 6901 string form, such as `/paths/~1pets/get`.
+    public var description: String {
+        var result = ""
+        for token in tokens {
+            result.append("/")
+            result.append(Self.escape(token))
+        }
+        return result
+    }
+
+    /// The URI fragment form, such as `#/paths/~1pets/get`, with characters that are not allowed in a
+    /// fragment percent-encoded.
+    public var fragment: String {
+        var result = "#"
+        for byte in description.utf8 {
+            if Self.isFragmentSafe(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+
+    public static func escape(_ token: String) -> String {
+        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    private static func isFragmentSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
+        }
+    }
+
+    /// Percent-decodes `text` once; `nil` if an escape is malformed or the result is not UTF-8.
+    public static func percentDecoded(_ text: some StringProtocol) -> String? {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
+                bytes.append(high << 4 | low)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let pointer = JSONPointer(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a JSON pointer"))
+        }
+        self = pointer
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
