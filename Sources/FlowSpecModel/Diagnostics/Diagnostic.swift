@@ -1,3 +1,5 @@
+public import FlowSpecYAML
+
 /// One finding of any part of FlowSpec: a load error, a lint rule's finding or a traffic violation.
 ///
 /// Every finding says *what* (a stable ``code``), *how bad* (``severity``), *where in the spec*
@@ -55,5 +57,15 @@ extension Diagnostic: Comparable {
         if l?.offset != r?.offset { return (l?.offset ?? -1) < (r?.offset ?? -1) }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
         return lhs.message < rhs.message
+    }
+}
+
+extension Diagnostic {
+    /// A YAML-layer error as a diagnostic of `file`.
+    public init(yaml error: YAMLError, file: String) {
+        self.init(
+            code: DiagnosticCode(error.code), severity: .error, message: error.message,
+            location: SourceLocation(file: file, start: error.mark), hint: error.hint,
+            related: error.relatedMark.map { [SourceLocation(file: file, start: $0)] } ?? [])
     }
 }

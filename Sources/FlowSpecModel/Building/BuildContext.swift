@@ -1,0 +1,79 @@
+import FlowSpecYAML
+import Foundation
+
+/// The kinds of object a `$ref` can point to, so a target is built as what the referrer expects.
+enum ObjectKind: Hashable, Sendable {
+    case schema, response, parameter, example, requestBody, header, securityScheme, link, callback, pathItem
+}
+
+/// A `$ref` seen while building, waiting to be resolved once its file is loaded.
+struct PendingReference {
+    var reference: Reference
+    var kind: ObjectKind
+}
+
+/// The state of one model build: the files, the diagnostics, the pending references and the
+/// version-dependent rules.
+struct BuildContext {
+    var files: SpecFileSet
+    var diagnostics: [Diagnostic] = []
+    var pending: [PendingReference] = []
+    var version: OpenAPIVersion
+    let options: LoadOptions
+    /// The root spec's canonical path and folder: references may not leave the folder unless allowed.
+    let rootPath: String
+    let rootFolder: String
+    /// Every `$id` in the loaded files, computed when first needed.
+    var schemaIDs: Set<String>?
+    var droppedDiagnostics = 0
+    /// How many non-standard `$ref`s are being followed at once (a guard against cycles).
+    var inlineDepth = 0
+    /// The file being built.
+    var file: FileID = .root
+
+    init(files: SpecFileSet, version: OpenAPIVersion, options: LoadOptions, rootPath: String) {
+        self.files = files
+        self.version = version
+        self.options = options
+        self.rootPath = rootPath
+        self.rootFolder = (rootPath as NSString).deletingLastPathComponent
+    }
+
+    var tree: YAMLTree { files[file].tree }
+
+    func ref(_ node: NodeID) -> NodeRef { NodeRef(file: file, node: node) }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at node: NodeID, severity: Severity = .error, hint: String? = nil
+    ) {
+        report(code, message, at: ref(node), severity: severity, hint: hint)
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at node: NodeRef, severity: Severity = .error, hint: String? = nil
+    ) {
+        guard diagnostics.count < options.maxDiagnostics else {
+            droppedDiagnostics += 1
+            return
+        }
+        diagnostics.append(
+            Diagnostic(
+                code: code, severity: severity, message: message, location: files.location(of: node),
+                pointer: files.pointer(of: node), hint: hint))
+    }
+
+    /// A short name of a node's kind for messages: "a string", "a mapping", "a list", "null".
+    func describe(_ node: NodeID) -> String {
+        switch tree.kind(node) {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            switch tree.scalarType(node) {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int, .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+}

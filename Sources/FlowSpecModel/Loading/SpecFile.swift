@@ -1,0 +1,100 @@
+public import FlowSpecYAML
+
+/// One loaded file of a spec: its path, its bytes and its node tree.
+public struct SpecFile: Sendable {
+    public let id: FileID
+    /// The canonical absolute path, or a placeholder such as `<stdin>`.
+    public let path: String
+    /// The path to show users: as given for the root file, relative to the root's folder for others.
+    public let displayPath: String
+    /// The file's URI (`file:///…`), the base for its relative references and for JSON Schema `$id`s.
+    public let uri: String
+    public let tree: YAMLTree
+    /// The file's bytes, for code frames and in-place fixes.
+    public let source: [UInt8]
+    /// The parent of every node (the first parent for nodes shared through aliases); the root's is itself.
+    public let parents: [NodeID]
+
+    public init(id: FileID, path: String, displayPath: String, uri: String, tree: YAMLTree, source: [UInt8]) {
+        self.id = id
+        self.path = path
+        self.displayPath = displayPath
+        self.uri = uri
+        self.tree = tree
+        self.source = source
+        self.parents = tree.parentTable()
+    }
+
+    /// The JSON pointer of `node` within this file.
+    public func pointer(of node: NodeID) -> JSONPointer {
+        var tokens: [String] = []
+        var current = node
+        var guardCount = 0
+        while current != tree.root && guardCount < tree.count {
+            let parent = parents[Int(current.index)]
+            if parent == current { break }
+            if tree.isMapping(parent) {
+                for entry in tree.entries(parent) where entry.value == current || entry.key == current {
+                    tokens.append(tree.scalar(entry.key) ?? "")
+                    break
+                }
+            } else if let index = tree.items(parent).firstIndex(of: current) {
+                tokens.append(String(index - tree.items(parent).startIndex))
+            }
+            current = parent
+            guardCount += 1
+        }
+        return JSONPointer(tokens.reversed())
+    }
+
+    /// The node at `pointer`, or `nil`.
+    public func node(at pointer: JSONPointer) -> NodeID? {
+        var current = tree.root
+        for token in pointer.tokens {
+            switch tree.kind(current) {
+            case .mapping:
+                guard let next = tree.value(forKey: token, in: current) else { return nil }
+                current = next
+            case .sequence:
+                let items = tree.items(current)
+                guard let index = Int(token), index >= 0, index < items.count, token == String(index) else { return nil }
+                current = items[items.startIndex + index]
+            case .scalar:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// Where `node` is, as a location users can open.
+    public func location(of node: NodeID) -> SourceLocation {
+        SourceLocation(file: displayPath, start: tree.start(node), end: tree.end(node))
+    }
+}
+
+extension YAMLTree {
+    /// The parent of every node, computed in one pass over the children.
+    func parentTable() -> [NodeID] {
+        var parents = [NodeID](repeating: root, count: count)
+        var seen = [Bool](repeating: false, count: count)
+        for id in nodeIDs {
+            switch kind(id) {
+            case .scalar: continue
+            case .sequence:
+                for child in items(id) where !seen[Int(child.index)] {
+                    parents[Int(child.index)] = id
+                    seen[Int(child.index)] = true
+                }
+            case .mapping:
+                for entry in entries(id) {
+                    for child in [entry.key, entry.value] where !seen[Int(child.index)] {
+                        parents[Int(child.index)] = id
+                        seen[Int(child.index)] = true
+                    }
+                }
+            }
+        }
+        parents[Int(root.index)] = root
+        return parents
+    }
+}
