@@ -1,5 +1,11 @@
 internal import CYAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads YAML (and, through ``JSONTreeReader``, JSON) into a ``YAMLTree``.
 ///
 /// Runs libyaml's event API in one pass: every event becomes a node with its marks, budgets are
@@ -195,21 +201,103 @@ public enum YAMLParser {
 
 /// Turns libyaml's marks (whose `index` counts characters) into byte offsets.
 ///
-/// Files that are pure ASCII (almost every API description) need no work; otherwise a forward
-/// cursor walks the bytes, since marks arrive in nearly increasing order.
+/// Files that are pure ASCII (almost every API description) need no work. Otherwise a cursor moves
+/// forward line by line (marks arrive in nearly increasing order) and knows whether its line is ASCII,
+/// so only marks on a non-ASCII line count characters. Files with line breaks other than `\n` and
+/// `\r\n` (which libyaml also counts as lines) fall back to counting characters from the start.
 struct CharacterOffsets {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let ascii: Bool
+    private let unusualBreaks: Bool
+    private var line = 0
+    private var lineStart = 0
+    private var lineEnd = 0
+    private var lineASCII = true
     private var charIndex = 0
     private var byteIndex = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        self.ascii = !bytes.contains { $0 >= 0x80 }
+        let high = Self.hasHighBit(bytes)
+        var unusual = false
+        // A `\r` not followed by `\n`; NEL (C2 85); LS or PS (E2 80 A8/A9).
+        Self.forEach(0x0D, in: bytes) { i in
+            if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { unusual = true }
+        }
+        if high && !unusual {
+            Self.forEach(0xC2, in: bytes) { i in
+                if i + 1 < bytes.count && bytes[i + 1] == 0x85 { unusual = true }
+            }
+            Self.forEach(0xE2, in: bytes) { i in
+                if i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+                    unusual = true
+                }
+            }
+        }
+        self.ascii = !high
+        self.unusualBreaks = unusual
+        if !ascii && !unusual { scanLine() }
     }
 
-    mutating func byteOffset(ofCharacter target: Int) -> Int {
-        if ascii { return target }
+    /// Whether any byte is 0x80 or above, eight bytes at a time.
+    private static func hasHighBit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let words = bytes.count / 8
+        var acc: UInt64 = 0
+        let raw = UnsafeRawPointer(base)
+        for w in 0..<words { acc |= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) }
+        if acc & 0x8080_8080_8080_8080 != 0 { return true }
+        for i in (words * 8)..<bytes.count where bytes[i] >= 0x80 { return true }
+        return false
+    }
+
+    /// Calls `body` with the index of every occurrence of `byte`, found with `memchr`.
+    private static func forEach(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(byte), bytes.count - offset) {
+            let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            body(index)
+            offset = index + 1
+        }
+    }
+
+    private mutating func scanLine() {
+        var i = lineStart
+        var isASCII = true
+        while i < bytes.count && bytes[i] != 0x0A {
+            if bytes[i] >= 0x80 { isASCII = false }
+            i += 1
+        }
+        lineEnd = i
+        lineASCII = isASCII
+    }
+
+    mutating func byteOffset(line target: Int, column: Int, character: Int) -> Int {
+        if ascii { return character }
+        if unusualBreaks { return byteOffset(ofCharacter: character) }
+        if target < line {
+            line = 0
+            lineStart = 0
+            scanLine()
+        }
+        while line < target && lineEnd < bytes.count {
+            lineStart = lineEnd + 1
+            line += 1
+            scanLine()
+        }
+        if lineASCII { return min(lineStart + column, bytes.count) }
+        var offset = lineStart
+        var remaining = column
+        while remaining > 0 && offset < bytes.count {
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return offset
+    }
+
+    private mutating func byteOffset(ofCharacter target: Int) -> Int {
         if target < charIndex {
             charIndex = 0
             byteIndex = 0
@@ -223,6 +311,8 @@ struct CharacterOffsets {
     }
 
     mutating func pack(_ mark: yaml_mark_t) -> PackedMark {
-        PackedMark(line: mark.line + 1, column: mark.column + 1, offset: byteOffset(ofCharacter: mark.index))
+        PackedMark(
+            line: mark.line + 1, column: mark.column + 1,
+            offset: byteOffset(line: mark.line, column: mark.column, character: mark.index))
     }
 }

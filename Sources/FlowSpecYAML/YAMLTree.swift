@@ -9,57 +9,81 @@
 /// Mapping keys are always scalars; their text is the key, whatever their resolved type (`200` and
 /// `"200"` are the same key).
 public struct YAMLTree: Sendable {
-    @usableFromInline var kinds: [YAMLNodeKind] = []
-    @usableFromInline var scalarTypes: [YAMLScalarType] = []
-    @usableFromInline var styles: [YAMLScalarStyle] = []
-    /// For scalars, the range of their text in `text`; for collections, the range of their children in
-    /// `children` (mappings store key and value alternately).
-    @usableFromInline var firsts: [Int32] = []
-    @usableFromInline var counts: [Int32] = []
-    @usableFromInline var starts: [PackedMark] = []
-    @usableFromInline var ends: [PackedMark] = []
-    @usableFromInline var text: [UInt8] = []
-    @usableFromInline var children: [NodeID] = []
+    /// One node: kind, scalar type and style, and where its text (scalars) or children (collections) are.
+    @usableFromInline struct Record: Sendable {
+        @usableFromInline var kind: YAMLNodeKind
+        @usableFromInline var scalarType: YAMLScalarType
+        @usableFromInline var style: YAMLScalarStyle
+        /// For scalars, the range of their text in `text`; for collections, the range of their children in
+        /// `children` (mappings store key and value alternately).
+        @usableFromInline var first: Int32
+        @usableFromInline var count: Int32
+        @usableFromInline var start: PackedMark
+        @usableFromInline var end: PackedMark
+    }
+
+    /// The arrays live in one immutable object, so that copying a tree (the model builder and every
+    /// consumer hold it by value) costs one reference count, not one per array.
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let records: [Record]
+        @usableFromInline let text: [UInt8]
+        @usableFromInline let children: [NodeID]
+
+        init(records: [Record], text: [UInt8], children: [NodeID]) {
+            self.records = records
+            self.text = text
+            self.children = children
+        }
+    }
+
+    @usableFromInline let storage: Storage
+    @usableFromInline var records: [Record] { storage.records }
+    @usableFromInline var text: [UInt8] { storage.text }
+    @usableFromInline var children: [NodeID] { storage.children }
 
     /// The root node.
-    public internal(set) var root: NodeID = NodeID(0)
+    public let root: NodeID
     /// Problems that did not stop parsing (duplicate keys): the tree is usable, the first occurrence
     /// of a duplicate key wins.
-    public internal(set) var problems: [YAMLError] = []
+    public let problems: [YAMLError]
 
-    init() {}
+    init(records: [Record], text: [UInt8], children: [NodeID], root: NodeID, problems: [YAMLError]) {
+        storage = Storage(records: records, text: text, children: children)
+        self.root = root
+        self.problems = problems
+    }
 
     /// The number of nodes.
-    @inlinable public var count: Int { kinds.count }
+    @inlinable public var count: Int { storage.records.count }
 
-    /// Every node's ID, in document order (children are numbered before their parents' ends,
-    /// after their parents' starts are not: collections get their ID when they close).
-    public var nodeIDs: some Sequence<NodeID> { (0..<kinds.count).lazy.map { NodeID($0) } }
+    /// Every node's ID. Nodes are numbered as they close: a collection's children come before it, and
+    /// the root is last.
+    public var nodeIDs: some Sequence<NodeID> { (0..<count).lazy.map { NodeID($0) } }
 
-    @inlinable public func kind(_ id: NodeID) -> YAMLNodeKind { kinds[Int(id.index)] }
+    @inlinable public func kind(_ id: NodeID) -> YAMLNodeKind { storage.records[Int(id.index)].kind }
 
-    @inlinable public func scalarType(_ id: NodeID) -> YAMLScalarType { scalarTypes[Int(id.index)] }
+    @inlinable public func scalarType(_ id: NodeID) -> YAMLScalarType { storage.records[Int(id.index)].scalarType }
 
-    @inlinable public func style(_ id: NodeID) -> YAMLScalarStyle { styles[Int(id.index)] }
+    @inlinable public func style(_ id: NodeID) -> YAMLScalarStyle { storage.records[Int(id.index)].style }
 
-    @inlinable public func isScalar(_ id: NodeID) -> Bool { kinds[Int(id.index)] == .scalar }
+    @inlinable public func isScalar(_ id: NodeID) -> Bool { storage.records[Int(id.index)].kind == .scalar }
 
-    @inlinable public func isMapping(_ id: NodeID) -> Bool { kinds[Int(id.index)] == .mapping }
+    @inlinable public func isMapping(_ id: NodeID) -> Bool { storage.records[Int(id.index)].kind == .mapping }
 
-    @inlinable public func isSequence(_ id: NodeID) -> Bool { kinds[Int(id.index)] == .sequence }
+    @inlinable public func isSequence(_ id: NodeID) -> Bool { storage.records[Int(id.index)].kind == .sequence }
 
     /// Where the node starts.
-    public func start(_ id: NodeID) -> YAMLMark { starts[Int(id.index)].mark }
+    public func start(_ id: NodeID) -> YAMLMark { storage.records[Int(id.index)].start.mark }
 
     /// Where the node ends (just past its last character).
-    public func end(_ id: NodeID) -> YAMLMark { ends[Int(id.index)].mark }
+    public func end(_ id: NodeID) -> YAMLMark { storage.records[Int(id.index)].end.mark }
 
     /// The UTF-8 bytes of a scalar's value (after unescaping and folding); empty for collections.
     @inlinable public func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8> {
-        let i = Int(id.index)
-        guard kinds[i] == .scalar else { return [] }
-        let first = Int(firsts[i])
-        return text[first..<(first + Int(counts[i]))]
+        let record = storage.records[Int(id.index)]
+        guard record.kind == .scalar else { return [] }
+        let first = Int(record.first)
+        return storage.text[first..<(first + Int(record.count))]
     }
 
     /// A scalar's value as written (after unescaping); `nil` for collections.
@@ -83,28 +107,28 @@ public struct YAMLTree: Sendable {
 
     /// The number of children: entries of a mapping, items of a sequence, 0 for a scalar.
     @inlinable public func childCount(_ id: NodeID) -> Int {
-        let i = Int(id.index)
-        switch kinds[i] {
+        let record = storage.records[Int(id.index)]
+        switch record.kind {
         case .scalar: return 0
-        case .mapping: return Int(counts[i]) / 2
-        case .sequence: return Int(counts[i])
+        case .mapping: return Int(record.count) / 2
+        case .sequence: return Int(record.count)
         }
     }
 
     /// The items of a sequence (empty for other kinds).
     @inlinable public func items(_ id: NodeID) -> ArraySlice<NodeID> {
-        let i = Int(id.index)
-        guard kinds[i] == .sequence else { return [] }
-        let first = Int(firsts[i])
-        return children[first..<(first + Int(counts[i]))]
+        let record = storage.records[Int(id.index)]
+        guard record.kind == .sequence else { return [] }
+        let first = Int(record.first)
+        return storage.children[first..<(first + Int(record.count))]
     }
 
     /// The entries of a mapping, in document order (empty for other kinds).
     @inlinable public func entries(_ id: NodeID) -> MappingEntries {
-        let i = Int(id.index)
-        guard kinds[i] == .mapping else { return MappingEntries(children: children[0..<0]) }
-        let first = Int(firsts[i])
-        return MappingEntries(children: children[first..<(first + Int(counts[i]))])
+        let record = storage.records[Int(id.index)]
+        guard record.kind == .mapping else { return MappingEntries(children: storage.children[0..<0]) }
+        let first = Int(record.first)
+        return MappingEntries(children: storage.children[first..<(first + Int(record.count))])
     }
 
     /// The value for `key` in a mapping, or `nil`.
@@ -140,11 +164,11 @@ public struct YAMLTree: Sendable {
     @usableFromInline var column: UInt32
     @usableFromInline var offset: UInt32
 
-    init(line: Int, column: Int, offset: Int) {
+    @usableFromInline init(line: Int, column: Int, offset: Int) {
         self.line = UInt32(truncatingIfNeeded: line)
         self.column = UInt32(truncatingIfNeeded: column)
         self.offset = UInt32(truncatingIfNeeded: offset)
     }
 
-    var mark: YAMLMark { YAMLMark(line: Int(line), column: Int(column), offset: Int(offset)) }
+    @usableFromInline var mark: YAMLMark { YAMLMark(line: Int(line), column: Int(column), offset: Int(offset)) }
 }

@@ -1,8 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds a ``YAMLTree`` from a stream of node events, applying the budgets, merge keys and
 /// duplicate-key checks in the same pass. Both readers (libyaml's event loop and the JSON reader)
 /// feed it, so YAML and JSON files give the same tree and the same errors.
 struct YAMLTreeBuilder {
-    private(set) var tree = YAMLTree()
+    private var records: [YAMLTree.Record] = []
+    private var text: [UInt8] = []
+    private var children: [NodeID] = []
+    private var problems: [YAMLError] = []
+    private var root = NodeID(0)
     private let options: YAMLParseOptions
     private let source: UnsafeBufferPointer<UInt8>
 
@@ -25,8 +35,8 @@ struct YAMLTreeBuilder {
     init(options: YAMLParseOptions, source: UnsafeBufferPointer<UInt8>) {
         self.options = options
         self.source = source
-        tree.kinds.reserveCapacity(source.count / 12)
-        tree.text.reserveCapacity(source.count / 2)
+        records.reserveCapacity(source.count / 16)
+        text.reserveCapacity(source.count / 2)
     }
 
     var depth: Int { stack.count }
@@ -37,26 +47,23 @@ struct YAMLTreeBuilder {
         kind: YAMLNodeKind, type: YAMLScalarType, style: YAMLScalarStyle, first: Int, count: Int,
         start: PackedMark, end: PackedMark, expanded: Int
     ) -> NodeID {
-        let id = NodeID(tree.kinds.count)
-        tree.kinds.append(kind)
-        tree.scalarTypes.append(type)
-        tree.styles.append(style)
-        tree.firsts.append(Int32(truncatingIfNeeded: first))
-        tree.counts.append(Int32(truncatingIfNeeded: count))
-        tree.starts.append(start)
-        tree.ends.append(end)
+        let id = NodeID(records.count)
+        records.append(
+            YAMLTree.Record(
+                kind: kind, scalarType: type, style: style, first: Int32(truncatingIfNeeded: first),
+                count: Int32(truncatingIfNeeded: count), start: start, end: end))
         expandedSizes.append(expanded)
         return id
     }
 
     private mutating func attach(_ id: NodeID, expanded: Int, at mark: PackedMark) throws(YAMLError) {
         if stack.isEmpty {
-            if options.requireMappingRoot && tree.kinds[Int(id.index)] != .mapping {
+            if options.requireMappingRoot && records[Int(id.index)].kind != .mapping {
                 throw YAMLError(
-                    .rootNotMapping, "the document's root is a \(tree.kinds[Int(id.index)]), not a mapping",
+                    .rootNotMapping, "the document's root is a \(records[Int(id.index)].kind), not a mapping",
                     at: mark.mark, hint: "an OpenAPI document starts with keys such as `openapi:` and `info:`")
             }
-            tree.root = id
+            root = id
             rootSet = true
             return
         }
@@ -75,8 +82,8 @@ struct YAMLTreeBuilder {
         _ bytes: UnsafeBufferPointer<UInt8>, type: YAMLScalarType, style: YAMLScalarStyle,
         anchor: String?, start: PackedMark, end: PackedMark
     ) throws(YAMLError) {
-        let first = tree.text.count
-        tree.text.append(contentsOf: bytes)
+        let first = text.count
+        text.append(contentsOf: bytes)
         let id = appendNode(
             kind: .scalar, type: type, style: style, first: first, count: bytes.count, start: start, end: end,
             expanded: 1)
@@ -105,8 +112,8 @@ struct YAMLTreeBuilder {
                 "aliases would expand this document past \(options.maxExpandedNodes) nodes", at: open.start.mark,
                 hint: "this looks like an alias bomb; raise YAMLParseOptions.maxExpandedNodes only for trusted input")
         }
-        let first = tree.children.count
-        tree.children.append(contentsOf: scratch[open.childBase...])
+        let first = children.count
+        children.append(contentsOf: scratch[open.childBase...])
         let count = scratch.count - open.childBase
         scratch.removeSubrange(open.childBase...)
         let id = appendNode(
@@ -138,10 +145,10 @@ struct YAMLTreeBuilder {
         var hasMerge = false
         for i in 0..<count {
             let key = scratch[base + 2 * i]
-            if tree.kinds[Int(key.index)] != .scalar {
+            if records[Int(key.index)].kind != .scalar {
                 throw YAMLError(
-                    .complexKey, "a mapping key must be a scalar, not a \(tree.kinds[Int(key.index)])",
-                    at: tree.starts[Int(key.index)].mark, hint: "OpenAPI and JSON keys are strings")
+                    .complexKey, "a mapping key must be a scalar, not a \(records[Int(key.index)].kind)",
+                    at: records[Int(key.index)].start.mark, hint: "OpenAPI and JSON keys are strings")
             }
             if options.mergeKeys && isMergeKey(key) { hasMerge = true }
         }
@@ -150,10 +157,10 @@ struct YAMLTreeBuilder {
     }
 
     private func isMergeKey(_ key: NodeID) -> Bool {
-        let i = Int(key.index)
-        guard tree.styles[i] == .plain, tree.counts[i] == 2 else { return false }
-        let first = Int(tree.firsts[i])
-        return tree.text[first] == UInt8(ascii: "<") && tree.text[first + 1] == UInt8(ascii: "<")
+        let record = records[Int(key.index)]
+        guard record.kind == .scalar, record.style == .plain, record.count == 2 else { return false }
+        let first = Int(record.first)
+        return text[first] == UInt8(ascii: "<") && text[first + 1] == UInt8(ascii: "<")
     }
 
     /// Shallow merge, as YAML 1.1's merge-key type defines it: keys written in the mapping win, then
@@ -166,20 +173,20 @@ struct YAMLTreeBuilder {
             let key = scratch[i]
             let value = scratch[i + 1]
             if isMergeKey(key) {
-                switch tree.kinds[Int(value.index)] {
+                switch records[Int(value.index)].kind {
                 case .mapping: sources.append(value)
                 case .sequence:
-                    for item in tree.items(value) {
-                        guard tree.kinds[Int(item.index)] == .mapping else {
+                    for item in items(value) {
+                        guard records[Int(item.index)].kind == .mapping else {
                             throw YAMLError(
-                                .invalidMerge, "a `<<` list may hold only mappings", at: tree.starts[Int(item.index)].mark)
+                                .invalidMerge, "a `<<` list may hold only mappings", at: records[Int(item.index)].start.mark)
                         }
                         sources.append(item)
                     }
                 case .scalar:
                     throw YAMLError(
                         .invalidMerge, "the value of a `<<` merge key must be a mapping or a list of mappings",
-                        at: tree.starts[Int(value.index)].mark)
+                        at: records[Int(value.index)].start.mark)
                 }
                 expanded -= expandedSizes[Int(value.index)]
             } else {
@@ -189,12 +196,12 @@ struct YAMLTreeBuilder {
             i += 2
         }
         var seen = Set<[UInt8]>()
-        for k in stride(from: 0, to: own.count, by: 2) { seen.insert(Array(tree.scalarBytes(own[k]))) }
+        for k in stride(from: 0, to: own.count, by: 2) { seen.insert(Array(scalarBytes(own[k]))) }
         for source in sources {
-            for entry in tree.entries(source) where seen.insert(Array(tree.scalarBytes(entry.key))).inserted {
-                own.append(entry.key)
-                own.append(entry.value)
-                expanded = expanded &+ expandedSizes[Int(entry.key.index)] &+ expandedSizes[Int(entry.value.index)]
+            for (key, value) in entries(source) where seen.insert(Array(scalarBytes(key))).inserted {
+                own.append(key)
+                own.append(value)
+                expanded = expanded &+ expandedSizes[Int(key.index)] &+ expandedSizes[Int(value.index)]
             }
         }
         scratch.removeSubrange(base...)
@@ -218,7 +225,7 @@ struct YAMLTreeBuilder {
             for i in 0..<count {
                 let key = scratch[base + 2 * i]
                 var hasher = Hasher()
-                tree.scalarBytes(key).withUnsafeBytes { hasher.combine(bytes: $0) }
+                scalarBytes(key).withUnsafeBytes { hasher.combine(bytes: $0) }
                 let hash = hasher.finalize()
                 if let earlier = firstByHash[hash]?.first(where: { sameKey(scratch[base + 2 * $0], key) }) {
                     duplicate(first: scratch[base + 2 * earlier], again: key, at: base + 2 * i)
@@ -237,20 +244,29 @@ struct YAMLTreeBuilder {
     private var pendingDrops: [Int] = []
 
     private mutating func duplicate(first: NodeID, again: NodeID, at index: Int) {
-        let name = tree.scalar(again) ?? ""
-        let firstMark = tree.starts[Int(first.index)].mark
-        tree.problems.append(
+        let name = String(decoding: scalarBytes(again), as: UTF8.self)
+        let firstMark = records[Int(first.index)].start.mark
+        problems.append(
             YAMLError(
                 .duplicateKey,
                 "duplicate key `\(name)`; it was first defined at line \(firstMark.line), column \(firstMark.column)",
-                at: tree.starts[Int(again.index)].mark, related: firstMark,
+                at: records[Int(again.index)].start.mark, related: firstMark,
                 hint: "remove one of the two entries or merge them; the first one is used"))
         pendingDrops.append(index)
     }
 
+    @inline(__always)
     private func sameKey(_ a: NodeID, _ b: NodeID) -> Bool {
-        tree.scalarBytes(a).elementsEqual(tree.scalarBytes(b))
+        let ra = records[Int(a.index)]
+        let rb = records[Int(b.index)]
+        guard ra.count == rb.count else { return false }
+        guard ra.count > 0 else { return true }
+        return text.withUnsafeBufferPointer { t in
+            guard let base = t.baseAddress else { return true }
+            return memcmp(base + Int(ra.first), base + Int(rb.first), Int(ra.count)) == 0
+        }
     }
+
 
     /// Finishes the tree; fails for an empty stream.
     mutating func finish(endOfInput: PackedMark) throws(YAMLError) -> YAMLTree {
@@ -259,6 +275,22 @@ struct YAMLTreeBuilder {
                 .emptyDocument, "the file holds no document (it is empty or only comments)", at: endOfInput.mark,
                 hint: "an OpenAPI document needs at least `openapi:`, `info:` and `paths:`")
         }
-        return tree
+        return YAMLTree(records: records, text: text, children: children, root: root, problems: problems)
+    }
+
+    private func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8> {
+        let record = records[Int(id.index)]
+        guard record.kind == .scalar else { return [] }
+        return text[Int(record.first)..<Int(record.first + record.count)]
+    }
+
+    private func items(_ id: NodeID) -> ArraySlice<NodeID> {
+        let record = records[Int(id.index)]
+        return children[Int(record.first)..<Int(record.first + record.count)]
+    }
+
+    private func entries(_ id: NodeID) -> [(NodeID, NodeID)] {
+        let all = items(id)
+        return stride(from: all.startIndex, to: all.endIndex, by: 2).map { (all[$0], all[$0 + 1]) }
     }
 }

@@ -29,17 +29,59 @@ struct BuildContext {
     /// How many non-standard `$ref`s are being followed at once (a guard against cycles).
     var inlineDepth = 0
     /// The file being built.
-    var file: FileID = .root
+    var file: FileID = .root {
+        didSet { tree = files[file].tree }
+    }
+    /// The tree of ``file``, kept at hand: the builder reads it for every field.
+    private(set) var tree: YAMLTree
 
     init(files: SpecFileSet, version: OpenAPIVersion, options: LoadOptions, rootPath: String) {
         self.files = files
+        self.tree = files[.root].tree
         self.version = version
         self.options = options
         self.rootPath = rootPath
         self.rootFolder = (rootPath as NSString).deletingLastPathComponent
     }
 
-    var tree: YAMLTree { files[file].tree }
+
+    /// Key indexes of large mappings (`components/schemas`, `paths`), built when a reference first
+    /// looks into them, so resolving thousands of references stays linear.
+    private var keyIndexes: [NodeRef: [String: NodeID]] = [:]
+
+    /// The node at `pointer` in `fileID`, or `nil`.
+    mutating func node(at pointer: JSONPointer, in fileID: FileID) -> NodeID? {
+        let tree = files[fileID].tree
+        var current = tree.root
+        for token in pointer.tokens {
+            switch tree.kind(current) {
+            case .mapping:
+                if tree.childCount(current) > 16 {
+                    let key = NodeRef(file: fileID, node: current)
+                    if keyIndexes[key] == nil {
+                        var index: [String: NodeID] = [:]
+                        for entry in tree.entries(current) {
+                            let name = tree.scalar(entry.key) ?? ""
+                            if index[name] == nil { index[name] = entry.value }
+                        }
+                        keyIndexes[key] = index
+                    }
+                    guard let next = keyIndexes[key]?[token] else { return nil }
+                    current = next
+                } else {
+                    guard let next = tree.value(forKey: token, in: current) else { return nil }
+                    current = next
+                }
+            case .sequence:
+                let items = tree.items(current)
+                guard let index = Int(token), index >= 0, index < items.count, token == String(index) else { return nil }
+                current = items[items.startIndex + index]
+            case .scalar:
+                return nil
+            }
+        }
+        return current
+    }
 
     func ref(_ node: NodeID) -> NodeRef { NodeRef(file: file, node: node) }
 

@@ -5,20 +5,30 @@ import FlowSpecYAML
 struct Fields {
     let node: NodeID
     let objectName: String
-    private(set) var entries: [(key: NodeID, value: NodeID)]
-    private var used: [Bool]
+    let entries: YAMLTree.MappingEntries
+    /// Which entries were taken: a bit set, with an overflow array for mappings of more than 64 keys.
+    private var usedBits: UInt64 = 0
+    private var usedOverflow: [Bool] = []
 
     init(node: NodeID, objectName: String, tree: YAMLTree) {
         self.node = node
         self.objectName = objectName
-        self.entries = Array(tree.entries(node))
-        self.used = Array(repeating: false, count: entries.count)
+        self.entries = tree.entries(node)
+        if entries.count > 64 { usedOverflow = Array(repeating: false, count: entries.count) }
+    }
+
+    private func isUsed(_ i: Int) -> Bool {
+        i < 64 ? usedBits & (1 << UInt64(i)) != 0 : usedOverflow[i]
+    }
+
+    private mutating func markUsed(_ i: Int) {
+        if i < 64 { usedBits |= 1 << UInt64(i) } else { usedOverflow[i] = true }
     }
 
     /// The value node of `key`, marking it used.
     mutating func take(_ key: StaticString, in tree: YAMLTree) -> NodeID? {
-        for i in entries.indices where !used[i] && tree.scalar(entries[i].key, equals: key) {
-            used[i] = true
+        for i in entries.indices where !isUsed(i) && tree.scalar(entries[i].key, equals: key) {
+            markUsed(i)
             return entries[i].value
         }
         return nil
@@ -33,6 +43,6 @@ struct Fields {
 
     /// The entries not taken, in order.
     var remaining: [(key: NodeID, value: NodeID)] {
-        entries.indices.filter { !used[$0] }.map { entries[$0] }
+        entries.indices.filter { !isUsed($0) }.map { entries[$0] }
     }
 }

@@ -28,7 +28,7 @@ extension ModelBuilder {
                 hint: "write the fragment as a pointer such as `#/components/schemas/Name`")
             return nil
         }
-        guard let node = file.node(at: pointer) else {
+        guard let node = ctx.node(at: pointer, in: fileID) else {
             ctx.report(
                 .refUnresolved, "`\(text)` does not resolve: \(file.displayPath) has nothing at `\(pointer)`",
                 at: refNode, hint: closestHint(pointer, in: file))

@@ -22,9 +22,21 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
             return
         }
         guard text.first == "/" else { return nil }
-        self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
-            token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        // Split on bytes: `/` is ASCII, so it never falls inside a multi-byte character.
+        var tokens: [String] = []
+        let string = String(text)
+        let utf8 = string.utf8
+        var start = utf8.index(after: utf8.startIndex)
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "/") {
+                tokens.append(Self.unescape(Substring(utf8[start..<i])))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
         }
+        tokens.append(Self.unescape(Substring(utf8[start..<utf8.endIndex])))
+        self.tokens = tokens
     }
 
     /// Parses the fragment of a URI reference (`#/components/schemas/Flow`), percent-decoding it once
@@ -82,6 +94,29 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         return result
     }
 
+    /// Decodes `~1` to `/` and then `~0` to `~`, in one left-to-right pass (so `~01` is `~1`).
+    static func unescape(_ token: some StringProtocol) -> String {
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(token.utf8.count)
+        var iterator = token.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "~") else {
+                bytes.append(byte)
+                continue
+            }
+            switch iterator.next() {
+            case UInt8(ascii: "1"): bytes.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "0"): bytes.append(UInt8(ascii: "~"))
+            case let other?:
+                bytes.append(byte)
+                bytes.append(other)
+            case nil: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public static func escape(_ token: String) -> String {
         guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
@@ -99,7 +134,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
 
     /// Percent-decodes `text` once; `nil` if an escape is malformed or the result is not UTF-8.
     public static func percentDecoded(_ text: some StringProtocol) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
