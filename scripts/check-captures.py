@@ -43,7 +43,6 @@ from specutil import (  # noqa: E402
     escape_pointer_token,
     match_media_type,
     parse_media_type,
-    pointer_tokens,
     resolve_pointer,
 )
 
@@ -202,15 +201,11 @@ class SpecModel:
                 for name, value in zip(names, combination):
                     url = url.replace("{" + name + "}", value)
                 self.server_prefixes.append(url.rstrip("/"))
-        self.routes = []  # (regex, template, path item, file)
-        self.operations_by_id = {}
+        self.routes = []  # (regex, template, path item, its file, its pointer in that file)
         for template, item in (root.get("paths") or {}).items():
-            item, ifile = self.resolver.follow(item, file)
+            item, ifile, ipointer = self.location(item, file, f"/paths/{escape_pointer_token(template)}")
             pattern = "^" + re.sub(r"\\{([^}]+)\\}", lambda m: f"(?P<{m.group(1)}>[^/]+)", re.escape(template)) + "$"
-            self.routes.append((re.compile(pattern), template, item, ifile))
-            for method in METHODS:
-                if method in item and item[method].get("operationId"):
-                    self.operations_by_id[item[method]["operationId"]] = (template, method, item, ifile)
+            self.routes.append((re.compile(pattern), template, item, ifile, ipointer))
 
     def follow(self, node, file):
         return self.resolver.follow(node, file)
@@ -225,7 +220,7 @@ class SpecModel:
 
     def extensions(self):
         """Yield (template, method, operation, file, extension) for each x-hal-actions."""
-        for _, template, item, file in self.routes:
+        for _, template, item, file, _ in self.routes:
             for method in METHODS:
                 if method in item and "x-hal-actions" in item[method]:
                     yield template, method, item, file, item[method]["x-hal-actions"]
@@ -327,7 +322,7 @@ def check_exchange(model: SpecModel, entry: dict) -> tuple[list[Finding], str | 
         return [Finding("request-server-unknown", f"{url} matches no server")], None, {}, None
     path = urlsplit(url[len(prefix):]).path
     match = None
-    for regex, template, item, file in model.routes:
+    for regex, template, item, file, base in model.routes:
         match = regex.match(path)
         if match:
             break
@@ -347,7 +342,6 @@ def check_exchange(model: SpecModel, entry: dict) -> tuple[list[Finding], str | 
         "header": {h["name"].lower(): h["value"] for h in request["headers"]},
         "cookie": cookies,
     }
-    base = f"/paths/{escape_pointer_token(template)}"
     for index, parameter in enumerate((item.get("parameters") or []) + (operation.get("parameters") or [])):
         parameter, pfile, ppointer = model.location(parameter, file, f"{base}/{method}/parameters/{index}")
         where, name = parameter["in"], parameter["name"]

@@ -10,6 +10,8 @@
 # 3. scripts/lint-spec.py: Spectral-style oas rules, YAML style, x-hal-actions consistency.
 # 4. scripts/split-flows-spec.py --check: the twin is what the split of the single file gives.
 # 5. scripts/check-multifile-equivalence.py: both dereference to the same JSON value.
+# 6. scripts/make-captures.py --check and scripts/check-captures.py: the HAR captures in
+#    examples/captures/ are up to date and agree with the spec (expected-findings.json).
 #
 # Needs python3 with PyYAML, jsonschema (>= 4.18, with referencing) and openapi-spec-validator
 # (pip install openapi-spec-validator). Runs every step; exits 1 if any step failed, 2 if a
@@ -40,6 +42,9 @@ step "examples against schemas" python3 scripts/validate-spec-examples.py "$SING
 step "lint" python3 scripts/lint-spec.py "$SINGLE" "$MULTI"
 step "split is up to date" python3 scripts/split-flows-spec.py --check
 step "multi-file equivalence" python3 scripts/check-multifile-equivalence.py "$SINGLE" "$MULTI"
+step "captures are up to date" python3 scripts/make-captures.py --check
+step "captures against the single file" python3 scripts/check-captures.py "$SINGLE"
+step "captures against the multi-file twin" python3 scripts/check-captures.py "$MULTI"
 
 if [ "$status" -eq 0 ]; then
   echo "check-spec: all checks passed"

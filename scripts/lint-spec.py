@@ -43,7 +43,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from specutil import Resolver, escape_pointer_token, parse_media_type, resolve_pointer  # noqa: E402
+from specutil import Resolver, escape_pointer_token, parse_media_type  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXTENSION_SCHEMA = os.path.join(REPO, "docs", "x-hal-actions.schema.json")
