@@ -36,6 +36,7 @@ import re
 import sys
 from urllib.parse import unquote, urlsplit
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from specutil import (  # noqa: E402
     Resolver,

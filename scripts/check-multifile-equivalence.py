@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from specutil import Resolver, escape_pointer_token  # noqa: E402
 

@@ -42,6 +42,7 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from specutil import Resolver, escape_pointer_token, parse_media_type  # noqa: E402
 

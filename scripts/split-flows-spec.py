@@ -32,6 +32,7 @@ import tempfile
 
 import yaml
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from specutil import escape_pointer_token, load_yaml, pointer_tokens  # noqa: E402
 

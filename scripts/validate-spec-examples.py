@@ -24,6 +24,7 @@ import os
 import sys
 from urllib.parse import unquote
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from specutil import Resolver, SchemaValidator, escape_pointer_token, resolve_pointer  # noqa: E402
 
