@@ -15,7 +15,7 @@ public enum TerminalText {
     /// `text` with every control character, C1 control, bidirectional-formatting character, line
     /// or paragraph separator and byte-order mark replaced by a visible escape.
     ///
-    /// - Parameter keepNewlines: keep `\n` as is (for formats that encode it themselves).
+    /// - Parameter keepNewlines: keep `\n` and `\r` as they are (for formats that encode them themselves).
     public static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else {
             return text
@@ -57,7 +57,7 @@ public enum TerminalText {
     /// Whether `scalar` is printed as an escape.
     static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {
         switch scalar.value {
-        case 0x0A: return !keepNewlines
+        case 0x0A, 0x0D: return !keepNewlines
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi formatting
         case 0x2028, 0x2029, 0xFEFF: return true
@@ -94,7 +94,14 @@ public enum TerminalText {
             return 0
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD, 0x1F680...0x1F6FF, 0x1F004, 0x1F0CF, 0x1F18E,
+            0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1FA70...0x1FAFF:
+            return 2
+        // Emoji-presentation symbols below U+3000 that terminals draw two cells wide.
+        case 0x231A, 0x231B, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615, 0x2648...0x2653, 0x267F,
+            0x2693, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2, 0x26F3,
+            0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A, 0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+            0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B55:
             return 2
         default:
             return 1
