@@ -135,6 +135,12 @@ struct ConfigurationParser {
             if text == "off" { return .off }
             if let severity = Self.severity(text) { return .severity(severity) }
         }
+        if tree.isScalar(node), tree.scalarType(node) == .null {
+            fail(
+                .configInvalidSeverity, "the severity of `\(rule)` is missing", at: node,
+                hint: "write error, warn, info, hint or off after `\(rule):`")
+            return nil
+        }
         let shown = tree.isScalar(node) ? "`\(tree.scalar(node) ?? "")`" : "a \(kindName(node))"
         fail(
             .configInvalidSeverity, "the severity of `\(rule)` must be error, warn, info, hint or off, not \(shown)",

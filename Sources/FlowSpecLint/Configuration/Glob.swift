@@ -22,6 +22,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// Why a pattern was refused.
     public struct Error: Swift.Error, Hashable, Sendable {
         public var message: String
+
+        public init(message: String) { self.message = message }
     }
 
     /// Compiles `pattern`; throws for an empty or absolute pattern or one with a `..` segment, which
