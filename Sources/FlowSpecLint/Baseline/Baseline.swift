@@ -110,8 +110,10 @@ public struct Baseline: Hashable, Sendable {
         do {
             tree = try YAMLParser.parse(bytes, format: .json)
         } catch {
+            let problem =
+                error.kind == .rootNotMapping ? "the baseline must be a JSON object" : "the baseline is not valid JSON: \(error.message)"
             throw BaselineError(
-                "the baseline is not valid JSON: \(error.message)",
+                problem,
                 at: SourceLocation(file: path, start: error.mark), hint: "write it again with --write-baseline")
         }
         func location(_ node: NodeID) -> SourceLocation {
