@@ -8,7 +8,8 @@ import Testing
         file: String = "specs/api.yaml"
     ) -> Diagnostic {
         Diagnostic(
-            code: code, severity: .warning, message: message, location: SourceLocation(file: file, line: line, column: 5),
+            code: code, severity: .warning, message: message,
+            location: SourceLocation(file: file, line: line, column: 5),
             pointer: pointer)
     }
 
@@ -72,7 +73,8 @@ import Testing
         var b = finding("r", line: 90, pointer: ["a"], message: " duplicate of line 140 (45 times) ")
         b.location?.column = 40
         #expect(FindingIdentity(a) == FindingIdentity(b))
-        #expect(FindingIdentity.normalizedMessage("duplicate of  line 12\n(3 times)") == "duplicate of line # (# times)")
+        #expect(
+            FindingIdentity.normalizedMessage("duplicate of  line 12\n(3 times)") == "duplicate of line # (# times)")
         #expect(FindingIdentity(a) != FindingIdentity(finding("r", line: 3, pointer: ["b"], message: a.message)))
         #expect(FindingIdentity(a) != FindingIdentity(finding("s", line: 3, pointer: ["a"], message: a.message)))
         #expect(FindingIdentity(a) != FindingIdentity(finding("r", line: 3, pointer: ["a"], message: "another text")))
@@ -118,17 +120,32 @@ import Testing
     }
 
     @Test func readsNewerFilesThatOnlyAddKeys() throws {
-        let text = #"{"version": 1, "extra": true, "findings": [{"rule": "r", "file": "f", "pointer": "", "messageHash": "h", "note": "x"}]}"#
+        let text =
+            #"{"version": 1, "extra": true, "findings": [{"rule": "r", "file": "f", "pointer": "", "messageHash": "h", "note": "x"}]}"#
         let baseline = try Baseline(decoding: Array(text.utf8))
-        #expect(baseline.entries == [Baseline.Entry(identity: FindingIdentity(rule: "r", file: "f", pointer: "", messageHash: "h"), count: 1, message: "")])
+        #expect(
+            baseline.entries == [
+                Baseline.Entry(
+                    identity: FindingIdentity(rule: "r", file: "f", pointer: "", messageHash: "h"), count: 1,
+                    message: "")
+            ])
     }
 
     @Test(arguments: [
-        ("{\"version\": 1, \"findings\": [", "b.json:1:29: error: the baseline is not valid JSON: expected a value (the input ends early) [baseline-invalid]"),
-        ("{\"version\": 2, \"findings\": []}", "b.json:1:13: error: the baseline's version is 2; this flowspec reads version 1 [baseline-invalid]"),
+        (
+            "{\"version\": 1, \"findings\": [",
+            "b.json:1:29: error: the baseline is not valid JSON: expected a value (the input ends early) [baseline-invalid]"
+        ),
+        (
+            "{\"version\": 2, \"findings\": []}",
+            "b.json:1:13: error: the baseline's version is 2; this flowspec reads version 1 [baseline-invalid]"
+        ),
         ("{\"findings\": []}", "b.json:1:1: error: the baseline has no `version` [baseline-invalid]"),
         ("{\"version\": 1}", "b.json:1:1: error: the baseline has no `findings` list [baseline-invalid]"),
-        ("{\"version\": 1, \"findings\": [3]}", "b.json:1:29: error: a finding in the baseline is not an object [baseline-invalid]"),
+        (
+            "{\"version\": 1, \"findings\": [3]}",
+            "b.json:1:29: error: a finding in the baseline is not an object [baseline-invalid]"
+        ),
         (
             "{\"version\": 1, \"findings\": [{\"rule\": \"r\", \"file\": \"f\", \"pointer\": \"\", \"messageHash\": \"h\", \"count\": 0}]}",
             "b.json:1:100: error: `count` must be a whole number of at least 1 [baseline-invalid]"

@@ -34,8 +34,14 @@ import Testing
 
     @Test(arguments: [
         ("", "the pattern is empty"),
-        ("/etc/*.yaml", "the pattern `/etc/*.yaml` is absolute; patterns are relative to the configuration file's folder"),
-        ("../other/*.yaml", "the pattern `../other/*.yaml` has a `..` segment; only files below the configuration's folder match"),
+        (
+            "/etc/*.yaml",
+            "the pattern `/etc/*.yaml` is absolute; patterns are relative to the configuration file's folder"
+        ),
+        (
+            "../other/*.yaml",
+            "the pattern `../other/*.yaml` has a `..` segment; only files below the configuration's folder match"
+        ),
     ])
     func refusesPatternsThatCannotMatch(pattern: String, message: String) {
         #expect(throws: Glob.Error(message: message)) { try Glob(pattern) }

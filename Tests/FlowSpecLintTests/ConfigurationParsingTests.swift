@@ -30,7 +30,8 @@ import Testing
 
         """
 
-    func parse(_ text: String, path: String = "/repo/.flowspec.yaml") throws(InvalidConfiguration) -> LintConfiguration {
+    func parse(_ text: String, path: String = "/repo/.flowspec.yaml") throws(InvalidConfiguration) -> LintConfiguration
+    {
         try LintConfiguration.parse(Array(text.utf8), path: path)
     }
 
@@ -50,14 +51,18 @@ import Testing
             naming.options
                 == [
                     "case": .string("camel"), "max": .number(JSONNumber(text: "16")),
-                    "ratio": .number(JSONNumber(text: "0.5")), "list": .array([.number(JSONNumber(1)), .bool(true), .null]),
+                    "ratio": .number(JSONNumber(text: "0.5")),
+                    "list": .array([.number(JSONNumber(1)), .bool(true), .null]),
                 ])
         #expect(naming.location?.line == 6)
         #expect(naming.location?.column == 3)
         #expect(configuration.overrides.count == 2)
         #expect(configuration.overrides[0].files.map(\.pattern) == ["specs/legacy/**", "*.json"])
         #expect(configuration.overrides[0].pointers.isEmpty)
-        #expect(configuration.overrides[1].pointers.map(\.text) == ["/paths/~1admin", "#/paths/~1internal~1%7Bid%7D/*/responses"])
+        #expect(
+            configuration.overrides[1].pointers.map(\.text) == [
+                "/paths/~1admin", "#/paths/~1internal~1%7Bid%7D/*/responses",
+            ])
         #expect(configuration.overrides[1].files.map(\.pattern) == ["specs/**"])
         #expect(configuration.overrides[1].location?.line == 13)
         let validate = try #require(configuration.validate)
@@ -109,7 +114,8 @@ import Testing
         } throws: { error in
             guard let error = error as? InvalidConfiguration else { return false }
             let rendered = error.errors.map { e in
-                "\(e.location.map { "\($0.line):\($0.column)" } ?? "-") \(e.code) \(e.message)" + (e.hint.map { " | \($0)" } ?? "")
+                "\(e.location.map { "\($0.line):\($0.column)" } ?? "-") \(e.code) \(e.message)"
+                    + (e.hint.map { " | \($0)" } ?? "")
             }
             let expected = [
                 "1:1 config-unknown-key unknown key `extend` in the configuration | did you mean `extends`?",
@@ -171,7 +177,9 @@ import Testing
             try parse("rules:\n  a: { options: { max: .inf } }\n")
         } throws: { error in
             guard let error = error as? InvalidConfiguration else { return false }
-            #expect(error.description.contains("/repo/.flowspec.yaml:2:24: error: `.inf` is not a number JSON can hold [config-invalid-value]"))
+            #expect(
+                error.description.contains(
+                    "/repo/.flowspec.yaml:2:24: error: `.inf` is not a number JSON can hold [config-invalid-value]"))
             return true
         }
     }

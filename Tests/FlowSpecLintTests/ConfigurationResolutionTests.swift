@@ -79,15 +79,21 @@ import Testing
             path: "/repo/.flowspec.yaml")
         #expect(configuration.mayRun(notRecommended, file: "/repo/api.yaml"))
         #expect(!configuration.mayRun(recommended, file: "/repo/api.yaml"))
-        #expect(configuration.resolve(notRecommended, file: "/repo/api.yaml", pointer: JSONPointer(["info"])).severity == nil)
-        #expect(configuration.resolve(notRecommended, file: "/repo/api.yaml", pointer: JSONPointer(["paths"])).severity == .error)
+        #expect(
+            configuration.resolve(notRecommended, file: "/repo/api.yaml", pointer: JSONPointer(["info"])).severity
+                == nil)
+        #expect(
+            configuration.resolve(notRecommended, file: "/repo/api.yaml", pointer: JSONPointer(["paths"])).severity
+                == .error)
     }
 
     @Test func applyingKeepsTheFindingsOwnSeverityUnlessConfigured() {
         let location = SourceLocation(file: "/repo/api.yaml", line: 1, column: 1)
-        let finding = Diagnostic(code: "style-basic", severity: .info, message: "m", location: location, pointer: ["info"])
+        let finding = Diagnostic(
+            code: "style-basic", severity: .info, message: "m", location: location, pointer: ["info"])
         #expect(Self.configuration.applying(to: finding, rule: recommended)?.severity == .info)
-        let operation = Diagnostic(code: "operation-operationId", severity: .warning, message: "m", location: location, pointer: ["paths"])
+        let operation = Diagnostic(
+            code: "operation-operationId", severity: .warning, message: "m", location: location, pointer: ["paths"])
         #expect(Self.configuration.applying(to: operation, rule: operationId)?.severity == .error)
         let admin = Diagnostic(
             code: "operation-operationId", severity: .warning, message: "m",

@@ -108,7 +108,8 @@ import Testing
 
     func finding(_ code: DiagnosticCode, _ pointer: JSONPointer?, file: String? = "api.yaml") -> Diagnostic {
         Diagnostic(
-            code: code, severity: .warning, message: "m", location: file.map { SourceLocation(file: $0, line: 1, column: 1) },
+            code: code, severity: .warning, message: "m",
+            location: file.map { SourceLocation(file: $0, line: 1, column: 1) },
             pointer: pointer)
     }
 
@@ -129,7 +130,10 @@ import Testing
         let outcome = Suppression.apply(suppressions, to: findings, today: today)
         #expect(outcome.suppressed == [findings[0], findings[1], findings[4], findings[5], findings[7]])
         #expect(outcome.kept == [findings[2], findings[3], findings[6], findings[8]])
-        #expect(outcome.used.map(\.rules) == [["info-contact"], ["operation-operationId"], ["operation-tags", "operation-summary"]])
+        #expect(
+            outcome.used.map(\.rules) == [
+                ["info-contact"], ["operation-operationId"], ["operation-tags", "operation-summary"],
+            ])
         #expect(outcome.unused.map(\.rules) == [])
         #expect(outcome.expired.map(\.rules) == [["e"]])
     }
@@ -160,10 +164,15 @@ import Testing
             rules: ["a", "b"], reason: "legacy", until: until, pointer: ["paths"],
             location: SourceLocation(file: "api.yaml", line: 4, column: 7))
         let expired = suppression.expiredDiagnostic()
-        #expect(expired.description == "api.yaml:4:7: warn: the suppression of `a`, `b` expired on 2025-01-31 (reason given: legacy) [suppression-expired]")
+        #expect(
+            expired.description
+                == "api.yaml:4:7: warn: the suppression of `a`, `b` expired on 2025-01-31 (reason given: legacy) [suppression-expired]"
+        )
         #expect(expired.pointer?.description == "/paths/x-flowspec-ignore")
         let unused = suppression.unusedDiagnostic()
-        #expect(unused.description == "api.yaml:4:7: info: the suppression of `a`, `b` matches no finding [suppression-unused]")
+        #expect(
+            unused.description
+                == "api.yaml:4:7: info: the suppression of `a`, `b` matches no finding [suppression-unused]")
     }
 
     @Test func jsonSpecsWork() throws {

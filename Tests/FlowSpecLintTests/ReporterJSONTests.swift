@@ -148,7 +148,8 @@ import Testing
 
     @Test func compactFormIsOneLine() {
         let report = LintReport(tool: ToolInfo(version: "1.0.0"), files: [FileResult(path: "a.yaml", diagnostics: [])])
-        let expected = #"{"version":1,"tool":{"name":"flowspec","version":"1.0.0","informationUri":null},"#
+        let expected =
+            #"{"version":1,"tool":{"name":"flowspec","version":"1.0.0","informationUri":null},"#
             + #""files":[{"path":"a.yaml","diagnostics":[]}],"#
             + #""summary":{"errors":0,"warnings":0,"infos":0,"hints":0,"total":0,"suppressed":0,"baselined":0}}"#
             + "\n"

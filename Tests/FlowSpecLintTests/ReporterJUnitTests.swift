@@ -56,7 +56,8 @@ import Testing
         let diagnostic = Diagnostic(
             code: "r<&>", severity: .error, message: "a \"quoted\" 'one' <tag> & \u{1B}[0m \u{0} \u{FFFE}",
             location: SourceLocation(file: "x&y.yaml", line: 1, column: 1), hint: "line\nbreak")
-        let report = LintReport(tool: ToolInfo(version: "1"), files: [FileResult(path: "x&y.yaml", diagnostics: [diagnostic])])
+        let report = LintReport(
+            tool: ToolInfo(version: "1"), files: [FileResult(path: "x&y.yaml", diagnostics: [diagnostic])])
         let output = JUnitReporter().render(report)
         let parser = XMLParser(data: Data(output.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")\n\(output)")

@@ -49,7 +49,8 @@ import Testing
                     path: "a.yaml",
                     diagnostics: [Diagnostic(code: "r", severity: .error, message: "m")])
             ])
-        let expected = "\u{1B}[1ma.yaml:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mm\u{1B}[0m \u{1B}[2m[r]\u{1B}[0m\n\n"
+        let expected =
+            "\u{1B}[1ma.yaml:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mm\u{1B}[0m \u{1B}[2m[r]\u{1B}[0m\n\n"
             + "\u{1B}[1;31m✖ 1 problem (1 error, 0 warnings, 0 infos, 0 hints)\u{1B}[0m\n"
         #expect(TextReporter(colour: true).render(report) == expected)
     }
@@ -63,9 +64,11 @@ import Testing
         let summary = ReportSummary(warnings: 1, suppressed: 2, baselined: 3)
         #expect(
             TextReporter().summaryLine(summary)
-                == "✖ 1 problem (0 errors, 1 warning, 0 infos, 0 hints); not shown: 3 known in the baseline, 2 suppressed")
+                == "✖ 1 problem (0 errors, 1 warning, 0 infos, 0 hints); not shown: 3 known in the baseline, 2 suppressed"
+        )
         #expect(
-            TextReporter().summaryLine(ReportSummary(baselined: 1)) == "✔ no problems; not shown: 1 known in the baseline")
+            TextReporter().summaryLine(ReportSummary(baselined: 1))
+                == "✔ no problems; not shown: 1 known in the baseline")
     }
 
     @Test func longMinifiedLineShowsAWindowAroundTheFinding() {
@@ -79,7 +82,8 @@ import Testing
             tool: ReporterFixtures.tool,
             files: [
                 FileResult(
-                    path: "min.json", diagnostics: [Diagnostic(code: "r", severity: .warning, message: "m", location: location)],
+                    path: "min.json",
+                    diagnostics: [Diagnostic(code: "r", severity: .warning, message: "m", location: location)],
                     source: SourceText(line))
             ])
         let window = "…" + String(repeating: "a", count: 40) + "TARGET" + String(repeating: "b", count: 74) + "…"
@@ -102,7 +106,8 @@ import Testing
             tool: ReporterFixtures.tool,
             files: [
                 FileResult(
-                    path: "h.yaml", diagnostics: [Diagnostic(code: "r", severity: .error, message: "m", location: location)],
+                    path: "h.yaml",
+                    diagnostics: [Diagnostic(code: "r", severity: .error, message: "m", location: location)],
                     source: SourceText(source))
             ])
         let expected = #"""
@@ -123,7 +128,8 @@ import Testing
             tool: ReporterFixtures.tool,
             files: [
                 FileResult(
-                    path: "m.yaml", diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)],
+                    path: "m.yaml",
+                    diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)],
                     source: SourceText(source))
             ])
         #expect(TextReporter().render(report).contains(" 2 |   /a:\n   |   ^^^\n"))
@@ -135,17 +141,24 @@ import Testing
             tool: ReporterFixtures.tool,
             files: [
                 FileResult(
-                    path: "s.yaml", diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)],
+                    path: "s.yaml",
+                    diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)],
                     source: SourceText("a: 1\n"))
             ])
-        #expect(TextReporter().render(report) == "s.yaml:40:1: info: m [r]\n\n✖ 1 problem (0 errors, 0 warnings, 1 info, 0 hints)\n")
+        #expect(
+            TextReporter().render(report)
+                == "s.yaml:40:1: info: m [r]\n\n✖ 1 problem (0 errors, 0 warnings, 1 info, 0 hints)\n")
     }
 
     @Test func referencedFilesUseAdditionalSources() {
         let location = SourceLocation(file: "schemas/flow.yaml", line: 1, column: 1, endLine: 1, endColumn: 5)
         let report = LintReport(
             tool: ReporterFixtures.tool,
-            files: [FileResult(path: "api.yaml", diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)])],
+            files: [
+                FileResult(
+                    path: "api.yaml",
+                    diagnostics: [Diagnostic(code: "r", severity: .info, message: "m", location: location)])
+            ],
             additionalSources: ["schemas/flow.yaml": SourceText("type: object\n")])
         #expect(TextReporter().render(report).contains(" 1 | type: object\n   | ^^^^\n"))
     }
@@ -176,7 +189,9 @@ import Testing
     @Test func shortensWithACount() {
         let text = String(repeating: "a", count: 200) + String(repeating: "b", count: 100)
         let short = TerminalText.shortened(text, limit: 30)
-        #expect(short == String(repeating: "a", count: 20) + "…[270 characters omitted]…" + String(repeating: "b", count: 10))
+        #expect(
+            short == String(repeating: "a", count: 20) + "…[270 characters omitted]…"
+                + String(repeating: "b", count: 10))
         #expect(TerminalText.shortened("short", limit: 30) == "short")
         #expect(TerminalText.shortened(String(repeating: "é", count: 240)) == String(repeating: "é", count: 240))
     }
@@ -184,6 +199,8 @@ import Testing
     @Test func shortensBeforeEscapingSoCountsAreOfTheInput() {
         let text = String(repeating: "\u{0}", count: 300)
         let safe = TerminalText.safe(text, limit: 30)
-        #expect(safe == String(repeating: "\\0", count: 20) + "…[270 characters omitted]…" + String(repeating: "\\0", count: 10))
+        #expect(
+            safe == String(repeating: "\\0", count: 20) + "…[270 characters omitted]…"
+                + String(repeating: "\\0", count: 10))
     }
 }

@@ -89,7 +89,8 @@ enum SarifSchema {
 
     @Test(.enabled(if: SarifSchema.available, "needs python3 with jsonschema and the SARIF schema"))
     func theSchemaCheckRejectsBadSarif() throws {
-        let bad = #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}"#
+        let bad =
+            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}"#
         #expect(try SarifSchema.violations(bad).contains("runs/0/results/0/level"))
     }
 
@@ -114,10 +115,17 @@ enum SarifSchema {
         #expect(driver["informationUri"] as? String == "https://example.com/flowspec")
         #expect(driver["semanticVersion"] as? String == "1.2.0")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["operation-operationId", "info-title-ascii", "description-length", "hostile-text", "spec-license"])
+        #expect(
+            rules.map { $0["id"] as? String } == [
+                "operation-operationId", "info-title-ascii", "description-length", "hostile-text", "spec-license",
+            ])
         #expect(rules[0]["name"] as? String == "OperationOperationId")
-        #expect((rules[0]["shortDescription"] as? [String: Any])?["text"] as? String == "Every operation has an operationId.")
-        #expect((rules[0]["fullDescription"] as? [String: Any])?["text"] as? String == "Generated clients name their methods after operationId.")
+        #expect(
+            (rules[0]["shortDescription"] as? [String: Any])?["text"] as? String
+                == "Every operation has an operationId.")
+        #expect(
+            (rules[0]["fullDescription"] as? [String: Any])?["text"] as? String
+                == "Generated clients name their methods after operationId.")
         #expect(rules[0]["helpUri"] as? String == "https://example.com/rules#operation-operationId")
         #expect((rules[0]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
         #expect((rules[0]["properties"] as? [String: Any])?["tags"] as? [String] == ["operations", "naming"])
@@ -136,8 +144,11 @@ enum SarifSchema {
         }
         #expect(results.map { $0["level"] as? String } == ["note", "error", "warning", "warning", "note"])
         let title = results[1]
-        #expect((title["message"] as? [String: Any])?["text"] as? String == "the title has characters outside ASCII\nHelp: keep the title ASCII for old clients")
-        let physical = try #require(((title["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
+        #expect(
+            (title["message"] as? [String: Any])?["text"] as? String
+                == "the title has characters outside ASCII\nHelp: keep the title ASCII for old clients")
+        let physical = try #require(
+            ((title["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         let artifact = try #require(physical["artifactLocation"] as? [String: Any])
         #expect(artifact["uri"] as? String == "specs/flows.yaml")
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
@@ -164,9 +175,16 @@ enum SarifSchema {
 
         let report = LintReport(
             tool: ToolInfo(version: "1"),
-            files: [FileResult(path: "a.yaml", diagnostics: [diagnostic(line: 1, pointer: ["x"]), diagnostic(line: 2, pointer: ["x"])])])
+            files: [
+                FileResult(
+                    path: "a.yaml",
+                    diagnostics: [diagnostic(line: 1, pointer: ["x"]), diagnostic(line: 2, pointer: ["x"])])
+            ])
         let output = SARIFReporter().render(report)
-        #expect(output.contains("\"\(SARIFReporter.fingerprintKey)\": \"\(SARIFReporter.fingerprint(diagnostic(line: 1, pointer: ["x"]), defaultFile: "")):1\""))
+        #expect(
+            output.contains(
+                "\"\(SARIFReporter.fingerprintKey)\": \"\(SARIFReporter.fingerprint(diagnostic(line: 1, pointer: ["x"]), defaultFile: "")):1\""
+            ))
         #expect(output.contains(":2\""))
     }
 
@@ -191,9 +209,11 @@ enum SarifSchema {
     @Test func findingsWithoutAPlace() throws {
         let run = try run(try parsed(Self.edgeCaseReport))
         let results = try #require(run["results"] as? [[String: Any]])
-        let fileLevel = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        let fileLevel = try #require(
+            (results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
         #expect((fileLevel["region"] as? [String: Int]) == ["startLine": 1])
-        #expect((fileLevel["artifactLocation"] as? [String: String]) == ["uri": "file:///abs/dir%20with%20space/api.yaml"])
+        #expect(
+            (fileLevel["artifactLocation"] as? [String: String]) == ["uri": "file:///abs/dir%20with%20space/api.yaml"])
         #expect((results[2]["locations"] as? [Any])?.isEmpty == true)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["semanticVersion"] == nil)

@@ -111,7 +111,8 @@ public struct Baseline: Hashable, Sendable {
             tree = try YAMLParser.parse(bytes, format: .json)
         } catch {
             let problem =
-                error.kind == .rootNotMapping ? "the baseline must be a JSON object" : "the baseline is not valid JSON: \(error.message)"
+                error.kind == .rootNotMapping
+                ? "the baseline must be a JSON object" : "the baseline is not valid JSON: \(error.message)"
             throw BaselineError(
                 problem,
                 at: SourceLocation(file: path, start: error.mark), hint: "write it again with --write-baseline")
@@ -121,7 +122,8 @@ public struct Baseline: Hashable, Sendable {
         }
         let root = tree.root
         guard let version = tree.value(forKey: "version", in: root) else {
-            throw BaselineError("the baseline has no `version`", at: location(root), hint: "write it again with --write-baseline")
+            throw BaselineError(
+                "the baseline has no `version`", at: location(root), hint: "write it again with --write-baseline")
         }
         guard tree.scalarType(version) == .int, tree.scalar(version) == String(Self.formatVersion) else {
             throw BaselineError(
@@ -137,16 +139,19 @@ public struct Baseline: Hashable, Sendable {
                 throw BaselineError("a finding in the baseline is not an object", at: location(item), hint: nil)
             }
             func string(_ key: String) throws(BaselineError) -> String {
-                guard let node = tree.value(forKey: key, in: item), tree.isScalar(node), tree.scalarType(node) == .string,
+                guard let node = tree.value(forKey: key, in: item), tree.isScalar(node),
+                    tree.scalarType(node) == .string,
                     let text = tree.scalar(node)
                 else {
-                    throw BaselineError("a finding in the baseline has no string `\(key)`", at: location(item), hint: nil)
+                    throw BaselineError(
+                        "a finding in the baseline has no string `\(key)`", at: location(item), hint: nil)
                 }
                 return text
             }
             var count = 1
             if let node = tree.value(forKey: "count", in: item) {
-                guard tree.scalarType(node) == .int, let value = tree.scalar(node).flatMap({ Int($0) }), value >= 1 else {
+                guard tree.scalarType(node) == .int, let value = tree.scalar(node).flatMap({ Int($0) }), value >= 1
+                else {
                     throw BaselineError("`count` must be a whole number of at least 1", at: location(node), hint: nil)
                 }
                 count = value
@@ -168,7 +173,9 @@ public struct Baseline: Hashable, Sendable {
     ///
     /// For an identity the baseline holds `n` times, the first `n` findings by position in the file are
     /// known and any more are new. `defaultFile` stands in for the file of a finding without a location.
-    public func filter(_ diagnostics: [Diagnostic], defaultFile: String = "") -> (new: [Diagnostic], known: [Diagnostic]) {
+    public func filter(_ diagnostics: [Diagnostic], defaultFile: String = "") -> (
+        new: [Diagnostic], known: [Diagnostic]
+    ) {
         var remaining: [FindingIdentity: Int] = [:]
         for entry in entries { remaining[entry.identity] = entry.count }
         let identities = diagnostics.map { FindingIdentity($0, defaultFile: defaultFile) }

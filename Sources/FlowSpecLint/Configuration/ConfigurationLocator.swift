@@ -30,7 +30,8 @@ public enum ConfigurationLocator {
                 throw InvalidConfiguration([
                     ConfigurationError(
                         .configAmbiguous,
-                        "more than one configuration file in `\(folder)`: " + found.map { "`\($0)`" }.joined(separator: ", "),
+                        "more than one configuration file in `\(folder)`: "
+                            + found.map { "`\($0)`" }.joined(separator: ", "),
                         at: nil, hint: "keep one of them, or name one with --config")
                 ])
             }

@@ -29,7 +29,8 @@ struct ConfigurationParser {
         for problem in tree.problems {
             errors.append(
                 ConfigurationError(
-                    .configSyntax, problem.message, at: SourceLocation(file: file, start: problem.mark), hint: problem.hint))
+                    .configSyntax, problem.message, at: SourceLocation(file: file, start: problem.mark),
+                    hint: problem.hint))
         }
         let root = tree.root
         for (keyNode, value) in tree.entries(root) {
@@ -84,7 +85,8 @@ struct ConfigurationParser {
     mutating func rules(_ node: NodeID, section: String) -> [String: RuleSetting] {
         guard tree.isMapping(node) else {
             fail(
-                .configInvalidValue, "`\(section)` must be a mapping from rule ids to settings, not a \(kindName(node))",
+                .configInvalidValue,
+                "`\(section)` must be a mapping from rule ids to settings, not a \(kindName(node))",
                 at: node, hint: "write one rule per line, such as `operation-operationId: error`")
             return [:]
         }
@@ -119,7 +121,8 @@ struct ConfigurationParser {
                     }
                     if case .object(let object)? = jsonValue(value) { options = object } else { valid = false }
                 default:
-                    unknownKey(tree.scalar(keyNode) ?? "", at: keyNode, known: ["severity", "options"], in: "a rule setting")
+                    unknownKey(
+                        tree.scalar(keyNode) ?? "", at: keyNode, known: ["severity", "options"], in: "a rule setting")
                     valid = false
                 }
             }
@@ -184,7 +187,9 @@ struct ConfigurationParser {
                         do {
                             globs.append(try Glob(text))
                         } catch {
-                            fail(.configInvalidGlob, error.message, at: textNode, hint: "write a path pattern such as `specs/**/*.yaml`")
+                            fail(
+                                .configInvalidGlob, error.message, at: textNode,
+                                hint: "write a path pattern such as `specs/**/*.yaml`")
                         }
                     }
                 case "pointers":
@@ -194,24 +199,30 @@ struct ConfigurationParser {
                         } else {
                             fail(
                                 .configInvalidPointer, "`\(text)` is not a JSON pointer", at: textNode,
-                                hint: "start it with `/` (or `#/`), such as `/paths/~1admin`; write `/` in a key as `~1`")
+                                hint:
+                                    "start it with `/` (or `#/`), such as `/paths/~1admin`; write `/` in a key as `~1`")
                         }
                     }
                 case "rules":
                     rules = self.rules(value, section: "rules")
                 default:
-                    unknownKey(tree.scalar(keyNode) ?? "", at: keyNode, known: ["files", "pointers", "rules"], in: "an override")
+                    unknownKey(
+                        tree.scalar(keyNode) ?? "", at: keyNode, known: ["files", "pointers", "rules"],
+                        in: "an override")
                 }
             }
             if tree.value(forKey: "files", in: item) == nil, tree.value(forKey: "pointers", in: item) == nil {
                 fail(
                     .configInvalidValue, "an override needs `files` or `pointers` to say where it applies", at: item,
-                    hint: "add `files: [\"specs/legacy/**\"]` or `pointers: [\"/paths/~1legacy\"]`, or move its rules to the top-level `rules`")
+                    hint:
+                        "add `files: [\"specs/legacy/**\"]` or `pointers: [\"/paths/~1legacy\"]`, or move its rules to the top-level `rules`"
+                )
             }
             if rules == nil {
                 fail(.configInvalidValue, "an override needs `rules`", at: item, hint: "add `rules: { rule-id: off }`")
             }
-            result.append(ConfigurationOverride(files: globs, pointers: pointers, rules: rules ?? [:], location: location(item)))
+            result.append(
+                ConfigurationOverride(files: globs, pointers: pointers, rules: rules ?? [:], location: location(item)))
         }
         return result
     }
@@ -250,7 +261,8 @@ struct ConfigurationParser {
     }
 
     mutating func unknownKey(_ key: String, at node: NodeID, known: [String], in place: String) {
-        let hint = suggestion(for: key, among: known) ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", ")
+        let hint =
+            suggestion(for: key, among: known) ?? "the keys are " + known.map { "`\($0)`" }.joined(separator: ", ")
         fail(.configUnknownKey, "unknown key `\(key)` in \(place)", at: node, hint: hint)
     }
 
@@ -303,7 +315,9 @@ struct ConfigurationParser {
             case .bool: return .bool(tree.bool(node) ?? false)
             case .int, .float:
                 guard let number = Self.jsonNumberText(text) else {
-                    fail(.configInvalidValue, "`\(text)` is not a number JSON can hold", at: node, hint: "quote it to make it a string")
+                    fail(
+                        .configInvalidValue, "`\(text)` is not a number JSON can hold", at: node,
+                        hint: "quote it to make it a string")
                     return nil
                 }
                 return .number(JSONNumber(text: number))

@@ -34,13 +34,18 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         while text.hasPrefix("./") { text = text.dropFirst(2) }
         if text.isEmpty { throw Error(message: "the pattern is empty") }
         if text.hasPrefix("/") {
-            throw Error(message: "the pattern `\(pattern)` is absolute; patterns are relative to the configuration file's folder")
+            throw Error(
+                message:
+                    "the pattern `\(pattern)` is absolute; patterns are relative to the configuration file's folder")
         }
         if text.hasSuffix("/") { text += "**" }
         var segments: [Segment] = []
         for part in text.split(separator: "/") {
             if part == ".." {
-                throw Error(message: "the pattern `\(pattern)` has a `..` segment; only files below the configuration's folder match")
+                throw Error(
+                    message:
+                        "the pattern `\(pattern)` has a `..` segment; only files below the configuration's folder match"
+                )
             }
             if part == "." { continue }
             if part == "**" {

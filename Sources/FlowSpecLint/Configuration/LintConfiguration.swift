@@ -65,11 +65,13 @@ public struct LintConfiguration: Sendable {
     ///     absolute against the current directory when relative).
     ///   - format: JSON for a `.json` path, YAML otherwise, unless given.
     /// - Throws: every problem found, each with its line and column.
-    public static func parse(_ bytes: [UInt8], path: String, format: YAMLParser.Format? = nil) throws(InvalidConfiguration)
+    public static func parse(_ bytes: [UInt8], path: String, format: YAMLParser.Format? = nil)
+        throws(InvalidConfiguration)
         -> LintConfiguration
     {
         let format = format ?? (path.lowercased().hasSuffix(".json") ? .json : .yaml)
-        var configuration = LintConfiguration(directory: PathResolver.parent(of: PathResolver.absolute(path)), path: path)
+        var configuration = LintConfiguration(
+            directory: PathResolver.parent(of: PathResolver.absolute(path)), path: path)
         let tree: YAMLTree
         do {
             tree = try YAMLParser.parse(bytes, format: format)
@@ -79,7 +81,8 @@ public struct LintConfiguration: Sendable {
                 error.kind == .rootNotMapping
                 ? "start the file with a key such as `extends: recommended`" : error.hint
             throw InvalidConfiguration([
-                ConfigurationError(.configSyntax, error.message, at: SourceLocation(file: path, start: error.mark), hint: hint)
+                ConfigurationError(
+                    .configSyntax, error.message, at: SourceLocation(file: path, start: error.mark), hint: hint)
             ])
         }
         var parser = ConfigurationParser(tree: tree, file: path)
@@ -111,7 +114,8 @@ public struct LintConfiguration: Sendable {
         -> LintConfiguration
     {
         if let explicitPath { return try load(contentsOf: explicitPath) }
-        let folder = specPath == "-" ? PathResolver.currentDirectory : PathResolver.parent(of: PathResolver.absolute(specPath))
+        let folder =
+            specPath == "-" ? PathResolver.currentDirectory : PathResolver.parent(of: PathResolver.absolute(specPath))
         guard let found = try ConfigurationLocator.find(startingAt: folder) else { return defaults }
         return try load(contentsOf: found)
     }
@@ -186,7 +190,8 @@ public struct LintConfiguration: Sendable {
         let unknown = settings.filter { !known.contains(DiagnosticCode($0.0)) }
         let names = known.map(\.rawValue)
         let suggester = ConfigurationSuggester(candidates: names)
-        return unknown.sorted { ($0.1.location?.offset ?? 0, $0.0) < ($1.1.location?.offset ?? 0, $1.0) }.map { id, setting in
+        return unknown.sorted { ($0.1.location?.offset ?? 0, $0.0) < ($1.1.location?.offset ?? 0, $1.0) }.map {
+            id, setting in
             Diagnostic(
                 code: .configUnknownRule, severity: .warning, message: "no rule is called `\(id)`",
                 location: setting.location, hint: suggester.suggestion(for: id) ?? "`flowspec rules` lists the rules")

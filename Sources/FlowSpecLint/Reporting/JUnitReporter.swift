@@ -29,7 +29,8 @@ public struct JUnitReporter: Sendable {
             for diagnostic in diagnostics {
                 let name = Self.testName(diagnostic)
                 let text = Self.failureText(diagnostic, defaultFile: file.path)
-                var testCase = "    <testcase name=\"\(Self.attribute(name))\" classname=\"\(Self.attribute(file.path))\">"
+                var testCase =
+                    "    <testcase name=\"\(Self.attribute(name))\" classname=\"\(Self.attribute(file.path))\">"
                 if diagnostic.severity.reaches(failSeverity) {
                     failures += 1
                     testCase += "\n      <failure message=\"\(Self.attribute(diagnostic.message))\""
@@ -70,7 +71,8 @@ public struct JUnitReporter: Sendable {
     }
 
     static func failureText(_ diagnostic: Diagnostic, defaultFile: String) -> String {
-        let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " }
+        let place =
+            diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " }
             ?? (defaultFile.isEmpty ? "" : "\(defaultFile): ")
         var text = "\(place)\(TextReporter.word(for: diagnostic.severity)): \(diagnostic.message) [\(diagnostic.code)]"
         if let hint = diagnostic.hint { text += "\nhelp: \(hint)" }

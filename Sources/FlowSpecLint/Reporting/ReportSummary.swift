@@ -11,7 +11,9 @@ public struct ReportSummary: Hashable, Sendable {
     /// Findings hidden because the baseline already knows them (not in the report).
     public var baselined: Int
 
-    public init(errors: Int = 0, warnings: Int = 0, infos: Int = 0, hints: Int = 0, suppressed: Int = 0, baselined: Int = 0) {
+    public init(
+        errors: Int = 0, warnings: Int = 0, infos: Int = 0, hints: Int = 0, suppressed: Int = 0, baselined: Int = 0
+    ) {
         self.errors = errors
         self.warnings = warnings
         self.infos = infos

@@ -216,7 +216,8 @@ public struct SARIFReporter: Sendable {
     /// without a pointer, its message with numbers blanked), hashed.
     static func fingerprint(_ diagnostic: Diagnostic, defaultFile: String) -> String {
         let file = normalizedPath(diagnostic.location?.file ?? defaultFile)
-        let place = diagnostic.pointer.map { "pointer:" + $0.description }
+        let place =
+            diagnostic.pointer.map { "pointer:" + $0.description }
             ?? "message:" + FindingIdentity.normalizedMessage(diagnostic.message)
         return SHA256.hex([diagnostic.code.rawValue, file, place].joined(separator: "\u{0}"), length: 32)
     }
@@ -224,6 +225,7 @@ public struct SARIFReporter: Sendable {
     static func isSemanticVersion(_ version: String) -> Bool {
         let core = version.prefix { $0 != "-" && $0 != "+" }
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return parts.count == 3
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

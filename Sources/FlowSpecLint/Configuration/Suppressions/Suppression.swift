@@ -112,7 +112,9 @@ public struct Suppression: Hashable, Sendable {
         for diagnostic in diagnostics {
             var best: Int?
             for index in inForce where suppressions[index].covers(diagnostic) {
-                if let current = best, suppressions[current].pointer.tokens.count >= suppressions[index].pointer.tokens.count {
+                if let current = best,
+                    suppressions[current].pointer.tokens.count >= suppressions[index].pointer.tokens.count
+                {
                     continue
                 }
                 best = index

@@ -40,7 +40,9 @@ public enum SuppressionParser {
         return result
     }
 
-    private static func walk(_ node: NodeID, tree: YAMLTree, file: String, tokens: inout [String], into result: inout Result) {
+    private static func walk(
+        _ node: NodeID, tree: YAMLTree, file: String, tokens: inout [String], into result: inout Result
+    ) {
         switch tree.kind(node) {
         case .scalar: return
         case .sequence:
@@ -71,14 +73,17 @@ public enum SuppressionParser {
         let base = owner.appending(key)
         switch tree.kind(node) {
         case .sequence:
-            for (index, item) in tree.items(node).enumerated() { reader.listEntry(item, pointer: base.appending(index)) }
+            for (index, item) in tree.items(node).enumerated() {
+                reader.listEntry(item, pointer: base.appending(index))
+            }
         case .mapping:
             for (ruleNode, value) in tree.entries(node) {
                 reader.mapEntry(rule: ruleNode, value: value, pointer: base.appending(tree.scalar(ruleNode) ?? ""))
             }
         case .scalar:
             reader.problem(
-                .suppressionInvalid, "`\(key)` must be a list of entries or a mapping from rule ids to reasons", at: node,
+                .suppressionInvalid, "`\(key)` must be a list of entries or a mapping from rule ids to reasons",
+                at: node,
                 pointer: base, hint: "write `- rule: <rule id>` and `reason: <why>` under it")
         }
         return reader.result
@@ -94,9 +99,13 @@ public enum SuppressionParser {
             SourceLocation(file: file, start: tree.start(node), end: tree.end(node))
         }
 
-        mutating func problem(_ code: DiagnosticCode, _ message: String, at node: NodeID, pointer: JSONPointer, hint: String?) {
+        mutating func problem(
+            _ code: DiagnosticCode, _ message: String, at node: NodeID, pointer: JSONPointer, hint: String?
+        ) {
             result.diagnostics.append(
-                Diagnostic(code: code, severity: .error, message: message, location: location(node), pointer: pointer, hint: hint))
+                Diagnostic(
+                    code: code, severity: .error, message: message, location: location(node), pointer: pointer,
+                    hint: hint))
         }
 
         func string(_ node: NodeID) -> String? {
@@ -106,7 +115,8 @@ public enum SuppressionParser {
         mutating func listEntry(_ item: NodeID, pointer: JSONPointer) {
             guard tree.isMapping(item) else {
                 problem(
-                    .suppressionInvalid, "an `\(SuppressionParser.key)` entry must be a mapping with `rule` and `reason`",
+                    .suppressionInvalid,
+                    "an `\(SuppressionParser.key)` entry must be a mapping with `rule` and `reason`",
                     at: item, pointer: pointer, hint: "write `- rule: <rule id>` and, under it, `reason: <why>`")
                 return
             }
@@ -136,21 +146,26 @@ public enum SuppressionParser {
                         }
                     }
                     if name == "rules", items.isEmpty {
-                        problem(.suppressionInvalid, "`rules` is empty", at: value, pointer: pointer.appending(name), hint: nil)
+                        problem(
+                            .suppressionInvalid, "`rules` is empty", at: value, pointer: pointer.appending(name),
+                            hint: nil)
                         valid = false
                     }
                 case "reason", "until":
                     continue
                 default:
                     problem(
-                        .suppressionInvalid, "unknown key `\(name)` in an `\(SuppressionParser.key)` entry", at: keyNode,
-                        pointer: pointer.appending(name), hint: "the keys are `rule` (or `rules`), `reason` and `until`")
+                        .suppressionInvalid, "unknown key `\(name)` in an `\(SuppressionParser.key)` entry",
+                        at: keyNode,
+                        pointer: pointer.appending(name), hint: "the keys are `rule` (or `rules`), `reason` and `until`"
+                    )
                     valid = false
                 }
             }
             if !ruleKeySeen {
                 problem(
-                    .suppressionInvalid, "an `\(SuppressionParser.key)` entry names no rule", at: item, pointer: pointer,
+                    .suppressionInvalid, "an `\(SuppressionParser.key)` entry names no rule", at: item,
+                    pointer: pointer,
                     hint: "add `rule: <rule id>` or `rules: [<rule id>, ...]`")
                 valid = false
             }
@@ -175,7 +190,8 @@ public enum SuppressionParser {
             }
             guard let reason = string(value), !reason.allSatisfy(\.isWhitespace) else {
                 problem(
-                    .suppressionMissingReason, "the suppression of `\(id)` gives no reason", at: value, pointer: pointer,
+                    .suppressionMissingReason, "the suppression of `\(id)` gives no reason", at: value,
+                    pointer: pointer,
                     hint: "write why the finding is accepted: `\(id): <reason>`")
                 return
             }
@@ -186,7 +202,9 @@ public enum SuppressionParser {
         }
 
         /// Reads `reason` and `until` of a mapping entry and records the suppression if all is well.
-        mutating func finish(rules: [DiagnosticCode], entry: NodeID, valid: Bool, pointer: JSONPointer, keyNode: NodeID? = nil) {
+        mutating func finish(
+            rules: [DiagnosticCode], entry: NodeID, valid: Bool, pointer: JSONPointer, keyNode: NodeID? = nil
+        ) {
             var valid = valid
             let shownRules = rules.map { "`\($0)`" }.joined(separator: ", ")
             let reasonNode = tree.value(forKey: "reason", in: entry)
@@ -207,8 +225,10 @@ public enum SuppressionParser {
                 } else {
                     let shown = text.map { "`\($0)`" } ?? "a collection"
                     problem(
-                        .suppressionInvalidDate, "`until` must be a date written YYYY-MM-DD, not \(shown)", at: untilNode,
-                        pointer: pointer.appending("until"), hint: "such as `until: 2026-06-30` (the last day it applies)")
+                        .suppressionInvalidDate, "`until` must be a date written YYYY-MM-DD, not \(shown)",
+                        at: untilNode,
+                        pointer: pointer.appending("until"),
+                        hint: "such as `until: 2026-06-30` (the last day it applies)")
                     valid = false
                 }
             }
