@@ -47,6 +47,8 @@ public struct Suppression: Hashable, Sendable {
     }
 
     /// Whether `diagnostic` is of one of ``rules``, in ``file`` (when both are known), at or below ``pointer``.
+    ///
+    /// A finding without a JSON pointer is about no node, so no suppression covers it.
     public func covers(_ diagnostic: Diagnostic) -> Bool {
         guard rules.contains(diagnostic.code), let target = diagnostic.pointer else { return false }
         if let file, let other = diagnostic.location?.file, file != other { return false }
