@@ -1,0 +1,95 @@
+/// A JSON value to write, with object members in the order they were given.
+///
+/// The JSON, SARIF and baseline writers build one of these and serialise it, so key order is exactly
+/// what the documentation shows and output is byte-for-byte deterministic (`JSONEncoder` orders keys
+/// only alphabetically, and its number and escape formatting is not ours to document).
+indirect enum JSONOutput: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONOutput])
+    case object([(String, JSONOutput)])
+
+    static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+    /// `value` as a string, or `null`.
+    static func optional(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
+
+    /// `value` as a number, or `null`.
+    static func optional(_ value: Int?) -> JSONOutput { value.map(JSONOutput.int) ?? .null }
+
+    /// The JSON text: two-space indentation when `pretty`, one line otherwise; no trailing newline.
+    func serialized(pretty: Bool = true) -> String {
+        var output = ""
+        write(to: &output, indent: pretty ? 0 : nil)
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int?) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .string(let value): Self.writeString(value, to: &output)
+        case .array(let items):
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                Self.newline(&output, indent.map { $0 + 1 })
+                item.write(to: &output, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&output, indent)
+            output += "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                Self.newline(&output, indent.map { $0 + 1 })
+                Self.writeString(member.0, to: &output)
+                output += indent == nil ? ":" : ": "
+                member.1.write(to: &output, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&output, indent)
+            output += "}"
+        }
+    }
+
+    private static func newline(_ output: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        output += "\n"
+        output += String(repeating: "  ", count: indent)
+    }
+
+    /// RFC 8259 string escaping: quotation mark, reverse solidus and C0 controls; also U+2028 and
+    /// U+2029, so the output is safe to embed in JavaScript. Everything else is written as UTF-8.
+    static func writeString(_ value: String, to output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}
