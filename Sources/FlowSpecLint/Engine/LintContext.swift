@@ -1,0 +1,172 @@
+public import FlowSpecModel
+public import FlowSpecYAML
+
+/// What a rule looks at: the loaded document, its files and references, and walks over the parts
+/// most rules need (operations, parameters, media types, schemas).
+public struct LintContext: Sendable {
+    public let document: OpenAPIDocument
+    public let files: SpecFileSet
+    public let references: ReferenceTable
+    /// Validates an example node against a schema node (wired to the schema engine by ``Linter``).
+    public let examples: (any ExampleChecker)?
+
+    public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
+        self.document = document
+        self.files = result.files
+        self.references = result.references
+        self.examples = examples
+    }
+
+    public var version: OpenAPIVersion { document.version }
+
+    /// The tree a node lives in.
+    public func tree(_ node: NodeRef) -> YAMLTree { files[node.file].tree }
+
+    /// A scalar node's text.
+    public func text(_ node: NodeRef) -> String? { tree(node).scalar(node.node) }
+
+    // MARK: Walks
+
+    /// One operation with where it is.
+    public struct OperationSite: Sendable {
+        public var path: String
+        public var pathKey: NodeRef
+        public var pathItem: PathItem
+        public var method: HTTPMethod
+        public var operation: Operation
+    }
+
+    /// Every operation under `paths`, in document order.
+    public var operations: [OperationSite] {
+        var result: [OperationSite] = []
+        guard let paths = document.paths else { return result }
+        for (index, (path, item)) in paths.items.enumerated() {
+            guard let pathItem = references.resolve(item) else { continue }
+            for (method, operation) in pathItem.operations {
+                result.append(
+                    OperationSite(
+                        path: path, pathKey: paths.items.keyNodes[index], pathItem: pathItem, method: method,
+                        operation: operation))
+            }
+        }
+        return result
+    }
+
+    /// The parameters in force for an operation: the path item's, overridden by the operation's
+    /// (same name and location), resolved.
+    public func parameters(of site: OperationSite) -> [Parameter] {
+        var result: [Parameter] = []
+        for item in site.operation.parameters {
+            if let parameter = references.resolve(item) { result.append(parameter) }
+        }
+        for item in site.pathItem.parameters {
+            guard let parameter = references.resolve(item) else { continue }
+            if !result.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                result.append(parameter)
+            }
+        }
+        return result
+    }
+
+    /// A media type object with where it is and whether it belongs to a request or a response.
+    public struct MediaTypeSite: Sendable {
+        public var key: String
+        public var keyNode: NodeRef
+        public var mediaType: MediaTypeObject
+        public var isRequest: Bool
+        public var operation: OperationSite?
+    }
+
+    /// Every media type of request bodies and responses reachable from operations, plus those in
+    /// components not reached that way.
+    public var mediaTypes: [MediaTypeSite] {
+        var result: [MediaTypeSite] = []
+        var seen = Set<NodeRef>()
+        func add(_ content: OrderedMap<MediaTypeObject>, isRequest: Bool, site: OperationSite?) {
+            for (index, (key, media)) in content.enumerated() where seen.insert(media.node).inserted {
+                result.append(
+                    MediaTypeSite(
+                        key: key, keyNode: content.keyNodes[index], mediaType: media, isRequest: isRequest,
+                        operation: site))
+            }
+        }
+        for site in operations {
+            if let body = site.operation.requestBody.flatMap(references.resolve) {
+                add(body.content, isRequest: true, site: site)
+            }
+            for entry in site.operation.responses?.entries ?? [] {
+                if let response = references.resolve(entry.response) { add(response.content, isRequest: false, site: site) }
+            }
+        }
+        if let components = document.components {
+            for case .value(let body) in components.requestBodies.values { add(body.content, isRequest: true, site: nil) }
+            for case .value(let response) in components.responses.values {
+                add(response.content, isRequest: false, site: nil)
+            }
+        }
+        return result
+    }
+
+    /// A schema with where it was found.
+    public struct SchemaSite: Sendable {
+        public var schema: Schema
+        /// The object schema, or `nil` for a boolean schema.
+        public var object: SchemaObject? { schema.object }
+    }
+
+    /// Every schema object in the document (components, parameters, media types, nested
+    /// subschemas), each once, in document order of discovery.
+    public var schemas: [SchemaSite] {
+        var result: [SchemaSite] = []
+        var seen = Set<NodeRef>()
+        func walk(_ schema: Schema?) {
+            guard let schema, seen.insert(schema.node).inserted else { return }
+            result.append(SchemaSite(schema: schema))
+            guard let s = schema.object else { return }
+            for child in s.allOf ?? [] { walk(child) }
+            for child in s.anyOf ?? [] { walk(child) }
+            for child in s.oneOf ?? [] { walk(child) }
+            for child in s.prefixItems ?? [] { walk(child) }
+            for child in s.properties.values { walk(child) }
+            for child in s.patternProperties.values { walk(child) }
+            for child in s.defs.values { walk(child) }
+            for child in s.dependentSchemas.values { walk(child) }
+            for child in [
+                s.not, s.items, s.contains, s.additionalProperties, s.propertyNames, s.ifSchema, s.thenSchema,
+                s.elseSchema, s.unevaluatedItems, s.unevaluatedProperties, s.contentSchema,
+            ] {
+                walk(child)
+            }
+        }
+        for schema in document.components?.schemas.values ?? [] { walk(schema) }
+        for site in operations {
+            for parameter in parameters(of: site) {
+                walk(parameter.schema)
+                for media in parameter.content.values { walk(media.schema) }
+            }
+        }
+        for site in mediaTypes { walk(site.mediaType.schema) }
+        for case .value(let parameter) in document.components?.parameters.values ?? [] { walk(parameter.schema) }
+        for case .value(let header) in document.components?.headers.values ?? [] { walk(header.schema) }
+        return result
+    }
+}
+
+/// Checks an example against a schema; the linter wires the schema engine in, so that FlowSpecLint's
+/// rules do not depend on how validation is done.
+public protocol ExampleChecker: Sendable {
+    /// The problems of the example at `example` against the schema at `schema`, each as a message and
+    /// the JSON pointer into the example; empty when it is valid.
+    func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem]
+}
+
+/// One reason an example does not match its schema.
+public struct ExampleProblem: Sendable, Hashable {
+    public var message: String
+    public var instancePointer: JSONPointer
+
+    public init(message: String, instancePointer: JSONPointer) {
+        self.message = message
+        self.instancePointer = instancePointer
+    }
+}

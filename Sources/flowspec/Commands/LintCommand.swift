@@ -1,0 +1,130 @@
+import ArgumentParser
+import FlowSpecLint
+import FlowSpecModel
+import Foundation
+
+/// `flowspec lint SPEC...`: lint API descriptions.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint OpenAPI 3.0/3.1 descriptions.",
+        discussion: """
+            SPEC may be a file, a folder (every YAML or JSON file in it whose root has an `openapi` key) or `-` \
+            for standard input. Exit status: 0 when no finding reaches the fail severity, 1 when one does, \
+            2 when the tool could not do its job (unreadable file, bad configuration).
+            """
+    )
+
+    @Argument(help: "Spec files, folders, or - for standard input.")
+    var specs: [String]
+
+    @OptionGroup var output: ReportOptions
+
+    @Option(help: "Configuration file (default: .flowspec.yaml found from the spec's folder upwards).")
+    var config: String?
+
+    @Option(help: "Write the current findings to this baseline file, and exit 0.")
+    var writeBaseline: String?
+
+    @Option(help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @OptionGroup var loading: LoadingOptions
+
+    func run() throws {
+        let paths: [String]
+        do {
+            paths = try SpecDiscovery.expand(specs)
+        } catch {
+            Output.error("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        var fileResults: [FileResult] = []
+        var additional: [String: SourceText] = [:]
+        var suppressed = 0
+        var descriptors: [RuleDescriptor] = []
+        var configuredFail: Severity?
+        var unreadable = false
+        var allDiagnostics: [Diagnostic] = []
+        for path in paths {
+            let configuration: LintConfiguration
+            do {
+                configuration = try LintConfiguration.forSpec(at: path == "-" ? "." : path, explicitPath: config)
+            } catch {
+                for problem in error.errors { Output.error("\(problem)\n") }
+                throw ExitCode(2)
+            }
+            configuredFail = configuredFail ?? configuration.failSeverity
+            let loaded = try load(path)
+            if loaded.files.root == nil { unreadable = true }
+            let linter = Linter(configuration: configuration)
+            descriptors = linter.descriptors
+            let result = linter.lint(loaded)
+            suppressed += result.suppressedCount
+            allDiagnostics += result.diagnostics
+            let display = loaded.files.root?.displayPath ?? path
+            fileResults.append(
+                FileResult(
+                    path: display, diagnostics: result.diagnostics.filter { ($0.location?.file ?? display) == display },
+                    source: loaded.files.root.map { SourceText(bytes: $0.source) }))
+            for file in loaded.files.files.dropFirst() {
+                let inFile = result.diagnostics.filter { $0.location?.file == file.displayPath }
+                if !inFile.isEmpty {
+                    fileResults.append(FileResult(path: file.displayPath, diagnostics: inFile, source: SourceText(bytes: file.source)))
+                    additional[file.displayPath] = SourceText(bytes: file.source)
+                }
+            }
+        }
+        if let writeBaseline {
+            let baseline = Baseline(diagnostics: allDiagnostics)
+            FileManager.default.createFile(atPath: writeBaseline, contents: Data(baseline.encoded()))
+            Output.error("wrote \(allDiagnostics.count) finding(s) to \(writeBaseline)\n")
+            return
+        }
+        var baselined = 0
+        if let baseline {
+            guard let data = FileManager.default.contents(atPath: baseline) else {
+                Output.error("error: cannot read the baseline \(baseline)\n")
+                throw ExitCode(2)
+            }
+            let known: Baseline
+            do {
+                known = try Baseline(decoding: Array(data), path: baseline)
+            } catch {
+                Output.error("error: \(error)\n")
+                throw ExitCode(2)
+            }
+            for index in fileResults.indices {
+                let split = known.filter(fileResults[index].diagnostics)
+                baselined += split.known.count
+                fileResults[index].diagnostics = split.new
+            }
+        }
+        let failSeverity = output.failSeverity ?? configuredFail ?? .error
+        let report = LintReport(
+            tool: ToolInfo(version: FlowSpecVersion.current, informationURI: "https://github.com/flowspec/flowspec"),
+            files: output.quiet ? fileResults.map { $0.keeping(atLeast: failSeverity) } : fileResults,
+            rules: descriptors, suppressedCount: suppressed, baselinedCount: baselined, additionalSources: additional)
+        try output.emit(report, failSeverity: failSeverity)
+        if unreadable { throw ExitCode(2) }
+        if report.files.contains(where: { $0.diagnostics.contains { $0.severity.reaches(failSeverity) } }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func load(_ path: String) throws -> LoadResult {
+        let loader = SpecLoader(options: loading.loadOptions())
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let cwd = FileManager.default.currentDirectoryPath
+            return loader.load(bytes: Array(data), path: cwd + "/<stdin>", displayPath: "<stdin>")
+        }
+        return loader.load(path: path)
+    }
+}
+
+extension FileResult {
+    func keeping(atLeast severity: Severity) -> FileResult {
+        FileResult(path: path, diagnostics: diagnostics.filter { $0.severity.reaches(severity) }, source: source)
+    }
+}
