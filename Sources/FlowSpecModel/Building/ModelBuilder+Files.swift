@@ -109,13 +109,13 @@ extension ModelBuilder {
                 at: refNode, hint: "raise LoadOptions.maxFiles")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: canonical) else {
+        guard let bytes = SpecLoader.readFile(canonical) else {
             ctx.report(.refFileUnreadable, "cannot read `\(filePart)`", at: refNode)
             return nil
         }
         let display = canonical.hasPrefix(ctx.rootFolder + "/") ? String(canonical.dropFirst(ctx.rootFolder.count + 1)) : canonical
         return addFile(
-            bytes: Array(data), path: canonical, display: display, uri: SpecLoader.fileURI(canonical), refNode: refNode)
+            bytes: bytes, path: canonical, display: display, uri: SpecLoader.fileURI(canonical), refNode: refNode)
     }
 
     mutating func addFile(

@@ -34,92 +34,253 @@ public struct SchemaNumber: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The keywords of an object schema. Every field is optional, as in JSON Schema.
+///
+/// The keywords most schemas use are stored inline; the rest live in one shared box that only
+/// schemas using them allocate, which keeps a large spec's model small.
 public struct SchemaObject: Sendable {
-    // Core
     public var ref: Reference?
-    public var dynamicRef: String?
-    public var id: String?
-    public var schemaDialect: String?
-    public var anchor: String?
-    public var dynamicAnchor: String?
-    public var defs: OrderedMap<Schema>
-    public var comment: String?
-    // Applicators
     public var allOf: [Schema]?
     public var anyOf: [Schema]?
     public var oneOf: [Schema]?
-    public var not: Schema?
-    public var ifSchema: Schema?
-    public var thenSchema: Schema?
-    public var elseSchema: Schema?
-    public var dependentSchemas: OrderedMap<Schema>
-    public var prefixItems: [Schema]?
     public var items: Schema?
-    public var contains: Schema?
     public var properties: OrderedMap<Schema>
-    public var patternProperties: OrderedMap<Schema>
     public var additionalProperties: Schema?
-    public var propertyNames: Schema?
-    public var unevaluatedItems: Schema?
-    public var unevaluatedProperties: Schema?
-    // Validation
     /// `type` as a list (a single type is a list of one).
     public var type: [String]?
     public var enumValues: [NodeRef]?
-    public var constValue: NodeRef?
-    public var multipleOf: SchemaNumber?
     public var maximum: SchemaNumber?
     public var minimum: SchemaNumber?
-    /// 2020-12: a number. (3.0's boolean form is ``exclusiveMaximumFlag``.)
-    public var exclusiveMaximum: SchemaNumber?
-    public var exclusiveMinimum: SchemaNumber?
-    /// OpenAPI 3.0: `exclusiveMaximum: true` makes `maximum` exclusive.
-    public var exclusiveMaximumFlag: Bool?
-    public var exclusiveMinimumFlag: Bool?
     public var maxLength: Int?
     public var minLength: Int?
     public var pattern: String?
     public var maxItems: Int?
     public var minItems: Int?
-    public var uniqueItems: Bool?
-    public var maxContains: Int?
-    public var minContains: Int?
-    public var maxProperties: Int?
-    public var minProperties: Int?
     public var required: [String]?
-    public var dependentRequired: OrderedMap<[String]>
-    // Format, content, meta-data
     public var format: String?
-    public var contentEncoding: String?
-    public var contentMediaType: String?
-    public var contentSchema: Schema?
     public var title: String?
     public var description: String?
     public var defaultValue: NodeRef?
     public var deprecated: Bool?
     public var readOnly: Bool?
     public var writeOnly: Bool?
-    public var examples: [NodeRef]?
-    // OpenAPI
     public var example: NodeRef?
     public var nullable: Bool?
     public var discriminator: Discriminator?
-    public var xml: XMLObject?
-    public var externalDocs: ExternalDocumentation?
     public var extensions: Extensions
-    /// Keywords that are neither JSON Schema's nor OpenAPI's (allowed as annotations in 3.1).
-    public var unknownKeywords: OrderedMap<NodeRef>
     public var node: NodeRef
+    public var dynamicRef: String? {
+        get { rareKeywords.dynamicRef }
+        set { rareKeywords.dynamicRef = newValue }
+    }
+    public var id: String? {
+        get { rareKeywords.id }
+        set { rareKeywords.id = newValue }
+    }
+    public var schemaDialect: String? {
+        get { rareKeywords.schemaDialect }
+        set { rareKeywords.schemaDialect = newValue }
+    }
+    public var anchor: String? {
+        get { rareKeywords.anchor }
+        set { rareKeywords.anchor = newValue }
+    }
+    public var dynamicAnchor: String? {
+        get { rareKeywords.dynamicAnchor }
+        set { rareKeywords.dynamicAnchor = newValue }
+    }
+    public var defs: OrderedMap<Schema> {
+        get { rareKeywords.defs }
+        set { rareKeywords.defs = newValue }
+    }
+    public var comment: String? {
+        get { rareKeywords.comment }
+        set { rareKeywords.comment = newValue }
+    }
+    public var not: Schema? {
+        get { rareKeywords.not }
+        set { rareKeywords.not = newValue }
+    }
+    public var ifSchema: Schema? {
+        get { rareKeywords.ifSchema }
+        set { rareKeywords.ifSchema = newValue }
+    }
+    public var thenSchema: Schema? {
+        get { rareKeywords.thenSchema }
+        set { rareKeywords.thenSchema = newValue }
+    }
+    public var elseSchema: Schema? {
+        get { rareKeywords.elseSchema }
+        set { rareKeywords.elseSchema = newValue }
+    }
+    public var dependentSchemas: OrderedMap<Schema> {
+        get { rareKeywords.dependentSchemas }
+        set { rareKeywords.dependentSchemas = newValue }
+    }
+    public var prefixItems: [Schema]? {
+        get { rareKeywords.prefixItems }
+        set { rareKeywords.prefixItems = newValue }
+    }
+    public var contains: Schema? {
+        get { rareKeywords.contains }
+        set { rareKeywords.contains = newValue }
+    }
+    public var patternProperties: OrderedMap<Schema> {
+        get { rareKeywords.patternProperties }
+        set { rareKeywords.patternProperties = newValue }
+    }
+    public var propertyNames: Schema? {
+        get { rareKeywords.propertyNames }
+        set { rareKeywords.propertyNames = newValue }
+    }
+    public var unevaluatedItems: Schema? {
+        get { rareKeywords.unevaluatedItems }
+        set { rareKeywords.unevaluatedItems = newValue }
+    }
+    public var unevaluatedProperties: Schema? {
+        get { rareKeywords.unevaluatedProperties }
+        set { rareKeywords.unevaluatedProperties = newValue }
+    }
+    public var constValue: NodeRef? {
+        get { rareKeywords.constValue }
+        set { rareKeywords.constValue = newValue }
+    }
+    public var multipleOf: SchemaNumber? {
+        get { rareKeywords.multipleOf }
+        set { rareKeywords.multipleOf = newValue }
+    }
+    /// 2020-12: a number. (3.0's boolean form is ``exclusiveMaximumFlag``.)
+    public var exclusiveMaximum: SchemaNumber? {
+        get { rareKeywords.exclusiveMaximum }
+        set { rareKeywords.exclusiveMaximum = newValue }
+    }
+    public var exclusiveMinimum: SchemaNumber? {
+        get { rareKeywords.exclusiveMinimum }
+        set { rareKeywords.exclusiveMinimum = newValue }
+    }
+    /// OpenAPI 3.0: `exclusiveMaximum: true` makes `maximum` exclusive.
+    public var exclusiveMaximumFlag: Bool? {
+        get { rareKeywords.exclusiveMaximumFlag }
+        set { rareKeywords.exclusiveMaximumFlag = newValue }
+    }
+    public var exclusiveMinimumFlag: Bool? {
+        get { rareKeywords.exclusiveMinimumFlag }
+        set { rareKeywords.exclusiveMinimumFlag = newValue }
+    }
+    public var uniqueItems: Bool? {
+        get { rareKeywords.uniqueItems }
+        set { rareKeywords.uniqueItems = newValue }
+    }
+    public var maxContains: Int? {
+        get { rareKeywords.maxContains }
+        set { rareKeywords.maxContains = newValue }
+    }
+    public var minContains: Int? {
+        get { rareKeywords.minContains }
+        set { rareKeywords.minContains = newValue }
+    }
+    public var maxProperties: Int? {
+        get { rareKeywords.maxProperties }
+        set { rareKeywords.maxProperties = newValue }
+    }
+    public var minProperties: Int? {
+        get { rareKeywords.minProperties }
+        set { rareKeywords.minProperties = newValue }
+    }
+    public var dependentRequired: OrderedMap<[String]> {
+        get { rareKeywords.dependentRequired }
+        set { rareKeywords.dependentRequired = newValue }
+    }
+    public var contentEncoding: String? {
+        get { rareKeywords.contentEncoding }
+        set { rareKeywords.contentEncoding = newValue }
+    }
+    public var contentMediaType: String? {
+        get { rareKeywords.contentMediaType }
+        set { rareKeywords.contentMediaType = newValue }
+    }
+    public var contentSchema: Schema? {
+        get { rareKeywords.contentSchema }
+        set { rareKeywords.contentSchema = newValue }
+    }
+    public var examples: [NodeRef]? {
+        get { rareKeywords.examples }
+        set { rareKeywords.examples = newValue }
+    }
+    public var xml: XMLObject? {
+        get { rareKeywords.xml }
+        set { rareKeywords.xml = newValue }
+    }
+    public var externalDocs: ExternalDocumentation? {
+        get { rareKeywords.externalDocs }
+        set { rareKeywords.externalDocs = newValue }
+    }
+    /// Keywords that are neither JSON Schema's nor OpenAPI's (allowed as annotations in 3.1).
+    public var unknownKeywords: OrderedMap<NodeRef> {
+        get { rareKeywords.unknownKeywords }
+        set { rareKeywords.unknownKeywords = newValue }
+    }
+
+    /// The less common keywords; `nil` until one is set.
+    private var rareBox: RareBox?
+
+    private var rareKeywords: RareKeywords {
+        get { rareBox?.value ?? RareKeywords() }
+        set { rareBox = .boxed(newValue) }
+    }
+
+    private indirect enum RareBox: Sendable {
+        case boxed(RareKeywords)
+        var value: RareKeywords {
+            switch self {
+            case .boxed(let value): return value
+            }
+        }
+    }
+
+    private struct RareKeywords: Sendable {
+        var dynamicRef: String?
+        var id: String?
+        var schemaDialect: String?
+        var anchor: String?
+        var dynamicAnchor: String?
+        var defs: OrderedMap<Schema> = OrderedMap()
+        var comment: String?
+        var not: Schema?
+        var ifSchema: Schema?
+        var thenSchema: Schema?
+        var elseSchema: Schema?
+        var dependentSchemas: OrderedMap<Schema> = OrderedMap()
+        var prefixItems: [Schema]?
+        var contains: Schema?
+        var patternProperties: OrderedMap<Schema> = OrderedMap()
+        var propertyNames: Schema?
+        var unevaluatedItems: Schema?
+        var unevaluatedProperties: Schema?
+        var constValue: NodeRef?
+        var multipleOf: SchemaNumber?
+        var exclusiveMaximum: SchemaNumber?
+        var exclusiveMinimum: SchemaNumber?
+        var exclusiveMaximumFlag: Bool?
+        var exclusiveMinimumFlag: Bool?
+        var uniqueItems: Bool?
+        var maxContains: Int?
+        var minContains: Int?
+        var maxProperties: Int?
+        var minProperties: Int?
+        var dependentRequired: OrderedMap<[String]> = OrderedMap()
+        var contentEncoding: String?
+        var contentMediaType: String?
+        var contentSchema: Schema?
+        var examples: [NodeRef]?
+        var xml: XMLObject?
+        var externalDocs: ExternalDocumentation?
+        var unknownKeywords: OrderedMap<NodeRef> = OrderedMap()
+    }
 
     init(node: NodeRef) {
         self.node = node
-        defs = OrderedMap()
-        dependentSchemas = OrderedMap()
         properties = OrderedMap()
-        patternProperties = OrderedMap()
-        dependentRequired = OrderedMap()
         extensions = OrderedMap()
-        unknownKeywords = OrderedMap()
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 public import FlowSpecYAML
 
 /// One loaded file of a spec: its path, its bytes and its node tree.
@@ -12,8 +13,9 @@ public struct SpecFile: Sendable {
     public let tree: YAMLTree
     /// The file's bytes, for code frames and in-place fixes.
     public let source: [UInt8]
-    /// The parent of every node (the first parent for nodes shared through aliases); the root's is itself.
-    public let parents: [NodeID]
+    /// The parent of every node, computed the first time a pointer is asked for: a clean spec never
+    /// pays for it.
+    private let parentIndex = ParentIndex()
 
     public init(id: FileID, path: String, displayPath: String, uri: String, tree: YAMLTree, source: [UInt8]) {
         self.id = id
@@ -22,11 +24,11 @@ public struct SpecFile: Sendable {
         self.uri = uri
         self.tree = tree
         self.source = source
-        self.parents = tree.parentTable()
     }
 
     /// The JSON pointer of `node` within this file.
     public func pointer(of node: NodeID) -> JSONPointer {
+        let parents = parentIndex.table(for: tree)
         var tokens: [String] = []
         var current = node
         var guardCount = 0
@@ -69,6 +71,21 @@ public struct SpecFile: Sendable {
     /// Where `node` is, as a location users can open.
     public func location(of node: NodeID) -> SourceLocation {
         SourceLocation(file: displayPath, start: tree.start(node), end: tree.end(node))
+    }
+}
+
+/// A lazily computed parent table, shared by copies of a ``SpecFile``.
+private final class ParentIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parents: [NodeID]?
+
+    func table(for tree: YAMLTree) -> [NodeID] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parents { return parents }
+        let table = tree.parentTable()
+        parents = table
+        return table
     }
 }
 

@@ -22,7 +22,18 @@ public struct SpecLoader: Sendable {
     /// Loads the spec at `path`.
     public func load(path: String) -> LoadResult {
         let absolute = Self.canonicalPath(path) ?? path
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        // The size budget is checked before reading, so a huge file is never loaded into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: absolute))?[.size] as? Int,
+            size > options.yaml.maxInputBytes
+        {
+            let error = YAMLError(
+                .inputTooLarge, "the file is \(size) bytes, more than the \(options.yaml.maxInputBytes)-byte budget",
+                at: YAMLMark(line: 1, column: 1, offset: 0), hint: "raise the budget with --max-input-bytes")
+            return LoadResult(
+                document: nil, files: SpecFileSet(), references: ReferenceTable(),
+                diagnostics: [Diagnostic(yaml: error, file: path)])
+        }
+        guard let bytes = Self.readFile(absolute) else {
             let diagnostic = Diagnostic(
                 code: .fileUnreadable, severity: .error, message: "cannot read `\(path)`",
                 location: SourceLocation(file: path, line: 1, column: 1),
@@ -30,7 +41,7 @@ public struct SpecLoader: Sendable {
                     ? "check the file's permissions" : "check the path; no such file")
             return LoadResult(document: nil, files: SpecFileSet(), references: ReferenceTable(), diagnostics: [diagnostic])
         }
-        return load(bytes: Array(data), path: absolute, displayPath: path)
+        return load(bytes: bytes, path: absolute, displayPath: path)
     }
 
     /// Loads a spec from bytes. `path` is its canonical absolute path (relative references resolve from
@@ -53,6 +64,25 @@ public struct SpecLoader: Sendable {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// A file's bytes, read straight into an array (no intermediate `Data` copy: specs are large).
+    static func readFile(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        if fseek(file, 0, SEEK_END) == 0 {
+            let size = ftell(file)
+            if size > 0 { bytes.reserveCapacity(size) }
+            rewind(file)
+        }
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+            if count < chunk.count { break }
+        }
+        return ferror(file) == 0 ? bytes : nil
     }
 
     /// The `file://` URI of an absolute path.
