@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that the library's users never build the benchmark
+// harness. `swift package benchmark` runs the ordo-one suites (time, allocations, peak memory);
+// `swift run -c release flowspec-bench` prints side-by-side figures against the libyaml floor.
+let package = Package(
+    name: "FlowSpecBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "LoadBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FlowSpecModel", package: "FlowSpec"),
+                .product(name: "FlowSpecLint", package: "FlowSpec"),
+            ],
+            path: "Benchmarks/LoadBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "flowspec-bench",
+            dependencies: [
+                .product(name: "FlowSpecModel", package: "FlowSpec"),
+                .product(name: "FlowSpecLint", package: "FlowSpec"),
+            ]
+        ),
+    ]
+)
