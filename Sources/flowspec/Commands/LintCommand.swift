@@ -29,6 +29,12 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
 
+    @Flag(help: "Apply the safe automatic fixes in place (trailing slashes, quoted status codes, sorted tags), then lint.")
+    var fix = false
+
+    @Flag(help: "With --fix, also rewrite `nullable: true` as a type array in OpenAPI 3.1 documents.")
+    var fixNullable = false
+
     @OptionGroup var loading: LoadingOptions
 
     func run() throws {
@@ -55,6 +61,7 @@ struct LintCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             configuredFail = configuredFail ?? configuration.failSeverity
+            if fix && path != "-" { try applyFixes(path) }
             let loaded = try load(path)
             if loaded.files.root == nil { unreadable = true }
             let linter = Linter(configuration: configuration)
@@ -109,6 +116,23 @@ struct LintCommand: ParsableCommand {
         if unreadable { throw ExitCode(2) }
         if report.files.contains(where: { $0.diagnostics.contains { $0.severity.reaches(failSeverity) } }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// Applies the automatic fixes to the spec at `path` and the files it references.
+    private func applyFixes(_ path: String) throws {
+        let loaded = SpecLoader(options: loading.loadOptions()).load(path: path)
+        let edits = Autofix.edits(for: loaded, options: Autofix.Options(nullableToTypeArrays: fixNullable))
+        for (fileID, fileEdits) in edits.sorted(by: { $0.key < $1.key }) {
+            let file = loaded.files[fileID]
+            let (bytes, applied) = TextEdit.apply(fileEdits, to: file.source)
+            guard !applied.isEmpty, bytes != file.source else { continue }
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes)) else {
+                Output.error("error: cannot write \(file.displayPath)\n")
+                throw ExitCode(2)
+            }
+            let rules = Set(applied.map(\.rule)).sorted().joined(separator: ", ")
+            Output.error("fixed \(file.displayPath): \(applied.count) edit(s) (\(rules))\n")
         }
     }
 
