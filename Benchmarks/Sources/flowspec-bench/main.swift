@@ -3,7 +3,7 @@ import FlowSpecModel
 import Foundation
 
 // Side-by-side figures for the closing notes: for each spec, the median wall time of loading it into
-// the typed model (and of linting it), the heap growth while loading, and the file's size; run beside
+// the typed model (and of linting it), the growth of peak resident memory while loading, and the file's size; run beside
 // `../shared/bench/c/yaml_events.c` (the libyaml floor) in the same session.
 //
 // Usage: flowspec-bench [--runs N] [--lint] SPEC...
@@ -18,17 +18,8 @@ func now() -> Double {
 /// Peak resident memory of this process so far, in bytes (Linux reports KiB).
 func peakRSS() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return usage.ru_maxrss * 1024
-}
-
-/// Bytes currently allocated from the heap.
-func heapInUse() -> Int {
-    #if canImport(Glibc)
-    return Int(mallinfo2().uordblks)
-    #else
-    return 0
-    #endif
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -46,11 +37,9 @@ while let argument = arguments.first {
 
 for spec in specs {
     let size = (try? FileManager.default.attributesOfItem(atPath: spec)[.size] as? Int) ?? 0
-    // The first load also measures memory: heap before, and the heap held by the result after.
-    let heapBefore = heapInUse()
+    // The first load also measures memory: how much the process's peak resident size grew.
     let rssBefore = peakRSS()
     var result: LoadResult? = SpecLoader().load(path: spec)
-    let heapHeld = heapInUse() - heapBefore
     let rssGrowth = peakRSS() - rssBefore
     let errors = result?.diagnostics.filter { $0.severity == .error }.count ?? 0
     result = nil
@@ -73,6 +62,6 @@ for spec in specs {
     var line = "{\"tool\":\"flowspec-load\",\"spec\":\"\(spec)\",\"bytes\":\(size),\"runs\":\(runs)"
     line += String(format: ",\"load_s\":%.6f", median(loadTimes))
     if lint { line += String(format: ",\"lint_s\":%.6f", median(lintTimes)) }
-    line += ",\"heap_held_bytes\":\(heapHeld),\"peak_rss_growth_bytes\":\(rssGrowth),\"errors\":\(errors)}"
+    line += ",\"peak_rss_growth_bytes\":\(rssGrowth),\"errors\":\(errors)}"
     print(line)
 }
