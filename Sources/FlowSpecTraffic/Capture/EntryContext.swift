@@ -1,0 +1,221 @@
+import FlowSpecModel
+
+/// One entry's bytes and tape, with typed look-ups that record a ``CaptureProblem`` for every member
+/// that is missing or of the wrong type, located at the member's byte in the capture file.
+///
+/// Pointers are taken as autoclosures: they are built only when a problem is reported, so a clean
+/// entry costs no allocation for them.
+struct EntryContext {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tape: JSONTape
+    /// Where the entry starts in the capture.
+    let location: CaptureLocation
+    var problems: [CaptureProblem] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tape: JSONTape, location: CaptureLocation) {
+        self.bytes = bytes
+        self.tape = tape
+        self.location = location
+    }
+
+    // MARK: - Reading the tape
+
+    func kind(_ node: Int) -> JSONTape.Kind { tape.nodes[node].kind }
+
+    /// Calls `body` with each member of `object` (key node, value node), in order.
+    func forEachMember(of object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
+        var i = object + 1
+        let end = tape.nodes[object].next
+        while i < end {
+            body(i, i + 1)
+            i = tape.nodes[i + 1].next
+        }
+    }
+
+    /// Calls `body` with each item of `array`, in order, with its index.
+    func forEachItem(of array: Int, _ body: (_ index: Int, _ item: Int) -> Void) {
+        var i = array + 1
+        var n = 0
+        let end = tape.nodes[array].next
+        while i < end {
+            body(n, i)
+            n += 1
+            i = tape.nodes[i].next
+        }
+    }
+
+    /// The value of the member named `name` (the last one, if the name is repeated).
+    func member(_ name: String, of object: Int) -> Int? {
+        guard kind(object) == .object else { return nil }
+        var found: Int?
+        forEachMember(of: object) { key, value in
+            if keyEquals(key, name) { found = value }
+        }
+        return found
+    }
+
+    func keyEquals(_ key: Int, _ name: String) -> Bool {
+        let node = tape.nodes[key]
+        if node.flags & JSONTape.escapedFlag != 0 { return string(key) == name }
+        let raw = UnsafeBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)])
+        var name = name
+        return name.withUTF8 { raw.elementsEqual($0) }
+    }
+
+    /// The unescaped bytes of string node `node`, invalid UTF-8 kept as it is.
+    func stringBytes(_ node: Int) -> [UInt8] {
+        let n = tape.nodes[node]
+        if n.flags & JSONTape.escapedFlag == 0 {
+            return Array(bytes[(n.start + 1)..<(n.end - 1)])
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(n.end - n.start)
+        JSONStrings.unescape(UnsafeBufferPointer(rebasing: bytes[n.start..<n.end]), into: &out)
+        return out
+    }
+
+    /// The text of string node `node`; invalid UTF-8 becomes U+FFFD.
+    func string(_ node: Int) -> String {
+        let n = tape.nodes[node]
+        if n.flags & JSONTape.escapedFlag == 0 {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]), as: UTF8.self)
+        }
+        return String(decoding: stringBytes(node), as: UTF8.self)
+    }
+
+    /// The JSON text of `node` exactly as written.
+    func rawText(_ node: Int) -> String {
+        let n = tape.nodes[node]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[n.start..<n.end]), as: UTF8.self)
+    }
+
+    /// The raw bytes of `node` exactly as written.
+    func rawBytes(_ node: Int) -> [UInt8] {
+        let n = tape.nodes[node]
+        return Array(bytes[n.start..<n.end])
+    }
+
+    func number(_ node: Int) -> Double? {
+        Double(rawText(node))
+    }
+
+    /// The number as an `Int` when it is integral (`200`, `200.0`, `2e2`) and fits.
+    func integer(_ node: Int) -> Int? {
+        let text = rawText(node)
+        if let value = Int(text) { return value }
+        guard let value = Double(text), value.rounded() == value, abs(value) < 9e15 else { return nil }
+        return Int(value)
+    }
+
+    func describe(_ node: Int) -> String {
+        switch kind(node) {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string (\(quoted(node)))"
+        case .number: return "a number (\(rawText(node)))"
+        case .bool: return tape.nodes[node].flags & 1 != 0 ? "`true`" : "`false`"
+        case .null: return "`null`"
+        }
+    }
+
+    private func quoted(_ node: Int) -> String {
+        let text = string(node)
+        return text.count > 40 ? "\"\(text.prefix(40))...\"" : "\"\(text)\""
+    }
+
+    // MARK: - Problems
+
+    /// The location of byte `offset` of the entry.
+    func location(ofEntryByte offset: Int) -> CaptureLocation {
+        var line = location.line
+        var i = 0
+        let end = min(offset, bytes.count)
+        while i < end {
+            if bytes[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        return CaptureLocation(file: location.file, offset: location.offset + offset, line: line)
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at node: Int?, pointer: JSONPointer?, hint: String? = nil
+    ) {
+        report(code, .error, message, at: node, pointer: pointer, hint: hint)
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: Int?, pointer: JSONPointer?,
+        hint: String? = nil
+    ) {
+        let place = node.map { location(ofEntryByte: tape.nodes[$0].start) } ?? location
+        problems.append(
+            CaptureProblem(code: code, severity: severity, message: message, location: place, pointer: pointer, hint: hint)
+        )
+    }
+
+    // MARK: - Typed look-ups
+
+    /// The member `name` of `object` when it has the `expected` kind; a problem when it has another
+    /// (`null` counts as absent). `what` names the expected kind in the message.
+    mutating func optional(
+        _ name: String, of object: Int, _ expected: JSONTape.Kind, _ what: String,
+        at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
+    ) -> Int? {
+        guard let value = member(name, of: object), kind(value) != .null else { return nil }
+        guard kind(value) == expected else {
+            let path = pointer()
+            report(
+                .captureWrongType, severity, "`\(path.dottedPath)` is \(describe(value)); expected \(what)", at: value,
+                pointer: path)
+            return nil
+        }
+        return value
+    }
+
+    /// Like ``optional(_:of:_:_:at:severity:)``, and a `capture_missing_field` problem when absent.
+    mutating func required(
+        _ name: String, of object: Int, _ expected: JSONTape.Kind, _ what: String,
+        at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
+    ) -> Int? {
+        guard let value = member(name, of: object), kind(value) != .null else {
+            let path = pointer()
+            report(
+                .captureMissingField, severity, "the entry has no `\(path.dottedPath)`", at: object, pointer: path)
+            return nil
+        }
+        return optional(name, of: object, expected, what, at: pointer(), severity: severity)
+    }
+
+    mutating func optionalString(
+        _ name: String, of object: Int, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
+    ) -> String? {
+        optional(name, of: object, .string, "a string", at: pointer(), severity: severity).map(string)
+    }
+
+    mutating func optionalNumber(
+        _ name: String, of object: Int, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
+    ) -> Double? {
+        optional(name, of: object, .number, "a number", at: pointer(), severity: severity).flatMap(number)
+    }
+
+    /// `true` when the member is the literal `true`; anything else is `false`, without a problem.
+    func flag(_ name: String, of object: Int) -> Bool {
+        guard let value = member(name, of: object), kind(value) == .bool else { return false }
+        return tape.nodes[value].flags & 1 != 0
+    }
+}
+
+extension JSONPointer {
+    /// `request.headers[2].name`, the way people write a member of a capture entry.
+    var dottedPath: String {
+        var result = ""
+        for token in tokens {
+            if let index = Int(token), index >= 0 {
+                result += "[\(index)]"
+            } else {
+                result += result.isEmpty ? token : "." + token
+            }
+        }
+        return result
+    }
+}
