@@ -82,3 +82,7 @@ extension CaptureEntry {
 extension CapturedBody {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+func removeFile(_ path: String) throws {
+    try FileManager.default.removeItem(atPath: path)
+}
