@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A sliding window over a capture's bytes: what has been read and not yet dropped.
 ///
 /// Scanners move ``cursor`` forward and call ``refill(keepingFrom:)`` when they run out; the bytes
@@ -124,9 +132,9 @@ final class ByteWindow {
         let to = min(offset - origin, count)
         var lines = 0
         var i = from
-        while i < to {
-            if base[i] == 0x0A { lines &+= 1 }
-            i += 1
+        while i < to, let found = memchr(base + i, 0x0A, to - i) {
+            lines &+= 1
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
         }
         lineThere += lines
         countedTo = offset

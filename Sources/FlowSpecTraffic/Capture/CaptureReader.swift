@@ -123,6 +123,11 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             return EntryDecoder.decode(
                 window.bytes(from: start, to: end), index: nextIndex, location: location,
                 shape: format == .har ? .harEntry : .ndjsonLine)
+        case .parsedEntry(let start, let end, let location, let tape):
+            defer { nextIndex += 1 }
+            return EntryDecoder.decode(
+                window.bytes(from: start, to: end), index: nextIndex, location: location, shape: .harEntry,
+                parsed: tape)
         case .oversized(let size, let location):
             let problem = CaptureProblem(
                 code: .captureEntryTooLarge,

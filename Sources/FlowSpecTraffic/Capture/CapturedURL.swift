@@ -18,37 +18,55 @@ public struct CapturedURL: Hashable, Sendable {
 
     /// Splits `url` into its parts.
     public init(parsing url: String) {
-        var rest = Substring(url)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
-        }
-        if let mark = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: mark)...])
-            rest = rest[..<mark]
-        }
-        if let colon = rest.firstIndex(of: ":"), Self.isScheme(rest[..<colon]) {
-            scheme = rest[..<colon].lowercased()
-            rest = rest[rest.index(after: colon)...]
-        }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-            (host, port) = Self.hostAndPort(rest[..<slash])
-            rest = rest[slash...]
-        }
-        path = rest.isEmpty ? "/" : String(rest)
+        var url = url
+        (scheme, host, port, path, query, fragment) = url.withUTF8 { Self.split($0) }
     }
 
-    private static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.utf8.first, isLetter(first) else { return false }
-        return text.utf8.allSatisfy { c in
+    // Works on the UTF-8 bytes: captures hold millions of URLs, and `Character` indexing costs.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (String?, String?, Int?, String, String?, String?)
+    {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var end = bytes.count
+        var fragment: String?
+        var query: String?
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = text((hash + 1)..<end)
+            end = hash
+        }
+        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = text((mark + 1)..<end)
+            end = mark
+        }
+        var start = 0
+        var scheme: String?
+        if let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")), isScheme(bytes[..<colon]) {
+            scheme = text(0..<colon).lowercased()
+            start = colon + 1
+        }
+        var host: String?
+        var port: Int?
+        if end - start >= 2 && bytes[start] == UInt8(ascii: "/") && bytes[start + 1] == UInt8(ascii: "/") {
+            let authorityStart = start + 2
+            let slash = bytes[authorityStart..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            (host, port) = hostAndPort(Substring(text(authorityStart..<slash)))
+            start = slash
+        }
+        let path = start < end ? text(start..<end) : "/"
+        return (scheme, host, port, path, query, fragment)
+    }
+
+    private static func isScheme(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = text.first, isLetter(first) else { return false }
+        return text.allSatisfy { c in
             isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "+")
                 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
         }
     }
 
-    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+    private static func isLetter(_ c: UInt8) -> Bool {
+        (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+    }
 
     private static func hostAndPort(_ authority: Substring) -> (String?, Int?) {
         var hostPort = authority

@@ -1,5 +1,13 @@
 import FlowSpecModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One entry's bytes and tape, with typed look-ups that record a ``CaptureProblem`` for every member
 /// that is missing or of the wrong type, located at the member's byte in the capture file.
 ///
@@ -22,44 +30,40 @@ struct EntryContext {
 
     func kind(_ node: Int) -> JSONTape.Kind { tape.nodes[node].kind }
 
-    /// Calls `body` with each member of `object` (key node, value node), in order.
-    func forEachMember(of object: Int, _ body: (_ key: Int, _ value: Int) -> Void) {
-        var i = object + 1
-        let end = tape.nodes[object].next
-        while i < end {
-            body(i, i + 1)
-            i = tape.nodes[i + 1].next
-        }
+    /// The members of `object` as (key node, value node), in order.
+    func members(of object: Int) -> JSONTape.Members {
+        JSONTape.Members(nodes: tape.nodes, cursor: object + 1, end: tape.nodes[object].next)
     }
 
-    /// Calls `body` with each item of `array`, in order, with its index.
-    func forEachItem(of array: Int, _ body: (_ index: Int, _ item: Int) -> Void) {
-        var i = array + 1
-        var n = 0
-        let end = tape.nodes[array].next
-        while i < end {
-            body(n, i)
-            n += 1
-            i = tape.nodes[i].next
-        }
+    /// The items of `array` as (position, node), in order.
+    func items(of array: Int) -> JSONTape.Items {
+        JSONTape.Items(nodes: tape.nodes, cursor: array + 1, end: tape.nodes[array].next)
     }
 
     /// The value of the member named `name` (the last one, if the name is repeated).
     func member(_ name: String, of object: Int) -> Int? {
         guard kind(object) == .object else { return nil }
-        var found: Int?
-        forEachMember(of: object) { key, value in
-            if keyEquals(key, name) { found = value }
+        var name = name
+        return name.withUTF8 { wanted in
+            var found: Int?
+            var i = object + 1
+            let end = tape.nodes[object].next
+            while i < end {
+                if keyEquals(i, wanted) { found = i + 1 }
+                i = tape.nodes[i + 1].next
+            }
+            return found
         }
-        return found
     }
 
-    func keyEquals(_ key: Int, _ name: String) -> Bool {
+    /// Whether key node `key` is `wanted` (UTF-8).
+    func keyEquals(_ key: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let node = tape.nodes[key]
-        if node.flags & JSONTape.escapedFlag != 0 { return string(key) == name }
-        let raw = UnsafeBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)])
-        var name = name
-        return name.withUTF8 { raw.elementsEqual($0) }
+        let length = node.end - node.start - 2
+        if node.flags & JSONTape.escapedFlag != 0 { return stringBytes(key).elementsEqual(wanted) }
+        guard length == wanted.count else { return false }
+        guard length > 0, let a = bytes.baseAddress, let b = wanted.baseAddress else { return true }
+        return a[node.start + 1] == b[0] && memcmp(a + node.start + 1, b, length) == 0
     }
 
     /// The unescaped bytes of string node `node`, invalid UTF-8 kept as it is.
@@ -68,10 +72,7 @@ struct EntryContext {
         if n.flags & JSONTape.escapedFlag == 0 {
             return Array(bytes[(n.start + 1)..<(n.end - 1)])
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(n.end - n.start)
-        JSONStrings.unescape(UnsafeBufferPointer(rebasing: bytes[n.start..<n.end]), into: &out)
-        return out
+        return JSONStrings.unescaped(UnsafeBufferPointer(rebasing: bytes[n.start..<n.end]))
     }
 
     /// The text of string node `node`; invalid UTF-8 becomes U+FFFD.
@@ -162,6 +163,14 @@ struct EntryContext {
         at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
     ) -> Int? {
         guard let value = member(name, of: object), kind(value) != .null else { return nil }
+        return typed(value, expected, what, at: pointer(), severity: severity)
+    }
+
+    /// `value` when it has the `expected` kind; else a `capture_wrong_type` problem and `nil`.
+    mutating func typed(
+        _ value: Int, _ expected: JSONTape.Kind, _ what: String, at pointer: @autoclosure () -> JSONPointer,
+        severity: Severity
+    ) -> Int? {
         guard kind(value) == expected else {
             let path = pointer()
             report(
@@ -183,7 +192,7 @@ struct EntryContext {
                 .captureMissingField, severity, "the entry has no `\(path.dottedPath)`", at: object, pointer: path)
             return nil
         }
-        return optional(name, of: object, expected, what, at: pointer(), severity: severity)
+        return typed(value, expected, what, at: pointer(), severity: severity)
     }
 
     mutating func optionalString(

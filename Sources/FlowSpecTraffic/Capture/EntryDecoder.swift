@@ -10,11 +10,12 @@ enum EntryDecoder {
     }
 
     static func decode(
-        _ bytes: UnsafeBufferPointer<UInt8>, index: Int, location: CaptureLocation, shape: Shape
+        _ bytes: UnsafeBufferPointer<UInt8>, index: Int, location: CaptureLocation, shape: Shape,
+        parsed: JSONTape? = nil
     ) -> CaptureEntry {
         let tape: JSONTape
-        do {
-            tape = try JSONTape.parse(bytes)
+        do throws(JSONTape.SyntaxError) {
+            if let parsed { tape = parsed } else { tape = try JSONTape.parse(bytes) }
         } catch {
             let context = EntryContext(bytes: bytes, tape: JSONTape(), location: location)
             let problem = CaptureProblem(
@@ -51,9 +52,9 @@ enum EntryDecoder {
     /// The entry's members whose names start with `_`, as raw JSON text.
     private static func extensions(_ c: EntryContext) -> [String: String] {
         var result: [String: String] = [:]
-        c.forEachMember(of: 0) { key, value in
+        for (key, value) in c.members(of: 0) {
             let node = c.tape.nodes[key]
-            guard node.end - node.start > 2, c.bytes[node.start + 1] == UInt8(ascii: "_") else { return }
+            guard node.end - node.start > 2, c.bytes[node.start + 1] == UInt8(ascii: "_") else { continue }
             result[c.string(key)] = c.rawText(value)
         }
         return result

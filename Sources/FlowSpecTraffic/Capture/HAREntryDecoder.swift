@@ -164,11 +164,8 @@ enum HAREntryDecoder {
         _ c: inout EntryContext, _ name: String, of node: Int, at parent: JSONPointer
     ) -> [(name: String, value: String)] {
         guard let list = c.optional(name, of: node, .array, "an array", at: parent.appending(name)) else { return [] }
-        var items: [Int] = []
-        c.forEachItem(of: list) { _, item in items.append(item) }
         var result: [(name: String, value: String)] = []
-        result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        for (index, item) in c.items(of: list) {
             // Built only when a problem is reported: clean entries allocate no pointers.
             var pointer: JSONPointer { parent.appending(name).appending(index) }
             guard c.kind(item) == .object else {
@@ -188,10 +185,8 @@ enum HAREntryDecoder {
     private static func decodeParams(_ c: inout EntryContext, of post: Int) -> [CapturedFormParam] {
         let parent: JSONPointer = ["request", "postData", "params"]
         guard let list = c.optional("params", of: post, .array, "an array", at: parent) else { return [] }
-        var items: [Int] = []
-        c.forEachItem(of: list) { _, item in items.append(item) }
         var result: [CapturedFormParam] = []
-        for (index, item) in items.enumerated() {
+        for (index, item) in c.items(of: list) {
             var pointer: JSONPointer { parent.appending(index) }
             guard c.kind(item) == .object else {
                 c.report(

@@ -201,6 +201,7 @@ struct HARStreamScanner {
         let location = window.location(window.cursorOffset, file: file)
         let index = entriesCut
         entriesCut += 1
+        if let parsed = parseInPlace(window, location: location) { return parsed }
         switch try cutter.cut(window, budget: maxEntryBytes) {
         case .complete(let start, let end):
             return .entry(start: start, end: end, location: location)
@@ -220,6 +221,19 @@ struct HARStreamScanner {
                 "entry \(index) is not valid JSON: \(message); the entries after it cannot be told apart",
                 at: offset, window)
         }
+    }
+
+    /// The common case, in one pass: the entry lies whole in the window and is valid JSON, so parsing
+    /// it finds its end too. Anything else (an entry that runs past the window, invalid JSON, one over
+    /// the budget) returns `nil` and goes through ``ValueCutter``, which finds the end first.
+    private func parseInPlace(_ window: ByteWindow, location: CaptureLocation) -> ScanEvent? {
+        let start = window.cursor
+        let available = window.bytes(from: start, to: window.count)
+        guard let (tape, length) = try? JSONTape.parsePrefix(available), length <= maxEntryBytes else { return nil }
+        // A number that reaches the end of the window may go on in the next chunk.
+        if length == available.count && tape.nodes[0].kind == .number && !window.atEnd { return nil }
+        window.cursor += length
+        return .parsedEntry(start: start, end: start + length, location: location, tape: tape)
     }
 
     private mutating func truncated(inside what: String, _ window: ByteWindow) -> ScanEvent {

@@ -12,29 +12,47 @@ enum JSONStrings {
     /// Appends the content of the string token `token` (quotes included, escapes already validated) to
     /// `out`, unescaped. Bytes that are not valid UTF-8 are copied as they are: a body is bytes.
     static func unescape(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out += unescaped(token)
+    }
+
+    /// The content of the string token `token` (quotes included, escapes already validated), unescaped.
+    ///
+    /// Unescaping never makes text longer (`\uD83D\uDE00` is 12 bytes for 4), so the result is written
+    /// straight into an array of the token's size.
+    static func unescaped(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: max(token.count - 2, 0)) { out, count in
+            count = unescape(token, to: out)
+        }
+    }
+
+    private static func unescape(_ token: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let source = token.baseAddress, let target = out.baseAddress else { return 0 }
         var i = 1
+        var o = 0
         let end = token.count - 1
         while i < end {
-            let c = token[i]
+            let c = source[i]
             if c != UInt8(ascii: "\\") {
                 let runStart = i
-                while i < end && token[i] != UInt8(ascii: "\\") { i += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: token[runStart..<i]))
+                i += 1
+                while i < end && source[i] != UInt8(ascii: "\\") { i += 1 }
+                (target + o).update(from: source + runStart, count: i - runStart)
+                o += i - runStart
                 continue
             }
-            let e = token[i + 1]
+            let e = source[i + 1]
             i += 2
             switch e {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): target[o] = 0x08
+            case UInt8(ascii: "f"): target[o] = 0x0C
+            case UInt8(ascii: "n"): target[o] = 0x0A
+            case UInt8(ascii: "r"): target[o] = 0x0D
+            case UInt8(ascii: "t"): target[o] = 0x09
             case UInt8(ascii: "u"):
                 var code = hex4(token, at: i)
                 i += 4
-                if (0xD800...0xDBFF).contains(code), i + 6 <= end, token[i] == UInt8(ascii: "\\"),
-                    token[i + 1] == UInt8(ascii: "u")
+                if (0xD800...0xDBFF).contains(code), i + 6 <= end, source[i] == UInt8(ascii: "\\"),
+                    source[i + 1] == UInt8(ascii: "u")
                 {
                     let low = hex4(token, at: i + 2)
                     if (0xDC00...0xDFFF).contains(low) {
@@ -44,10 +62,16 @@ enum JSONStrings {
                 }
                 // A lone surrogate cannot be written in UTF-8: keep a replacement character.
                 let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
-            default: out.append(e)  // `"`, `\` and `/` stand for themselves
+                for byte in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+                    target[o] = byte
+                    o += 1
+                }
+                continue
+            default: target[o] = e  // `"`, `\` and `/` stand for themselves
             }
+            o += 1
         }
+        return o
     }
 
     private static func hex4(_ token: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {

@@ -38,12 +38,57 @@ struct JSONTape {
     /// Parses one JSON text (surrounding whitespace allowed) into a tape whose root is node 0.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONTape {
         var parser = Parser(bytes: bytes)
-        try parser.run()
+        try parser.run(wholeInput: true)
         return parser.tape
+    }
+
+    /// Parses the one JSON value at the start of `bytes` (no leading whitespace) and returns its tape
+    /// and length; whatever follows it is not looked at. This lets a scanner parse an entry where it
+    /// lies in the read buffer, without first scanning for its end.
+    static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> (JSONTape, length: Int) {
+        var parser = Parser(bytes: bytes)
+        try parser.run(wholeInput: false)
+        return (parser.tape, parser.index)
     }
 }
 
 extension JSONTape {
+    /// An object's members as (key node, value node).
+    struct Members: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        let end: Int
+
+        mutating func next() -> (key: Int, value: Int)? {
+            guard cursor < end else { return nil }
+            defer { cursor = nodes[cursor + 1].next }
+            return (cursor, cursor + 1)
+        }
+    }
+
+    /// An array's items as (position, node).
+    struct Items: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        let end: Int
+        var position = 0
+
+        init(nodes: [Node], cursor: Int, end: Int) {
+            self.nodes = nodes
+            self.cursor = cursor
+            self.end = end
+        }
+
+        mutating func next() -> (position: Int, node: Int)? {
+            guard cursor < end else { return nil }
+            defer {
+                cursor = nodes[cursor].next
+                position += 1
+            }
+            return (position, cursor)
+        }
+    }
+
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var tape = JSONTape()
@@ -55,8 +100,8 @@ extension JSONTape {
             tape.nodes.reserveCapacity(64)
         }
 
-        mutating func run() throws(SyntaxError) {
-            skipWhitespace()
+        mutating func run(wholeInput: Bool) throws(SyntaxError) {
+            if wholeInput { skipWhitespace() }
             value: while true {
                 if try value() { continue value }
                 // A value just ended: close containers, or move on to the next member or item.
@@ -79,6 +124,7 @@ extension JSONTape {
                     index += 1
                     close(top)
                 }
+                if !wholeInput { return }
                 skipWhitespace()
                 if index < bytes.count {
                     throw fail("unexpected text after the JSON value")
@@ -201,6 +247,9 @@ extension JSONTape {
             var flags: UInt8 = 0
             index += 1
             while true {
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count && !SWAR.hasStringSpecial(SWAR.load(base + index)) { index += 8 }
+                }
                 while index < bytes.count {
                     let c = bytes[index]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }

@@ -86,17 +86,13 @@ enum NDJSONLineDecoder {
         var headers: [CapturedHeader] = []
         switch c.kind(node) {
         case .object:
-            var members: [(Int, Int)] = []
-            c.forEachMember(of: node) { key, value in members.append((key, value)) }
-            for (key, value) in members {
+            for (key, value) in c.members(of: node) {
                 let field = c.string(key)
                 switch c.kind(value) {
                 case .string:
                     headers.append(CapturedHeader(name: field, value: c.string(value)))
                 case .array:
-                    var items: [Int] = []
-                    c.forEachItem(of: value) { _, item in items.append(item) }
-                    for (index, item) in items.enumerated() {
+                    for (index, item) in c.items(of: value) {
                         guard c.kind(item) == .string else {
                             wrongHeader(&c, item, [name, field, String(index)], "a string")
                             continue
@@ -108,9 +104,7 @@ enum NDJSONLineDecoder {
                 }
             }
         case .array:
-            var items: [Int] = []
-            c.forEachItem(of: node) { _, item in items.append(item) }
-            for (index, item) in items.enumerated() {
+            for (index, item) in c.items(of: node) {
                 if let header = pair(&c, item) {
                     headers.append(header)
                 } else {
@@ -126,8 +120,7 @@ enum NDJSONLineDecoder {
     private static func pair(_ c: inout EntryContext, _ item: Int) -> CapturedHeader? {
         switch c.kind(item) {
         case .array:
-            var parts: [Int] = []
-            c.forEachItem(of: item) { _, part in parts.append(part) }
+            let parts = c.items(of: item).map(\.node)
             guard parts.count == 2, c.kind(parts[0]) == .string, c.kind(parts[1]) == .string else { return nil }
             return CapturedHeader(name: c.string(parts[0]), value: c.string(parts[1]))
         case .object:

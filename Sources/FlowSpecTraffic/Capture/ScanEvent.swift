@@ -2,6 +2,8 @@
 enum ScanEvent {
     /// An entry's bytes, at window indices `start..<end` (valid until the window is refilled).
     case entry(start: Int, end: Int, location: CaptureLocation)
+    /// An entry's bytes, already parsed where they lay in the window.
+    case parsedEntry(start: Int, end: Int, location: CaptureLocation, tape: JSONTape)
     /// An entry that was scanned over but not kept, because it is larger than the budget.
     case oversized(size: Int, location: CaptureLocation)
     /// A problem after which nothing more can be read; the scanner ends.

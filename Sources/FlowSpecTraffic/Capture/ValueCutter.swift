@@ -51,6 +51,11 @@ struct ValueCutter {
             scan: while i < count {
                 let c = base[i]
                 if inString {
+                    if !escaped {
+                        while i + 8 <= count && !SWAR.hasQuoteOrBackslash(SWAR.load(base + i)) { i += 8 }
+                        if i == count { break scan }
+                    }
+                    let c = base[i]
                     if escaped {
                         escaped = false
                     } else if c == UInt8(ascii: "\\") {
