@@ -39,17 +39,19 @@ struct CaptureStreamingTests {
         #expect(reader.format == .har)
         var seen = 0
         var lastOffset = -1
+        var wrong: [Int] = []
         while let entry = reader.next() {
-            #expect(entry.index == seen)
-            #expect(entry.problems.isEmpty)
-            #expect(entry.exchange?.request.url == "https://a.test/items/\(seen)")
-            #expect(entry.exchange?.extensions["_bench"] == #"{"i":\#(seen)}"#)
-            #expect(entry.location.line == seen + 2)
-            #expect(entry.location.offset > lastOffset)
+            let right =
+                entry.index == seen && entry.problems.isEmpty
+                && entry.exchange?.request.url == "https://a.test/items/\(seen)"
+                && entry.exchange?.extensions["_bench"] == #"{"i":\#(seen)}"# && entry.location.line == seen + 2
+                && entry.location.offset > lastOffset
+            if !right { wrong.append(seen) }
             lastOffset = entry.location.offset
             seen += 1
         }
         #expect(seen == count)
+        #expect(wrong.isEmpty, "entries read wrongly: \(wrong.prefix(10))")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size > 20 * chunkSize)
         #expect(reader.bufferHighWaterMark <= chunkSize + largest)
@@ -88,6 +90,33 @@ struct CaptureStreamingTests {
         #expect(entries[1].exchange?.response?.body?.bytes.count == size)
         #expect(entries[1].exchange?.response?.body?.isTruncated == false)
         #expect(reader.bufferHighWaterMark <= (64 << 10) + size + 1024)
+    }
+
+    @Test("a 100 MB body is read within the entry budget, and the window shrinks back after it")
+    func hundredMegabyteBody() throws {
+        let size = 100 << 20
+        let path = try temporaryFile([], suffix: ".har")
+        defer { try? removeFile(path) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(#"{"log":{"entries":[{"request":{"method":"PUT","url":"/big","postData":{"text":""#.utf8))
+        let block = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for _ in 0..<(size >> 20) { try handle.write(contentsOf: block) }
+        try handle.write(contentsOf: Data(#""}},"response":{"status":0}},"#.utf8))
+        try handle.write(contentsOf: Data((harEntry() + "]}}").utf8))
+        try handle.close()
+
+        let chunkSize = 1 << 20
+        let reader = try CaptureReader(path: path, options: CaptureReader.Options(chunkSize: chunkSize))
+        let first = try #require(reader.next())
+        #expect(first.problems.isEmpty)
+        #expect(first.exchange?.request.body?.bytes.count == size)
+        #expect(first.exchange?.response == nil)
+        let second = try #require(reader.next())
+        #expect(second.exchange?.response?.status == 200)
+        #expect(reader.next() == nil)
+        #expect(reader.bufferHighWaterMark <= size + 2 * chunkSize)
+        #expect(reader.bufferHighWaterMark > size)
+        #expect(reader.bufferCapacity <= 2 * chunkSize)
     }
 
     @Test("an entry over the budget is scanned over, never held, and reading goes on")

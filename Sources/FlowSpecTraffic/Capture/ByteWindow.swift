@@ -37,12 +37,21 @@ final class ByteWindow {
         self.input = input
         self.chunkSize = max(chunkSize, 16)
         self.capacity = self.chunkSize
-        self.base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.chunkSize)
+        self.base = Self.resize(nil, to: self.chunkSize)
         self.highWaterMark = self.chunkSize
     }
 
     deinit {
-        base.deallocate()
+        free(base)
+    }
+
+    /// `realloc`, because growing a large block then moves page mappings instead of copying bytes: a
+    /// 200 MB entry read in 1 MiB chunks grows the window 200 times.
+    private static func resize(_ pointer: UnsafeMutablePointer<UInt8>?, to capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let raw = realloc(pointer, capacity) else {
+            fatalError("out of memory: cannot hold \(capacity) bytes of a capture entry")
+        }
+        return raw.assumingMemoryBound(to: UInt8.self)
     }
 
     /// Absolute offset of the cursor.
@@ -73,12 +82,14 @@ final class ByteWindow {
     /// free. Returns `false` at the end of the input.
     func readMore() throws(ChunkInput.Failure) -> Bool {
         if atEnd { return false }
+        if capacity > 8 * chunkSize && count + chunkSize < capacity / 4 {
+            // After an outsized entry, give the memory back.
+            capacity = count + chunkSize
+            base = Self.resize(base, to: capacity)
+        }
         if capacity - count < chunkSize {
             let newCapacity = count + chunkSize
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: base, count: count)
-            base.deallocate()
-            base = grown
+            base = Self.resize(base, to: newCapacity)
             capacity = newCapacity
             highWaterMark = max(highWaterMark, capacity)
         }

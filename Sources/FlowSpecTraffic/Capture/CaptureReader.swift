@@ -151,6 +151,9 @@ public final class CaptureReader: Sequence, IteratorProtocol {
     /// The most bytes the reader has buffered at once (the chunk plus the largest entry kept).
     var bufferHighWaterMark: Int { window.highWaterMark }
 
+    /// The bytes the reader holds now.
+    var bufferCapacity: Int { window.capacity }
+
     private func entry(location: CaptureLocation, problems: [CaptureProblem]) -> CaptureEntry {
         defer { nextIndex += 1 }
         return CaptureEntry(index: nextIndex, location: location, exchange: nil, problems: problems)
