@@ -50,7 +50,10 @@ struct CaptureHARTests {
         #expect(request.target.fragment == "frag")
         #expect(request.headers.map(\.name) == ["Content-Type", "X-Dup", "x-dup", "Cookie"])
         #expect(request.headers.values(named: "x-DUP") == ["1", "2"])
-        #expect(request.cookies == [CapturedCookie(name: "sid", value: "abc"), CapturedCookie(name: "theme", value: "dark")])
+        #expect(
+            request.cookies == [
+                CapturedCookie(name: "sid", value: "abc"), CapturedCookie(name: "theme", value: "dark"),
+            ])
         #expect(request.body?.string == #"{"otp":"123456"}"#)
         #expect(request.body?.mimeType == "application/json")
         #expect(exchange.comment == "hello")
@@ -99,7 +102,8 @@ struct CaptureHARTests {
                 harEntry(
                     method: "POST", postData: #"{"mimeType":"image/png","text":"iVBO","encoding":"base64"}"#,
                     response: harResponse(content: binary)),
-                harEntry(method: "PUT", postData: #"{"mimeType":"application/x-thing","text":"/w==","_encoding":"base64"}"#),
+                harEntry(
+                    method: "PUT", postData: #"{"mimeType":"application/x-thing","text":"/w==","_encoding":"base64"}"#),
             ]))
         try #require(entries.count == 2)
         #expect(entries.allSatisfy { $0.problems.isEmpty })
@@ -122,12 +126,14 @@ struct CaptureHARTests {
         #expect(body.isTruncated)
     }
 
-    @Test("truncated and missing bodies are flagged", arguments: [
-        (#"{"size":5000,"mimeType":"text/plain","text":"abc"}"#, "abc", "of 5000"),
-        (#"{"size":5000,"mimeType":"application/json"}"#, "", "not captured"),
-        (#"{"size":3,"mimeType":"text/plain","text":"abc","_truncated":true}"#, "abc", "cut by the capture tool"),
-        (#"{"size":3,"mimeType":"text/plain","text":"abc","comment":"Body truncated at 1 MB"}"#, "abc", "cut"),
-    ])
+    @Test(
+        "truncated and missing bodies are flagged",
+        arguments: [
+            (#"{"size":5000,"mimeType":"text/plain","text":"abc"}"#, "abc", "of 5000"),
+            (#"{"size":5000,"mimeType":"application/json"}"#, "", "not captured"),
+            (#"{"size":3,"mimeType":"text/plain","text":"abc","_truncated":true}"#, "abc", "cut by the capture tool"),
+            (#"{"size":3,"mimeType":"text/plain","text":"abc","comment":"Body truncated at 1 MB"}"#, "abc", "cut"),
+        ])
     func truncatedBodies(content: String, text: String, phrase: String) throws {
         let entries = readCapture(harDocument([harEntry(response: harResponse(content: content))]))
         try #require(entries.count == 1)
@@ -142,7 +148,8 @@ struct CaptureHARTests {
     @Test("a response with no content text and size 0 has no body")
     func noBody() throws {
         let entries = readCapture(
-            harDocument([harEntry(response: harResponse(status: "204", content: #"{"size":0,"mimeType":"x-unknown"}"#))]))
+            harDocument([harEntry(response: harResponse(status: "204", content: #"{"size":0,"mimeType":"x-unknown"}"#))]
+            ))
         #expect(entries[0].problems.isEmpty)
         #expect(entries[0].exchange?.response?.status == 204)
         #expect(entries[0].exchange?.response?.body == nil)
@@ -189,7 +196,10 @@ struct CaptureHARTests {
 
         let second = try #require(entries[1].exchange?.request)
         #expect(entries[1].codes == ["capture_truncated_body"])
-        #expect(second.formParams == [CapturedFormParam(name: "file", value: nil, fileName: "a.png", contentType: "image/png")])
+        #expect(
+            second.formParams == [
+                CapturedFormParam(name: "file", value: nil, fileName: "a.png", contentType: "image/png")
+            ])
         #expect(second.body?.isTruncated == true)
         #expect(second.body?.mimeType == "multipart/form-data; boundary=xyz")
 
@@ -209,7 +219,10 @@ struct CaptureHARTests {
         let entries = readCapture(harDocument([request]))
         let exchange = try #require(entries.first?.exchange)
         #expect(exchange.request.cookies == [CapturedCookie(name: "a", value: "1")])
-        #expect(exchange.response?.cookies == [CapturedCookie(name: "s", value: "2"), CapturedCookie(name: "t", value: "3")])
+        #expect(
+            exchange.response?.cookies == [
+                CapturedCookie(name: "s", value: "2"), CapturedCookie(name: "t", value: "3"),
+            ])
         #expect(exchange.request.host == nil)
         #expect(exchange.request.path == "/a")
     }
@@ -220,7 +233,8 @@ struct CaptureHARTests {
         let entry = #"""
             {"startedDateTime":"2025-01-01T00:00:00.037Z","time":12.5,"request":{"method":"GET","url":"https://auth.example.test/v1/environments/8c1f7a5e-5a0e-4d55-9a42-3b1e4c2a9f10/users?limit=3&filter=username%20sw%20%22a%22","httpVersion":"HTTP/1.1","cookies":[],"headers":[{"name":"Host","value":"auth.example.test"},{"name":"User-Agent","value":"bench-gen/1.0"}],"queryString":[{"name":"limit","value":"3"},{"name":"filter","value":"username sw \"a\""}],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","cookies":[],"headers":[{"name":"Content-Type","value":"application/json"}],"content":{"size":26,"mimeType":"application/json","text":"{\"count\":1,\"size\":1,\"x\":1}"},"redirectURL":"","headersSize":-1,"bodySize":26},"cache":{},"timings":{"send":0.1,"wait":11.9,"receive":0.5},"_bench":{"expect":"valid","defect":null}}
             """#
-        let text = #"{"log":{"version":"1.2","creator":{"name":"bench-gen","version":"1.0"},"pages":[],"entries":["#
+        let text =
+            #"{"log":{"version":"1.2","creator":{"name":"bench-gen","version":"1.0"},"pages":[],"entries":["#
             + "\n" + entry + ",\n" + entry + "\n]}}\n"
         let entries = readCapture(text)
         try #require(entries.count == 2)

@@ -16,16 +16,18 @@ struct CaptureHostileTests {
         }
     }
 
-    @Test("JSON that is not a HAR is one problem entry", arguments: [
-        ("[]", "capture_not_har"),
-        ("[{\"log\":{}}]", "capture_not_har"),
-        ("{\"foo\":1}", "capture_not_har"),
-        ("{\"log\":[]}", "capture_not_har"),
-        ("{\"log\":{\"version\":\"1.2\"}}", "capture_not_har"),
-        ("{\"log\":{\"entries\":{}}}", "capture_not_har"),
-        ("\"just a string\"", "capture_not_har"),
-        ("<html></html>", "capture_not_har"),
-    ])
+    @Test(
+        "JSON that is not a HAR is one problem entry",
+        arguments: [
+            ("[]", "capture_not_har"),
+            ("[{\"log\":{}}]", "capture_not_har"),
+            ("{\"foo\":1}", "capture_not_har"),
+            ("{\"log\":[]}", "capture_not_har"),
+            ("{\"log\":{\"version\":\"1.2\"}}", "capture_not_har"),
+            ("{\"log\":{\"entries\":{}}}", "capture_not_har"),
+            ("\"just a string\"", "capture_not_har"),
+            ("<html></html>", "capture_not_har"),
+        ])
     func notHAR(text: String, code: String) throws {
         let entries = readCapture(text, format: .har)
         try #require(entries.count == 1)
@@ -78,7 +80,8 @@ struct CaptureHostileTests {
             #expect(entries.map(\.index) == Array(0..<entries.count))
             guard let last = entries.last else { continue }
             #expect(last.exchange == nil)
-            #expect(["capture_empty", "capture_truncated"].contains(last.codes.first ?? ""), "cut at \(cut): \(last.codes)")
+            #expect(
+                ["capture_empty", "capture_truncated"].contains(last.codes.first ?? ""), "cut at \(cut): \(last.codes)")
         }
     }
 
@@ -103,7 +106,8 @@ struct CaptureHostileTests {
     func invalidEntryJSON() throws {
         let entries = readCapture(
             harDocument([
-                harEntry(url: "https://a.test/0"), #"{"request": tru, "x": 1}"#, #"{"a":1 "b":2}"#, "{\"a\":\"\u{01}\"}",
+                harEntry(url: "https://a.test/0"), #"{"request": tru, "x": 1}"#, #"{"a":1 "b":2}"#,
+                "{\"a\":\"\u{01}\"}",
                 harEntry(url: "https://a.test/4"),
             ]))
         try #require(entries.count == 5)
@@ -127,7 +131,8 @@ struct CaptureHostileTests {
         #expect(entries[0].exchange != nil)
         #expect(entries[1].codes == ["capture_invalid_json"])
         let offset = try #require(text.utf8.ranges(of: #""/x"]"#.utf8).first?.upperBound)
-        #expect(entries[1].problems[0].location.offset == text.utf8.distance(from: text.utf8.startIndex, to: offset) - 1)
+        #expect(
+            entries[1].problems[0].location.offset == text.utf8.distance(from: text.utf8.startIndex, to: offset) - 1)
         #expect(entries[1].problems[0].message.contains("`]` closes a `{`"))
     }
 
@@ -154,7 +159,9 @@ struct CaptureHostileTests {
             harDocument([
                 harEntry(response: harResponse(status: #""200""#)),
                 harEntry(requestHeaders: #"{"Accept":"x"}"#),
-                harEntry(requestHeaders: #"[{"name":"A","value":"1"},"oops",{"name":"B","value":2},{"name":"C","value":"3"}]"#),
+                harEntry(
+                    requestHeaders:
+                        #"[{"name":"A","value":"1"},"oops",{"name":"B","value":2},{"name":"C","value":"3"}]"#),
                 #"{"request":{"method":5,"url":"/x"}}"#,
                 #"{"response":{"status":200}}"#,
                 #"{"request":[],"response":{}}"#,
@@ -173,7 +180,8 @@ struct CaptureHostileTests {
         #expect(entries[1].exchange?.request.headers == [])
 
         #expect(entries[2].codes == ["capture_wrong_type", "capture_wrong_type"])
-        #expect(entries[2].problems.map(\.pointer) == [["request", "headers", "1"], ["request", "headers", "2", "value"]])
+        #expect(
+            entries[2].problems.map(\.pointer) == [["request", "headers", "1"], ["request", "headers", "2", "value"]])
         #expect(entries[2].exchange?.request.headers.map(\.name) == ["A", "C"])
 
         #expect(entries[3].exchange == nil)
@@ -193,7 +201,8 @@ struct CaptureHostileTests {
 
     @Test("NUL bytes: inside a string they break that entry; between entries they stop the capture")
     func nulBytes() throws {
-        let inString = Array(harDocument([harEntry(), #"{"request":{"method":"GET","url":"/a\#u{0}b"}}"#, harEntry()]).utf8)
+        let inString = Array(
+            harDocument([harEntry(), #"{"request":{"method":"GET","url":"/a\#u{0}b"}}"#, harEntry()]).utf8)
         let entries = readCapture(bytes: inString)
         try #require(entries.count == 3)
         #expect(entries[1].codes == ["capture_invalid_json"])

@@ -103,7 +103,10 @@ struct CaptureNDJSONTests {
         #expect(entries[2].codes == ["capture_invalid_value"])
         #expect(entries[3].codes == ["capture_wrong_type"])
         #expect(entries[4].codes == ["capture_wrong_type", "capture_wrong_type", "capture_wrong_type"])
-        #expect(entries[4].problems.map(\.pointer) == [["requestHeaders", "A"], ["requestHeaders", "B", "1"], ["responseHeaders", "0"]])
+        #expect(
+            entries[4].problems.map(\.pointer) == [
+                ["requestHeaders", "A"], ["requestHeaders", "B", "1"], ["responseHeaders", "0"],
+            ])
         #expect(entries[4].exchange?.request.headers == [CapturedHeader(name: "B", value: "x")])
         #expect(entries[4].exchange?.response?.headers.map(\.name) == ["B", "C"])
     }
@@ -130,7 +133,8 @@ struct CaptureNDJSONTests {
         let big = #"{"method":"POST","url":"/a","requestBody":""# + String(repeating: "x", count: 50_000) + #""}"#
         let text = [Self.lines[1], big, Self.lines[1]].joined(separator: "\n")
         for chunkSize in [256, 4096, 1 << 20] {
-            let entries = readCaptureInChunks(Array(text.utf8), chunkSize: chunkSize, format: .ndjson, maxEntryBytes: 10_000)
+            let entries = readCaptureInChunks(
+                Array(text.utf8), chunkSize: chunkSize, format: .ndjson, maxEntryBytes: 10_000)
             try #require(entries.count == 3)
             #expect(entries[0].exchange != nil)
             #expect(entries[1].codes == ["capture_entry_too_large"])
@@ -154,10 +158,12 @@ struct CaptureNDJSONTests {
 
 @Suite("Capture format detection")
 struct CaptureFormatTests {
-    @Test("extensions name the format", arguments: [
-        ("a.har", CaptureFormat.har), ("dir.v2/A.HAR", .har), ("x.ndjson", .ndjson), ("x.jsonl", .ndjson),
-        ("x.ldjson", .ndjson),
-    ])
+    @Test(
+        "extensions name the format",
+        arguments: [
+            ("a.har", CaptureFormat.har), ("dir.v2/A.HAR", .har), ("x.ndjson", .ndjson), ("x.jsonl", .ndjson),
+            ("x.ldjson", .ndjson),
+        ])
     func extensions(path: String, format: CaptureFormat) {
         #expect(CaptureFormat(fileExtensionOf: path) == format)
     }
@@ -167,19 +173,47 @@ struct CaptureFormatTests {
         #expect(CaptureFormat(fileExtensionOf: path) == nil)
     }
 
-    @Test("content decides when the name does not", arguments: [
-        (#"{"log":{"entries":[]}}"#, CaptureFormat.har),
-        ("{\n  \"log\": {\n    \"entries\": []\n  }\n}\n", .har),
-        ("\u{FEFF}{\"log\":{\"entries\":[]}}", .har),
-        ("{\n  \"foo\": 1\n}", .har),
-        (#"{"method":"GET","url":"/a"}"# + "\n" + #"{"method":"GET","url":"/b"}"#, .ndjson),
-        (#"{"method":"GET","url":"/a","x":"{\n"}"#, .ndjson),
-        ("[]", .har),
-        ("", .har),
-    ])
+    @Test(
+        "content decides when the name does not",
+        arguments: [
+            (#"{"log":{"entries":[]}}"#, CaptureFormat.har),
+            ("{\n  \"log\": {\n    \"entries\": []\n  }\n}\n", .har),
+            ("\u{FEFF}{\"log\":{\"entries\":[]}}", .har),
+            ("{\n  \"foo\": 1\n}", .har),
+            (#"{"method":"GET","url":"/a"}"# + "\n" + #"{"method":"GET","url":"/b"}"#, .ndjson),
+            (#"{"method":"GET","url":"/a","x":"{\n"}"#, .ndjson),
+            ("[]", .har),
+            ("", .har),
+        ])
     func sniffing(text: String, format: CaptureFormat) {
         let reader = CaptureReader(bytes: Array(text.utf8), name: "capture.json")
         #expect(reader.format == format)
+    }
+
+    @Test("sniffing reads only as far as it must, whatever the chunking", arguments: [1, 2, 5, 1000])
+    func sniffingInChunks(chunkSize: Int) {
+        let cases: [(String, CaptureFormat)] = [
+            ("\u{FEFF}  {\"log\":{\"entries\":[]}}", .har), (#"{"lo":1}"# + "\n", .ndjson), ("{\n\"x\":1}", .har),
+            (#"{"method":"GET","url":"/a"}"#, .ndjson), ("\u{FEFF}", .har), ("{", .ndjson),
+        ]
+        for (text, format) in cases {
+            let bytes = Array(text.utf8)
+            var offset = 0
+            let reader = CaptureReader(name: "-", options: CaptureReader.Options(chunkSize: chunkSize)) {
+                guard offset < bytes.count else { return nil }
+                defer { offset += chunkSize }
+                return Array(bytes[offset..<min(offset + chunkSize, bytes.count)])
+            }
+            #expect(reader.format == format, "\(text)")
+        }
+        // A live stream: the first line decides before any more bytes are asked for.
+        var calls = 0
+        let live = CaptureReader(name: "-") {
+            calls += 1
+            return calls == 1 ? Array((#"{"method":"GET","url":"/a"}"# + "\n").utf8) : nil
+        }
+        #expect(live.format == .ndjson)
+        #expect(calls == 1)
     }
 
     @Test("files are read by path, with the format from the extension or the content")

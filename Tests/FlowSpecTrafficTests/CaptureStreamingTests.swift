@@ -79,7 +79,8 @@ struct CaptureStreamingTests {
         let body = String(repeating: "abcdefgh", count: size / 8)
         let path = try Self.writeHAR(count: 3) { i in
             i == 1
-                ? harEntry(response: harResponse(content: #"{"size":\#(size),"mimeType":"text/plain","text":"\#(body)"}"#))
+                ? harEntry(
+                    response: harResponse(content: #"{"size":\#(size),"mimeType":"text/plain","text":"\#(body)"}"#))
                 : harEntry()
         }
         defer { try? removeFile(path) }
@@ -98,7 +99,8 @@ struct CaptureStreamingTests {
         let path = try temporaryFile([], suffix: ".har")
         defer { try? removeFile(path) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.write(contentsOf: Data(#"{"log":{"entries":[{"request":{"method":"PUT","url":"/big","postData":{"text":""#.utf8))
+        try handle.write(
+            contentsOf: Data(#"{"log":{"entries":[{"request":{"method":"PUT","url":"/big","postData":{"text":""#.utf8))
         let block = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
         for _ in 0..<(size >> 20) { try handle.write(contentsOf: block) }
         try handle.write(contentsOf: Data(#""}},"response":{"status":0}},"#.utf8))

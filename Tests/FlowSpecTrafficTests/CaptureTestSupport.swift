@@ -26,7 +26,8 @@ func readCaptureInChunks(
 ) -> [CaptureEntry] {
     var offset = 0
     let reader = CaptureReader(
-        name: "chunks", options: CaptureReader.Options(format: format, chunkSize: chunkSize, maxEntryBytes: maxEntryBytes)
+        name: "chunks",
+        options: CaptureReader.Options(format: format, chunkSize: chunkSize, maxEntryBytes: maxEntryBytes)
     ) {
         guard offset < bytes.count else { return nil }
         let end = min(offset + chunkSize, bytes.count)

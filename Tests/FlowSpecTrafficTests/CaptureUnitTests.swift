@@ -4,20 +4,24 @@ import Testing
 
 @Suite("Capture building blocks")
 struct CaptureUnitTests {
-    @Test("base64 decodes standard, URL-safe, unpadded and wrapped text", arguments: [
-        ("", [UInt8]()), ("AA==", [0]), ("AAE=", [0, 1]), ("AAEC", [0, 1, 2]), ("AAE", [0, 1]),
-        ("AA\r\nEC", [0, 1, 2]), ("-_8=", [0xFB, 0xFF]), ("+/8=", [0xFB, 0xFF]),
-    ])
+    @Test(
+        "base64 decodes standard, URL-safe, unpadded and wrapped text",
+        arguments: [
+            ("", [UInt8]()), ("AA==", [0]), ("AAE=", [0, 1]), ("AAEC", [0, 1, 2]), ("AAE", [0, 1]),
+            ("AA\r\nEC", [0, 1, 2]), ("-_8=", [0xFB, 0xFF]), ("+/8=", [0xFB, 0xFF]),
+        ])
     func base64Valid(text: String, bytes: [UInt8]) {
         let decoded = Base64.decode(Array(text.utf8))
         #expect(decoded.invalidOffset == nil)
         #expect(decoded.bytes == bytes)
     }
 
-    @Test("base64 stops at the first bad character and says where", arguments: [
-        ("QUJD*REVG", 4, [UInt8]("ABC".utf8)), ("AA==AA", 4, [0]), ("A", 0, []), ("AAAAA", 4, [0, 0, 0]),
-        ("AA===", 4, [0]),
-    ])
+    @Test(
+        "base64 stops at the first bad character and says where",
+        arguments: [
+            ("QUJD*REVG", 4, [UInt8]("ABC".utf8)), ("AA==AA", 4, [0]), ("A", 0, []), ("AAAAA", 4, [0, 0, 0]),
+            ("AA===", 4, [0]),
+        ])
     func base64Invalid(text: String, offset: Int, prefix: [UInt8]) {
         let decoded = Base64.decode(Array(text.utf8))
         #expect(decoded.invalidOffset == offset)
@@ -55,15 +59,19 @@ struct CaptureUnitTests {
         #expect(colonInPath.path == "/a:b/c")
     }
 
-    @Test("the tape parser accepts RFC 8259 and locates what it refuses", arguments: [
-        (#"{"a":[1,-2.5e3,true,false,null,"x\"\u00e9\ud83d\ude00"],"b":{}}"#, nil),
-        (" [ ] ", nil),
-        ("01", 1), ("1.", 2), ("-", 1), (#"{"a" 1}"#, 5), (#"{"a":1,}"#, 7), ("[1 2]", 3), (#""\x""#, 1),
-        (#""\u12G4""#, 1), ("nul", 0), ("{}}", 2), ("", 0), (#"{"a":1"#, 6),
-    ])
+    @Test(
+        "the tape parser accepts RFC 8259 and locates what it refuses",
+        arguments: [
+            (#"{"a":[1,-2.5e3,true,false,null,"x\"\u00e9\ud83d\ude00"],"b":{}}"#, nil),
+            (" [ ] ", nil),
+            ("01", 1), ("1.", 2), ("-", 1), (#"{"a" 1}"#, 5), (#"{"a":1,}"#, 7), ("[1 2]", 3), (#""\x""#, 1),
+            (#""\u12G4""#, 1), ("nul", 0), ("{}}", 2), ("", 0), (#"{"a":1"#, 6),
+        ])
     func tape(text: String, errorOffset: Int?) {
         let bytes = Array(text.utf8)
-        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONTape.SyntaxError) in try JSONTape.parse(buffer) } }
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONTape.SyntaxError) in try JSONTape.parse(buffer) }
+        }
         switch result {
         case .success: #expect(errorOffset == nil, "\(text) should not parse")
         case .failure(let error): #expect(error.offset == errorOffset, "\(text): \(error.message)")
@@ -80,7 +88,9 @@ struct CaptureUnitTests {
 
     @Test("header names match case-insensitively")
     func headerLookup() {
-        let headers = [CapturedHeader(name: "content-TYPE", value: "a"), CapturedHeader(name: "Content-Type", value: "b")]
+        let headers = [
+            CapturedHeader(name: "content-TYPE", value: "a"), CapturedHeader(name: "Content-Type", value: "b"),
+        ]
         #expect(headers.first(named: "Content-Type") == "a")
         #expect(headers.values(named: "CONTENT-type") == ["a", "b"])
         #expect(headers.first(named: "Content-Typ") == nil)

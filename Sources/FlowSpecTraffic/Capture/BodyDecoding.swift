@@ -15,7 +15,8 @@ extension EntryContext {
             let decoded = Base64.decode(raw)
             guard let bad = decoded.invalidOffset else { return (decoded.bytes, false) }
             let path = pointer()
-            let shown = bad < raw.count ? " (`\(describeBase64Byte(raw[bad]))` at character \(bad))" : " (it ends early)"
+            let shown =
+                bad < raw.count ? " (`\(describeBase64Byte(raw[bad]))` at character \(bad))" : " (it ends early)"
             report(
                 .captureInvalidBase64,
                 "`\(path.dottedPath)` is marked as base64 but is not valid base64\(shown); "

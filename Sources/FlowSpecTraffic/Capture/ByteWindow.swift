@@ -47,7 +47,8 @@ final class ByteWindow {
 
     /// `realloc`, because growing a large block then moves page mappings instead of copying bytes: a
     /// 200 MB entry read in 1 MiB chunks grows the window 200 times.
-    private static func resize(_ pointer: UnsafeMutablePointer<UInt8>?, to capacity: Int) -> UnsafeMutablePointer<UInt8> {
+    private static func resize(_ pointer: UnsafeMutablePointer<UInt8>?, to capacity: Int) -> UnsafeMutablePointer<UInt8>
+    {
         guard let raw = realloc(pointer, capacity) else {
             fatalError("out of memory: cannot hold \(capacity) bytes of a capture entry")
         }

@@ -4,7 +4,7 @@
 /// that breaks off (a truncated file, JSON that goes wrong between entries) ends with one more entry
 /// that has no exchange and a problem saying where. So `entry.index` numbers what a user sees, and a
 /// report can say "entry 1041 at traffic.har:88213 is not valid JSON" instead of silently skipping it.
-public struct CaptureEntry: Sendable {
+public struct CaptureEntry: Hashable, Sendable {
     /// 0-based position in the capture, in input order.
     public var index: Int
     /// Where the entry starts in the capture file.

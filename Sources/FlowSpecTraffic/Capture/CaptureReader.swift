@@ -110,7 +110,8 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             finished = true
             let problem = CaptureProblem(
                 code: .captureIOError, message: "reading the capture failed: \(error.reason)",
-                location: CaptureLocation(file: name, offset: window.cursorOffset, line: window.line(at: window.cursorOffset)))
+                location: CaptureLocation(
+                    file: name, offset: window.cursorOffset, line: window.line(at: window.cursorOffset)))
             return entry(location: problem.location, problems: [problem])
         }
         guard let event else {
@@ -131,7 +132,8 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         case .oversized(let size, let location):
             let problem = CaptureProblem(
                 code: .captureEntryTooLarge,
-                message: "the entry is \(size) bytes, more than the \(options.maxEntryBytes)-byte budget; it is skipped",
+                message:
+                    "the entry is \(size) bytes, more than the \(options.maxEntryBytes)-byte budget; it is skipped",
                 location: location, hint: "raise the entry budget (--max-entry-bytes) to read it")
             return entry(location: location, problems: [problem])
         case .fatal(let problem):

@@ -1,6 +1,8 @@
 /// One header field as captured: name and value as written (names keep their case).
 public struct CapturedHeader: Hashable, Sendable {
+    /// The field name as written; compare with ``Swift/Array/first(named:)``, which ignores case.
     public var name: String
+    /// The field value as written (HAR does not say whether exporters trim it; we do not).
     public var value: String
 
     public init(name: String, value: String) {
@@ -11,7 +13,9 @@ public struct CapturedHeader: Hashable, Sendable {
 
 /// One cookie: its name and value (attributes such as `Path` are not kept).
 public struct CapturedCookie: Hashable, Sendable {
+    /// The cookie's name.
     public var name: String
+    /// The cookie's value, as written (not percent-decoded).
     public var value: String
 
     public init(name: String, value: String) {
@@ -22,6 +26,7 @@ public struct CapturedCookie: Hashable, Sendable {
 
 /// One field of a form post, from HAR `postData.params`.
 public struct CapturedFormParam: Hashable, Sendable {
+    /// The field's name.
     public var name: String
     /// The field's value; `nil` for a file upload whose content was not captured.
     public var value: String?

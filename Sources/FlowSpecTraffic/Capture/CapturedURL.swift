@@ -26,7 +26,9 @@ public struct CapturedURL: Hashable, Sendable {
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>)
         -> (String?, String?, Int?, String, String?, String?)
     {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         var end = bytes.count
         var fragment: String?
         var query: String?

@@ -150,7 +150,8 @@ struct EntryContext {
     ) {
         let place = node.map { location(ofEntryByte: tape.nodes[$0].start) } ?? location
         problems.append(
-            CaptureProblem(code: code, severity: severity, message: message, location: place, pointer: pointer, hint: hint)
+            CaptureProblem(
+                code: code, severity: severity, message: message, location: place, pointer: pointer, hint: hint)
         )
     }
 

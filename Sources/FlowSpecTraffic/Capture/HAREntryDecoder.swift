@@ -48,7 +48,8 @@ enum HAREntryDecoder {
 
     private static func decodePostData(_ c: inout EntryContext, _ post: Int, into request: inout CapturedRequest) {
         let pointer: JSONPointer = ["request", "postData"]
-        let mimeType = nonEmpty(c.optionalString("mimeType", of: post, at: pointer.appending("mimeType")))
+        let mimeType =
+            nonEmpty(c.optionalString("mimeType", of: post, at: pointer.appending("mimeType")))
             ?? request.headers.first(named: "Content-Type")
         request.formParams = decodeParams(&c, of: post)
         let encoding =
@@ -89,7 +90,9 @@ enum HAREntryDecoder {
                 pointer: ["response"])
             return nil
         }
-        guard let statusNode = c.required("status", of: node, .number, "an integer status code", at: ["response", "status"])
+        guard
+            let statusNode = c.required(
+                "status", of: node, .number, "an integer status code", at: ["response", "status"])
         else { return nil }
         guard let status = c.integer(statusNode), status >= 0, status <= 999 else {
             c.report(
@@ -116,7 +119,8 @@ enum HAREntryDecoder {
         -> CapturedBody?
     {
         let pointer: JSONPointer = ["response", "content"]
-        let mimeType = nonEmpty(c.optionalString("mimeType", of: content, at: pointer.appending("mimeType")))
+        let mimeType =
+            nonEmpty(c.optionalString("mimeType", of: content, at: pointer.appending("mimeType")))
             ?? headers.first(named: "Content-Type")
         let size = c.optionalNumber("size", of: content, at: pointer.appending("size")).flatMap { size in
             size >= 0 && size < 1e15 ? Int(size) : nil
@@ -170,7 +174,8 @@ enum HAREntryDecoder {
             var pointer: JSONPointer { parent.appending(name).appending(index) }
             guard c.kind(item) == .object else {
                 c.report(
-                    .captureWrongType, "`\(pointer.dottedPath)` is \(c.describe(item)); expected an object with "
+                    .captureWrongType,
+                    "`\(pointer.dottedPath)` is \(c.describe(item)); expected an object with "
                         + "`name` and `value`", at: item, pointer: pointer)
                 continue
             }

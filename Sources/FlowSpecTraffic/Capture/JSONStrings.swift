@@ -25,7 +25,8 @@ enum JSONStrings {
         }
     }
 
-    private static func unescape(_ token: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func unescape(_ token: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
         guard let source = token.baseAddress, let target = out.baseAddress else { return 0 }
         var i = 1
         var o = 0

@@ -92,7 +92,8 @@ struct ValueCutter {
                         let expected = open == UInt8(ascii: "{") ? "}" : "]"
                         return .mismatch(
                             offset: window.origin + i,
-                            message: "`\(Unicode.Scalar(c))` closes a `\(Unicode.Scalar(open))`; expected `\(expected)`")
+                            message: "`\(Unicode.Scalar(c))` closes a `\(Unicode.Scalar(open))`; expected `\(expected)`"
+                        )
                     }
                     if stack.isEmpty {
                         end = i + 1
