@@ -266,6 +266,19 @@ struct CaptureHostileTests {
         #expect(endless.first?.codes == ["capture_truncated"])
     }
 
+    @Test("an entry with a great many problems lists 100 and counts the rest")
+    func manyProblems() throws {
+        let headers = "[" + Array(repeating: "7", count: 50_000).joined(separator: ",\n") + "]"
+        let entries = readCapture(harDocument([harEntry(requestHeaders: headers)]))
+        try #require(entries.count == 1)
+        let problems = entries[0].problems
+        #expect(problems.count == 101)
+        #expect(problems[99].location.line == entries[0].location.line + 99)
+        #expect(problems[100].code == .captureTooManyProblems)
+        #expect(problems[100].message == "49900 more problems in this entry are not listed")
+        #expect(entries[0].exchange?.request.headers == [])
+    }
+
     @Test("a read error part-way ends the capture with a capture_io_error entry")
     func readError() throws {
         struct Boom: Error, CustomStringConvertible {

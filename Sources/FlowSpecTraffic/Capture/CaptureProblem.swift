@@ -22,6 +22,7 @@ public import FlowSpecModel
 /// | `capture_invalid_utf8` | a string in the entry holds bytes that are not UTF-8 |
 /// | `capture_truncated_body` | a body was not captured, or not completely |
 /// | `capture_io_error` | reading the capture failed part-way |
+/// | `capture_too_many_problems` | the entry has more than 100 problems; the rest are counted, not listed |
 public struct CaptureProblem: Hashable, Sendable, CustomStringConvertible {
     /// The stable code, one of the `capture_*` codes in the table above.
     public var code: DiagnosticCode
@@ -89,4 +90,6 @@ extension DiagnosticCode {
     public static let captureTruncatedBody: DiagnosticCode = "capture_truncated_body"
     /// Reading the capture failed part-way.
     public static let captureIOError: DiagnosticCode = "capture_io_error"
+    /// An entry has more problems than are listed.
+    public static let captureTooManyProblems: DiagnosticCode = "capture_too_many_problems"
 }

@@ -19,11 +19,16 @@ struct EntryContext {
     /// Where the entry starts in the capture.
     let location: CaptureLocation
     var problems: [CaptureProblem] = []
+    /// Problems past ``maxProblems``, counted but not kept.
+    private(set) var unlistedProblems = 0
+    static let maxProblems = 100
+    private var lineCache: (offset: Int, line: Int)
 
     init(bytes: UnsafeBufferPointer<UInt8>, tape: JSONTape, location: CaptureLocation) {
         self.bytes = bytes
         self.tape = tape
         self.location = location
+        self.lineCache = (0, location.line)
     }
 
     // MARK: - Reading the tape
@@ -127,14 +132,19 @@ struct EntryContext {
     // MARK: - Problems
 
     /// The location of byte `offset` of the entry.
-    func location(ofEntryByte offset: Int) -> CaptureLocation {
-        var line = location.line
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
+    ///
+    /// Lines are counted from the last place asked for when that is earlier (problems come mostly in
+    /// byte order), so an entry with many problems is not rescanned from its start for each.
+    mutating func location(ofEntryByte offset: Int) -> CaptureLocation {
+        let target = min(max(offset, 0), bytes.count)
+        if target < lineCache.offset { lineCache = (0, location.line) }
+        var line = lineCache.line
+        var i = lineCache.offset
+        while i < target {
             if bytes[i] == 0x0A { line += 1 }
             i += 1
         }
+        lineCache = (target, line)
         return CaptureLocation(file: location.file, offset: location.offset + offset, line: line)
     }
 
@@ -144,15 +154,31 @@ struct EntryContext {
         report(code, .error, message, at: node, pointer: pointer, hint: hint)
     }
 
+    /// Records a problem at `node` (or at the entry). Past ``maxProblems`` they are only counted, so
+    /// an entry with a million broken headers gives a readable report, not a million lines.
     mutating func report(
         _ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: Int?, pointer: JSONPointer?,
         hint: String? = nil
     ) {
+        guard problems.count < Self.maxProblems else {
+            unlistedProblems += 1
+            return
+        }
         let place = node.map { location(ofEntryByte: tape.nodes[$0].start) } ?? location
         problems.append(
             CaptureProblem(
                 code: code, severity: severity, message: message, location: place, pointer: pointer, hint: hint)
         )
+    }
+
+    /// The problems, with a last one that counts those not listed.
+    var allProblems: [CaptureProblem] {
+        guard unlistedProblems > 0 else { return problems }
+        return problems + [
+            CaptureProblem(
+                code: .captureTooManyProblems, severity: .warning,
+                message: "\(unlistedProblems) more problems in this entry are not listed", location: location)
+        ]
     }
 
     // MARK: - Typed look-ups

@@ -17,7 +17,7 @@ enum EntryDecoder {
         do throws(JSONTape.SyntaxError) {
             if let parsed { tape = parsed } else { tape = try JSONTape.parse(bytes) }
         } catch {
-            let context = EntryContext(bytes: bytes, tape: JSONTape(), location: location)
+            var context = EntryContext(bytes: bytes, tape: JSONTape(), location: location)
             let problem = CaptureProblem(
                 code: .captureInvalidJSON, message: "the entry is not valid JSON: \(error.message)",
                 location: context.location(ofEntryByte: error.offset))
@@ -35,7 +35,7 @@ enum EntryDecoder {
         guard c.kind(0) == .object else {
             let what = shape == .harEntry ? "a HAR entry object" : "a JSON object with `method` and `url`"
             c.report(.captureWrongType, "the entry is \(c.describe(0)); expected \(what)", at: 0, pointer: nil)
-            return CaptureEntry(index: index, location: location, exchange: nil, problems: c.problems)
+            return CaptureEntry(index: index, location: location, exchange: nil, problems: c.allProblems)
         }
         var exchange: CapturedExchange?
         if shape == .harEntry || c.member("request", of: 0) != nil {
@@ -46,7 +46,7 @@ enum EntryDecoder {
         if exchange != nil {
             exchange?.extensions = extensions(c)
         }
-        return CaptureEntry(index: index, location: location, exchange: exchange, problems: c.problems)
+        return CaptureEntry(index: index, location: location, exchange: exchange, problems: c.allProblems)
     }
 
     /// The entry's members whose names start with `_`, as raw JSON text.

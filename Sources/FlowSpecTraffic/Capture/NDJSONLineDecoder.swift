@@ -32,7 +32,8 @@ enum NDJSONLineDecoder {
     private static func decodeResponse(_ c: inout EntryContext, line: Int) -> CapturedResponse? {
         guard let statusNode = c.optional("status", of: line, .number, "an integer status code", at: ["status"]) else {
             let hasResponseParts = ["responseHeaders", "responseBody"].contains { c.member($0, of: line) != nil }
-            if hasResponseParts && c.member("status", of: line) == nil {
+            let statusAbsent = c.member("status", of: line).map { c.kind($0) == .null } ?? true
+            if hasResponseParts && statusAbsent {
                 c.report(
                     .captureMissingField,
                     "the line has response headers or a response body but no `status`; the response is not read",
