@@ -217,6 +217,17 @@ struct CaptureFormatTests {
         }
         #expect(live.format == .ndjson)
         #expect(calls == 1)
+
+        // A long first line fed one byte at a time is looked at once, not once per byte.
+        let long = Array((#"{"method":"GET","url":"/"# + String(repeating: "a", count: 60_000) + "\"}\n").utf8)
+        var at = 0
+        let trickle = CaptureReader(name: "-") {
+            guard at < long.count else { return nil }
+            defer { at += 1 }
+            return [long[at]]
+        }
+        #expect(trickle.format == .ndjson)
+        #expect(Array(trickle).first?.exchange?.request.path.count == 60_001)
     }
 
     @Test("files are read by path, with the format from the extension or the content")

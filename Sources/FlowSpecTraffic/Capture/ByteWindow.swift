@@ -79,8 +79,8 @@ final class ByteWindow {
         return keep
     }
 
-    /// Reads one more chunk after the valid bytes, growing the window if it has less than a chunk
-    /// free. Returns `false` at the end of the input.
+    /// Reads what fits (up to about a chunk) after the valid bytes, growing the window when little
+    /// room is left. Returns `false` at the end of the input.
     func readMore() throws(ChunkInput.Failure) -> Bool {
         if atEnd { return false }
         if capacity > 8 * chunkSize && count + chunkSize < capacity / 4 {
@@ -88,7 +88,9 @@ final class ByteWindow {
             capacity = count + chunkSize
             base = Self.resize(base, to: capacity)
         }
-        if capacity - count < chunkSize {
+        // Grow when less than a quarter chunk is free, so that short reads (a pipe, a trickle of
+        // small chunks) do not resize the window on every call.
+        if capacity - count < chunkSize / 4 {
             let newCapacity = count + chunkSize
             base = Self.resize(base, to: newCapacity)
             capacity = newCapacity

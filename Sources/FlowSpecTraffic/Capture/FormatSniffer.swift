@@ -6,71 +6,111 @@
 /// is not a JSON object at all goes to the HAR reader, which reports it as `capture_not_har`.
 ///
 /// Bytes are read only until the answer is known, so a live NDJSON stream on standard input is not
-/// held up waiting for a full chunk; a first line longer than ``lookahead`` is taken for NDJSON.
-enum FormatSniffer {
+/// held up waiting for a full chunk; each byte is looked at once however the input is split, and a
+/// first line longer than ``lookahead`` is taken for NDJSON.
+struct FormatSniffer {
     static let lookahead = 64 << 10
 
+    private enum Phase {
+        case byteOrderMark
+        case leadingSpace
+        case afterBrace
+        case firstKey(matched: Int)
+        case firstValue(depth: Int, inString: Bool, escaped: Bool)
+    }
+
+    private var phase = Phase.byteOrderMark
+    /// The next window index to look at (the window drops nothing while sniffing).
+    private var index: Int
+    private var brace = 0
+
     static func sniff(_ window: ByteWindow) throws(ChunkInput.Failure) -> CaptureFormat {
+        var sniffer = FormatSniffer(index: window.cursor)
         while true {
-            if let format = decide(window) { return format }
+            if let format = sniffer.decide(window, atEnd: false) { return format }
             if window.count - window.cursor >= lookahead { return .ndjson }
-            guard try window.readMore() else { return decide(window, atEnd: true) ?? .ndjson }
+            guard try window.readMore() else { return sniffer.decide(window, atEnd: true) ?? .ndjson }
         }
+    }
+
+    private init(index: Int) {
+        self.index = index
     }
 
     /// The format, or `nil` when the bytes so far do not tell yet.
-    private static func decide(_ window: ByteWindow, atEnd: Bool = false) -> CaptureFormat? {
-        var i = window.cursor
+    private mutating func decide(_ window: ByteWindow, atEnd: Bool) -> CaptureFormat? {
         let end = window.count
-        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let available = end - i
-        if available < 3 && !atEnd && window.bytes(from: i, to: end).elementsEqual(byteOrderMark.prefix(available)) {
-            return nil  // perhaps the start of a byte order mark
-        }
-        if available >= 3 && window.bytes(from: i, to: i + 3).elementsEqual(byteOrderMark) { i += 3 }
-        while i < end, isWhitespace(window[i]) { i += 1 }
-        guard i < end else { return atEnd ? .har : nil }
-        guard window[i] == UInt8(ascii: "{") else { return .har }
-        let open = i
-        i += 1
-        while i < end, isWhitespace(window[i]) { i += 1 }
-        let log = Array("\"log\"".utf8)
-        var matched = 0
-        while matched < log.count && i + matched < end && window[i + matched] == log[matched] { matched += 1 }
-        if matched == log.count { return .har }
-        if i + matched == end && !atEnd { return nil }
-        // Does the first value close before a line break?
-        var depth = 0
-        var inString = false
-        var escaped = false
-        i = open
-        while i < end {
-            let c = window[i]
-            i += 1
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if c == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if c == UInt8(ascii: "\"") {
-                    inString = false
+        while true {
+            switch phase {
+            case .byteOrderMark:
+                let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+                let available = min(end - index, 3)
+                guard window.bytes(from: index, to: index + available).elementsEqual(mark.prefix(available)) else {
+                    phase = .leadingSpace
+                    continue
                 }
-                continue
-            }
-            switch c {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return .ndjson }
-            case 0x0A: return .har
-            default: break
+                if available == 3 {
+                    index += 3
+                } else if !atEnd {
+                    return nil
+                }
+                phase = .leadingSpace
+            case .leadingSpace:
+                while index < end, isWhitespace(window[index]) { index += 1 }
+                guard index < end else { return atEnd ? .har : nil }
+                guard window[index] == UInt8(ascii: "{") else { return .har }
+                brace = index
+                index += 1
+                phase = .afterBrace
+            case .afterBrace:
+                while index < end, isWhitespace(window[index]) { index += 1 }
+                guard index < end else { return atEnd ? .ndjson : nil }
+                phase = .firstKey(matched: 0)
+            case .firstKey(var matched):
+                let log = Array("\"log\"".utf8)
+                while matched < log.count && index < end && window[index] == log[matched] {
+                    matched += 1
+                    index += 1
+                }
+                if matched == log.count { return .har }
+                if index == end && !atEnd {
+                    phase = .firstKey(matched: matched)
+                    return nil
+                }
+                // Not `log`: scan the first value from its brace.
+                index = brace
+                phase = .firstValue(depth: 0, inString: false, escaped: false)
+            case .firstValue(var depth, var inString, var escaped):
+                while index < end {
+                    let c = window[index]
+                    index += 1
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if c == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if c == UInt8(ascii: "\"") {
+                            inString = false
+                        }
+                        continue
+                    }
+                    switch c {
+                    case UInt8(ascii: "\""): inString = true
+                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        depth -= 1
+                        if depth == 0 { return .ndjson }
+                    case 0x0A: return .har
+                    default: break
+                    }
+                }
+                phase = .firstValue(depth: depth, inString: inString, escaped: escaped)
+                return atEnd ? .ndjson : nil
             }
         }
-        return atEnd ? .ndjson : nil
     }
 
-    private static func isWhitespace(_ c: UInt8) -> Bool {
+    private func isWhitespace(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
     }
 }
