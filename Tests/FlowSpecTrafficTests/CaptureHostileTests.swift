@@ -296,6 +296,19 @@ struct CaptureHostileTests {
         #expect(entries[0].exchange != nil)
         #expect(entries[1].codes == ["capture_io_error"])
         #expect(entries[1].problems[0].message == "reading the capture failed: disk on fire")
+        #expect(entries[1].location.line == 3)
+
+        let lines = Array("{\"method\":\"GET\",\"url\":\"/a\"}\n\n{\"method\":".utf8)
+        var sent = false
+        let ndjson = CaptureReader(name: "pipe", options: CaptureReader.Options(format: .ndjson)) {
+            if sent { throw Boom() }
+            sent = true
+            return lines
+        }
+        let ndjsonEntries = Array(ndjson)
+        try #require(ndjsonEntries.count == 2)
+        #expect(ndjsonEntries[1].codes == ["capture_io_error"])
+        #expect(ndjsonEntries[1].location.line == 3)
     }
 
     @Test("a file that cannot be opened throws; nothing else does")

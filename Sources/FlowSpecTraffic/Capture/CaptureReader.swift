@@ -111,7 +111,8 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             let problem = CaptureProblem(
                 code: .captureIOError, message: "reading the capture failed: \(error.reason)",
                 location: CaptureLocation(
-                    file: name, offset: window.cursorOffset, line: window.line(at: window.cursorOffset)))
+                    file: name, offset: window.cursorOffset,
+                    line: format == .har ? window.line(at: window.cursorOffset) : Swift.max(ndjson.lineNumber, 1)))
             return entry(location: problem.location, problems: [problem])
         }
         guard let event else {

@@ -14,7 +14,8 @@
 struct NDJSONScanner {
     let file: String
     let maxEntryBytes: Int
-    private var lineNumber = 0
+    /// The number of the line read last (or being read).
+    private(set) var lineNumber = 0
     private var sawEntry = false
     private var done = false
 
