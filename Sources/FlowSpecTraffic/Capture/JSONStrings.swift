@@ -1,0 +1,114 @@
+/// Decoding of JSON string tokens that ``JSONTape`` has already checked.
+enum JSONStrings {
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(c - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(c - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(c - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    /// Appends the content of the string token `token` (quotes included, escapes already validated) to
+    /// `out`, unescaped. Bytes that are not valid UTF-8 are copied as they are: a body is bytes.
+    static func unescape(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out += unescaped(token)
+    }
+
+    /// The content of the string token `token` (quotes included, escapes already validated), unescaped.
+    ///
+    /// Unescaping never makes text longer (`\uD83D\uDE00` is 12 bytes for 4), so the result is written
+    /// straight into an array of the token's size.
+    static func unescaped(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: max(token.count - 2, 0)) { out, count in
+            count = unescape(token, to: out)
+        }
+    }
+
+    private static func unescape(_ token: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
+        guard let source = token.baseAddress, let target = out.baseAddress else { return 0 }
+        var i = 1
+        var o = 0
+        let end = token.count - 1
+        while i < end {
+            let c = source[i]
+            if c != UInt8(ascii: "\\") {
+                let runStart = i
+                i += 1
+                while i < end && source[i] != UInt8(ascii: "\\") { i += 1 }
+                (target + o).update(from: source + runStart, count: i - runStart)
+                o += i - runStart
+                continue
+            }
+            let e = source[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): target[o] = 0x08
+            case UInt8(ascii: "f"): target[o] = 0x0C
+            case UInt8(ascii: "n"): target[o] = 0x0A
+            case UInt8(ascii: "r"): target[o] = 0x0D
+            case UInt8(ascii: "t"): target[o] = 0x09
+            case UInt8(ascii: "u"):
+                var code = hex4(token, at: i)
+                i += 4
+                if (0xD800...0xDBFF).contains(code), i + 6 <= end, source[i] == UInt8(ascii: "\\"),
+                    source[i + 1] == UInt8(ascii: "u")
+                {
+                    let low = hex4(token, at: i + 2)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                // A lone surrogate cannot be written in UTF-8: keep a replacement character.
+                let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+                for byte in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+                    target[o] = byte
+                    o += 1
+                }
+                continue
+            default: target[o] = e  // `"`, `\` and `/` stand for themselves
+            }
+            o += 1
+        }
+        return o
+    }
+
+    private static func hex4(_ token: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for k in 0..<4 { value = value << 4 | (hexValue(token[i + k]) ?? 0) }
+        return value
+    }
+}
+
+/// UTF-8 well-formedness (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+enum UTF8Check {
+    /// The length of the valid multi-byte sequence at `index`, or `nil` if it is not valid UTF-8.
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let length: Int
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF:
+            length = 2
+            scalar = UInt32(lead & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            scalar = UInt32(lead & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            scalar = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for k in 1..<length {
+            let b = bytes[index + k]
+            guard b & 0xC0 == 0x80 else { return nil }
+            scalar = scalar << 6 | UInt32(b & 0x3F)
+        }
+        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return nil }
+        return length
+    }
+}

@@ -1,0 +1,312 @@
+/// One capture entry's JSON, parsed into a flat tape of nodes that point back into the entry's bytes.
+///
+/// A capture is read one entry at a time, so the parser is built for many small documents: one pass,
+/// no recursion (a body written as deeply nested JSON costs memory in proportion to its size, never
+/// stack), no tree of values and no string copied until a decoder asks for it. Strings keep flags
+/// for escapes and for invalid UTF-8, so a body with stray non-UTF-8 bytes is still readable and only
+/// flagged, while everything else that breaks RFC 8259 is an error with its byte offset.
+struct JSONTape {
+    enum Kind: UInt8 {
+        case object, array, string, number, bool, null
+    }
+
+    struct Node {
+        var kind: Kind
+        /// For strings: bit 0 = has escapes, bit 1 = has invalid UTF-8. For bools: bit 0 = true.
+        var flags: UInt8
+        /// Byte offset of the node's first byte (the quote of a string, the bracket of a container).
+        var start: Int
+        /// Byte offset just past the node's last byte.
+        var end: Int
+        /// Index of the node after this one's subtree: the next sibling, or the parent's end.
+        var next: Int
+    }
+
+    /// A syntax error with the byte offset (within the parsed bytes) where it was found.
+    struct SyntaxError: Error {
+        var message: String
+        var offset: Int
+    }
+
+    static let escapedFlag: UInt8 = 1
+    static let invalidUTF8Flag: UInt8 = 2
+
+    var nodes: [Node] = []
+    /// Offset of the first string byte that is not valid UTF-8, if any.
+    var firstInvalidUTF8: Int?
+
+    /// Parses one JSON text (surrounding whitespace allowed) into a tape whose root is node 0.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONTape {
+        var parser = Parser(bytes: bytes)
+        try parser.run(wholeInput: true)
+        return parser.tape
+    }
+
+    /// Parses the one JSON value at the start of `bytes` (no leading whitespace) and returns its tape
+    /// and length; whatever follows it is not looked at. This lets a scanner parse an entry where it
+    /// lies in the read buffer, without first scanning for its end.
+    static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> (JSONTape, length: Int) {
+        var parser = Parser(bytes: bytes)
+        try parser.run(wholeInput: false)
+        return (parser.tape, parser.index)
+    }
+}
+
+extension JSONTape {
+    /// An object's members as (key node, value node).
+    struct Members: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        let end: Int
+
+        mutating func next() -> (key: Int, value: Int)? {
+            guard cursor < end else { return nil }
+            defer { cursor = nodes[cursor + 1].next }
+            return (cursor, cursor + 1)
+        }
+    }
+
+    /// An array's items as (position, node).
+    struct Items: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        let end: Int
+        var position = 0
+
+        init(nodes: [Node], cursor: Int, end: Int) {
+            self.nodes = nodes
+            self.cursor = cursor
+            self.end = end
+        }
+
+        mutating func next() -> (position: Int, node: Int)? {
+            guard cursor < end else { return nil }
+            defer {
+                cursor = nodes[cursor].next
+                position += 1
+            }
+            return (position, cursor)
+        }
+    }
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var tape = JSONTape()
+        var index = 0
+        var open: [Int] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            tape.nodes.reserveCapacity(64)
+        }
+
+        mutating func run(wholeInput: Bool) throws(SyntaxError) {
+            if wholeInput { skipWhitespace() }
+            value: while true {
+                if try value() { continue value }
+                // A value just ended: close containers, or move on to the next member or item.
+                while let top = open.last {
+                    skipWhitespace()
+                    guard index < bytes.count else {
+                        throw fail(tape.nodes[top].kind == .object ? "expected `,` or `}`" : "expected `,` or `]`")
+                    }
+                    let isObject = tape.nodes[top].kind == .object
+                    let c = bytes[index]
+                    if c == UInt8(ascii: ",") {
+                        index += 1
+                        skipWhitespace()
+                        if isObject { try key() }
+                        continue value
+                    }
+                    guard c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                        throw fail(isObject ? "expected `,` or `}` in an object" : "expected `,` or `]` in an array")
+                    }
+                    index += 1
+                    close(top)
+                }
+                if !wholeInput { return }
+                skipWhitespace()
+                if index < bytes.count {
+                    throw fail("unexpected text after the JSON value")
+                }
+                return
+            }
+        }
+
+        /// Parses one value at `index`. Returns `true` when it opened a container whose first member or
+        /// item is still to come (`run` parses it, so nesting never recurses).
+        mutating func value() throws(SyntaxError) -> Bool {
+            guard index < bytes.count else { throw fail("expected a JSON value") }
+            let c = bytes[index]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = c == UInt8(ascii: "{")
+                tape.nodes.append(Node(kind: isObject ? .object : .array, flags: 0, start: index, end: 0, next: 0))
+                let id = tape.nodes.count - 1
+                open.append(id)
+                index += 1
+                skipWhitespace()
+                if index < bytes.count && bytes[index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    index += 1
+                    close(id)
+                    return false
+                }
+                if isObject { try key() }
+                return true
+            case UInt8(ascii: "\""): try string()
+            case UInt8(ascii: "t"): try literal("true", kind: .bool, flags: 1)
+            case UInt8(ascii: "f"): try literal("false", kind: .bool, flags: 0)
+            case UInt8(ascii: "n"): try literal("null", kind: .null, flags: 0)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+            default: throw fail("unexpected \(describe(c)); expected a JSON value")
+            }
+            return false
+        }
+
+        /// Closes the innermost open container, which must be `id`.
+        mutating func close(_ id: Int) {
+            tape.nodes[id].end = index
+            tape.nodes[id].next = tape.nodes.count
+            open.removeLast()
+        }
+
+        /// Parses a member name and its `:`; leaves `index` at the member's value.
+        mutating func key() throws(SyntaxError) {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw fail("expected a member name in double quotes")
+            }
+            try string()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw fail("expected `:` after the member name")
+            }
+            index += 1
+            skipWhitespace()
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func literal(_ word: StaticString, kind: Kind, flags: UInt8) throws(SyntaxError) {
+            let n = word.utf8CodeUnitCount
+            guard index + n <= bytes.count,
+                word.withUTF8Buffer({ $0.elementsEqual(bytes[index..<(index + n)]) })
+            else { throw fail("invalid literal; expected `\(word)`") }
+            tape.nodes.append(Node(kind: kind, flags: flags, start: index, end: index + n, next: tape.nodes.count + 1))
+            index += n
+        }
+
+        mutating func number() throws(SyntaxError) {
+            let start = index
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw fail("invalid number: expected a digit") }
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+                if index < bytes.count && isDigit(bytes[index]) {
+                    throw fail("invalid number: leading zeros are not allowed in JSON")
+                }
+            } else {
+                skipDigits()
+            }
+            if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard index < bytes.count, isDigit(bytes[index]) else {
+                    throw fail("invalid number: expected a digit after `.`")
+                }
+                skipDigits()
+            }
+            if index < bytes.count && bytes[index] | 0x20 == UInt8(ascii: "e") {
+                index += 1
+                if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                    index += 1
+                }
+                guard index < bytes.count, isDigit(bytes[index]) else {
+                    throw fail("invalid number: expected a digit in the exponent")
+                }
+                skipDigits()
+            }
+            tape.nodes.append(Node(kind: .number, flags: 0, start: start, end: index, next: tape.nodes.count + 1))
+        }
+
+        mutating func skipDigits() {
+            while index < bytes.count && isDigit(bytes[index]) { index += 1 }
+        }
+
+        func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
+
+        /// Scans a string: escapes are checked (not decoded), control characters refused, and UTF-8
+        /// checked so that invalid bytes are flagged rather than fatal.
+        mutating func string() throws(SyntaxError) {
+            let start = index
+            var flags: UInt8 = 0
+            index += 1
+            while true {
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count && !SWAR.hasStringSpecial(SWAR.load(base + index)) { index += 8 }
+                }
+                while index < bytes.count {
+                    let c = bytes[index]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }
+                    index += 1
+                }
+                guard index < bytes.count else { throw fail("unterminated string", at: start) }
+                let c = bytes[index]
+                if c == UInt8(ascii: "\"") {
+                    index += 1
+                    break
+                } else if c == UInt8(ascii: "\\") {
+                    flags |= escapedFlag
+                    try escape()
+                } else if c < 0x20 {
+                    throw fail("control character U+00\(hex(c)) must be escaped in a JSON string")
+                } else if let length = UTF8Check.validSequenceLength(bytes, at: index) {
+                    index += length
+                } else {
+                    if flags & invalidUTF8Flag == 0 && tape.firstInvalidUTF8 == nil { tape.firstInvalidUTF8 = index }
+                    flags |= invalidUTF8Flag
+                    index += 1
+                }
+            }
+            tape.nodes.append(Node(kind: .string, flags: flags, start: start, end: index, next: tape.nodes.count + 1))
+        }
+
+        mutating func escape() throws(SyntaxError) {
+            guard index + 1 < bytes.count else { throw fail("unterminated escape") }
+            switch bytes[index + 1] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                index += 2
+            case UInt8(ascii: "u"):
+                guard index + 6 <= bytes.count,
+                    bytes[(index + 2)..<(index + 6)].allSatisfy({ JSONStrings.hexValue($0) != nil })
+                else { throw fail("a `\\u` escape needs four hex digits") }
+                index += 6
+            default:
+                throw fail("invalid escape `\\\(Unicode.Scalar(bytes[index + 1]))`")
+            }
+        }
+
+        func fail(_ message: String, at offset: Int? = nil) -> SyntaxError {
+            let offset = offset ?? index
+            if offset >= bytes.count {
+                return SyntaxError(message: "\(message) (the entry ends early)", offset: bytes.count)
+            }
+            return SyntaxError(message: message, offset: offset)
+        }
+
+        func describe(_ c: UInt8) -> String {
+            c >= 0x21 && c < 0x7F ? "character `\(Unicode.Scalar(c))`" : "byte 0x\(hex(c))"
+        }
+
+        func hex(_ c: UInt8) -> String {
+            let digits = String(c, radix: 16, uppercase: true)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+    }
+}

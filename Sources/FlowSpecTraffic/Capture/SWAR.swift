@@ -1,0 +1,29 @@
+/// Eight bytes at a time: "SIMD within a register" tests that let the scanners skip over the long
+/// runs of plain string text that make up most of a capture (bodies, header values).
+///
+/// Each test is exact for "does any byte match" (the borrow trick can only misreport bytes above a
+/// real match, which does not change the answer).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always) static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    /// High bit set in (at least) each byte of `v` that is zero.
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 {
+        (v &- ones) & ~v & highs
+    }
+
+    /// Whether any byte of `v` is `"` or `\`.
+    @inline(__always) static func hasQuoteOrBackslash(_ v: UInt64) -> Bool {
+        zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) != 0
+    }
+
+    /// Whether any byte of `v` is `"`, `\`, a control character (< 0x20) or not ASCII (>= 0x80).
+    @inline(__always) static func hasStringSpecial(_ v: UInt64) -> Bool {
+        let control = (v &- ones &* 0x20) & ~v & highs
+        return zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | control | (v & highs) != 0
+    }
+}
