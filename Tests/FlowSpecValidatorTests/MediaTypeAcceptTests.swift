@@ -16,7 +16,8 @@ struct MediaTypeAcceptTests {
     }
 
     // RFC 9110 §12.5.1's example.
-    static let rfc = "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5"
+    static let rfc =
+        "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5"
 
     @Test(arguments: [
         Case(rfc, "text/plain;format=flowed", 1000),
@@ -61,8 +62,10 @@ struct MediaTypeAcceptTests {
         #expect(accept.elements[0].range.parameter(named: "note") == "a, b")
     }
 
-    @Test(arguments: ["text/html;q=2", "text/html;q=0.1234", "text/html;q=1.5", "text/html;q=.5", "text/html;q=x",
-        "text/html, ;q=1", "*; q=.2", "text/html q=1"])
+    @Test(arguments: [
+        "text/html;q=2", "text/html;q=0.1234", "text/html;q=1.5", "text/html;q=.5", "text/html;q=x",
+        "text/html, ;q=1", "*; q=.2", "text/html q=1",
+    ])
     func rejectsInvalid(_ accept: String) {
         #expect(throws: MediaTypeParseError.self) { try AcceptHeader(parsing: accept) }
     }
@@ -79,7 +82,9 @@ struct MediaTypeAcceptTests {
 
     @Test func preferredAmongCandidates() throws {
         let accept = try AcceptHeader(parsing: "application/json;q=0.5, application/hal+json")
-        let candidates = [MediaType.json, try MediaType.parse("application/hal+json"), try MediaType.parse("text/html")]
+        let candidates = [
+            MediaType.json, try MediaType.parse("application/hal+json"), try MediaType.parse("text/html"),
+        ]
         #expect(accept.preferred(among: candidates) == candidates[1])
         #expect(try AcceptHeader(parsing: "image/*").preferred(among: candidates) == nil)
         #expect(try AcceptHeader(parsing: "*/*").preferred(among: candidates) == candidates[0])

@@ -159,6 +159,8 @@ struct MediaTypeMatcherTests {
         #expect(matcher.invalidKeys.map(\.input) == ["json", "text/plain; charset"])
         #expect(matcher.match("application/json").match?.keyIndex == 1)
         #expect(matcher.match("text/plain").match == nil)
-        #expect(MediaTypeMatcher(declaredKeys: []).match("a/b") == .noMatch(actual: .init(type: "a", subtype: "b"), declared: []))
+        #expect(
+            MediaTypeMatcher(declaredKeys: []).match("a/b")
+                == .noMatch(actual: .init(type: "a", subtype: "b"), declared: []))
     }
 }

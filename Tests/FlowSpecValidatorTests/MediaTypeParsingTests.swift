@@ -68,67 +68,110 @@ struct MediaTypeParsingTests {
     }
 
     @Test(arguments: [
-        InvalidCase(text: "", message: #"invalid media type "": it is empty; expected type/subtype such as application/json (at offset 0)"#),
-        InvalidCase(text: "   ", message: #"invalid media type "   ": it is empty; expected type/subtype such as application/json (at offset 3)"#),
+        InvalidCase(
+            text: "",
+            message:
+                #"invalid media type "": it is empty; expected type/subtype such as application/json (at offset 0)"#),
+        InvalidCase(
+            text: "   ",
+            message:
+                #"invalid media type "   ": it is empty; expected type/subtype such as application/json (at offset 3)"#),
         InvalidCase(
             text: "application",
-            message: #"invalid media type "application": expected '/' and a subtype after the type "application", found end of input (at offset 11)"#),
+            message:
+                #"invalid media type "application": expected '/' and a subtype after the type "application", found end of input (at offset 11)"#
+        ),
         InvalidCase(
             text: "application; charset=utf-8",
-            message: #"invalid media type "application; charset=utf-8": expected '/' and a subtype after the type "application", found ';' (at offset 11)"#),
+            message:
+                #"invalid media type "application; charset=utf-8": expected '/' and a subtype after the type "application", found ';' (at offset 11)"#
+        ),
         InvalidCase(text: "/json", message: #"invalid media type "/json": the type before '/' is empty (at offset 0)"#),
-        InvalidCase(text: "application/", message: #"invalid media type "application/": the subtype after '/' is empty (at offset 12)"#),
+        InvalidCase(
+            text: "application/",
+            message: #"invalid media type "application/": the subtype after '/' is empty (at offset 12)"#),
         InvalidCase(
             text: "application/ json",
             message: #"invalid media type "application/ json": the subtype after '/' is empty (at offset 12)"#),
         InvalidCase(
             text: "appli(cation/json",
-            message: #"invalid media type "appli(cation/json": '(' is not allowed in a type name (RFC 9110 token) (at offset 5)"#),
+            message:
+                #"invalid media type "appli(cation/json": '(' is not allowed in a type name (RFC 9110 token) (at offset 5)"#
+        ),
         InvalidCase(
             text: "application/js@n",
-            message: #"invalid media type "application/js@n": '@' is not allowed in a subtype (RFC 9110 token) (at offset 14)"#),
+            message:
+                #"invalid media type "application/js@n": '@' is not allowed in a subtype (RFC 9110 token) (at offset 14)"#
+        ),
         InvalidCase(
             text: "application/json/x",
-            message: #"invalid media type "application/json/x": '/' is not allowed in a subtype (RFC 9110 token) (at offset 16)"#),
+            message:
+                #"invalid media type "application/json/x": '/' is not allowed in a subtype (RFC 9110 token) (at offset 16)"#
+        ),
         InvalidCase(
             text: "application/vnd.pingidentity.session.reset json",
-            message: #"invalid media type "application/vnd.pingidentity.session.reset json": expected ';' before a parameter, found 'j' (at offset 43)"#),
+            message:
+                #"invalid media type "application/vnd.pingidentity.session.reset json": expected ';' before a parameter, found 'j' (at offset 43)"#
+        ),
         InvalidCase(
             text: "text/plain; charset",
-            message: #"invalid media type "text/plain; charset": parameter "charset" has no value: expected '=', found end of input (at offset 19)"#),
+            message:
+                #"invalid media type "text/plain; charset": parameter "charset" has no value: expected '=', found end of input (at offset 19)"#
+        ),
         InvalidCase(
             text: "text/plain; charset =utf-8",
-            message: #"invalid media type "text/plain; charset =utf-8": whitespace is not allowed around '=' in parameter "charset" (at offset 19)"#),
+            message:
+                #"invalid media type "text/plain; charset =utf-8": whitespace is not allowed around '=' in parameter "charset" (at offset 19)"#
+        ),
         InvalidCase(
             text: "text/plain; charset= utf-8",
-            message: #"invalid media type "text/plain; charset= utf-8": whitespace is not allowed around '=' in parameter "charset" (at offset 20)"#),
+            message:
+                #"invalid media type "text/plain; charset= utf-8": whitespace is not allowed around '=' in parameter "charset" (at offset 20)"#
+        ),
         InvalidCase(
             text: "text/plain; charset=",
-            message: #"invalid media type "text/plain; charset=": parameter "charset" has an empty value; write "" for an empty string (at offset 20)"#),
+            message:
+                #"invalid media type "text/plain; charset=": parameter "charset" has an empty value; write "" for an empty string (at offset 20)"#
+        ),
         InvalidCase(
             text: "text/plain; =utf-8",
-            message: #"invalid media type "text/plain; =utf-8": expected a parameter name (a token) after ';', found '=' (at offset 12)"#),
+            message:
+                #"invalid media type "text/plain; =utf-8": expected a parameter name (a token) after ';', found '=' (at offset 12)"#
+        ),
         InvalidCase(
             text: "text/plain; a=b c",
-            message: #"invalid media type "text/plain; a=b c": expected ';' before a parameter, found 'c' (at offset 16)"#),
+            message:
+                #"invalid media type "text/plain; a=b c": expected ';' before a parameter, found 'c' (at offset 16)"#),
         InvalidCase(
             text: "text/plain; a=b/c",
-            message: #"invalid media type "text/plain; a=b/c": '/' is not allowed in the value of parameter "a"; quote the value (at offset 15)"#),
+            message:
+                #"invalid media type "text/plain; a=b/c": '/' is not allowed in the value of parameter "a"; quote the value (at offset 15)"#
+        ),
         InvalidCase(
             text: #"text/plain; a="open"#,
-            message: #"invalid media type "text/plain; a="open": the quoted value of parameter "a" has no closing '"' (at offset 14)"#),
+            message:
+                #"invalid media type "text/plain; a="open": the quoted value of parameter "a" has no closing '"' (at offset 14)"#
+        ),
         InvalidCase(
             text: "text/plain; a=\"x\u{1}\"",
-            message: "invalid media type \"text/plain; a=\"x\u{1}\"\": U+0001 is not allowed in the quoted value of parameter \"a\" (at offset 16)"),
+            message:
+                "invalid media type \"text/plain; a=\"x\u{1}\"\": U+0001 is not allowed in the quoted value of parameter \"a\" (at offset 16)"
+        ),
         InvalidCase(
             text: "text/plain; charset=a; Charset=b",
-            message: #"invalid media type "text/plain; charset=a; Charset=b": parameter "Charset" is given more than once (RFC 6838 §4.3) (at offset 23)"#),
+            message:
+                #"invalid media type "text/plain; charset=a; Charset=b": parameter "Charset" is given more than once (RFC 6838 §4.3) (at offset 23)"#
+        ),
         InvalidCase(
             text: "text/plain, text/html",
-            message: #"invalid media type "text/plain, text/html": ',' is not allowed in a subtype (RFC 9110 token) (at offset 10)"#),
+            message:
+                #"invalid media type "text/plain, text/html": ',' is not allowed in a subtype (RFC 9110 token) (at offset 10)"#
+        ),
         InvalidCase(
             text: "téxt/plain",
-            message: #"invalid media type "téxt/plain": U+00E9 is not allowed in a type name (RFC 9110 token) (at offset 1)"#),
+            message:
+                #"invalid media type "téxt/plain": U+00E9 is not allowed in a type name (RFC 9110 token) (at offset 1)"#
+        ),
     ])
     func rejectsInvalid(_ example: InvalidCase) {
         #expect(MediaType(parsing: example.text) == nil)
@@ -187,7 +230,8 @@ struct MediaTypeParsingTests {
         #expect(try MediaType.parse("text/plain; format=Flowed") != MediaType.parse("text/plain; format=flowed"))
         #expect(try MediaType.parse("text/plain") != MediaType.parse("text/plain; charset=utf-8"))
         #expect(
-            try MediaType.parse("application/vnd.pingidentity.session.reset+json") != MediaType.parse("application/json"))
+            try MediaType.parse("application/vnd.pingidentity.session.reset+json")
+                != MediaType.parse("application/json"))
     }
 
     @Test func descriptionQuotesValuesThatAreNotTokens() throws {

@@ -47,7 +47,9 @@ struct ParameterDecodingTests {
             try ParameterDecoder(ids).decode(from: .init(query: QueryString("id=1&x=y&id=2")))
                 == .array([number("1"), number("2")]))
         let flags = ParameterDefinition(name: "on", location: .header, shape: .primitive(.boolean))
-        #expect(try ParameterDecoder(flags).decode(from: .init(headerFields: [HTTPField.Name("on")!: "true"])) == .bool(true))
+        #expect(
+            try ParameterDecoder(flags).decode(from: .init(headerFields: [HTTPField.Name("on")!: "true"]))
+                == .bool(true))
     }
 
     // MARK: Errors with codes and messages
@@ -67,7 +69,8 @@ struct ParameterDecodingTests {
     }
 
     static let limit = ParameterDefinition(name: "limit", location: .query, shape: .primitive(.integer))
-    static let color = ParameterDefinition(name: "color", location: .query, explode: false, shape: .array(items: .string))
+    static let color = ParameterDefinition(
+        name: "color", location: .query, explode: false, shape: .array(items: .string))
 
     @Test(arguments: [
         ErrorCase(
@@ -83,7 +86,8 @@ struct ParameterDecodingTests {
             limit, "limit", "empty_parameter_value",
             #"query parameter "limit" is empty, which it does not allow (it does not set allowEmptyValue)"#),
         ErrorCase(
-            ParameterDefinition(name: "id", location: .query, shape: .array(items: .string)), "id=1&id=", "empty_parameter_value",
+            ParameterDefinition(name: "id", location: .query, shape: .array(items: .string)), "id=1&id=",
+            "empty_parameter_value",
             #"query parameter "id" is empty, which it does not allow (it does not set allowEmptyValue)"#),
         ErrorCase(
             ParameterDefinition(name: "q", location: .query, required: true), "x=1", "missing_required_parameter",
@@ -98,22 +102,27 @@ struct ParameterDecodingTests {
             ParameterDefinition(name: "color", location: .path, style: .label), "blue", "invalid_parameter_syntax",
             #"path parameter "color" uses label style, so its value must start with '.', but it is "blue""#),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .path, style: .matrix), "color=blue", "invalid_parameter_syntax",
+            ParameterDefinition(name: "color", location: .path, style: .matrix), "color=blue",
+            "invalid_parameter_syntax",
             #"path parameter "color" uses matrix style, so its value must start with ';color', but it is "color=blue""#),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .path, style: .matrix), ";colour=blue", "invalid_parameter_syntax",
+            ParameterDefinition(name: "color", location: .path, style: .matrix), ";colour=blue",
+            "invalid_parameter_syntax",
             #"path parameter "color" uses matrix style, so it must be sent as ;color=value, but it has ";colour""#),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .path, style: .matrix), ";color=a;color=b", "parameter_repeated",
+            ParameterDefinition(name: "color", location: .path, style: .matrix), ";color=a;color=b",
+            "parameter_repeated",
             #"path parameter "color" is given 2 times, but it takes a single value"#),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .path, shape: .anyObject), "R,100,G", "invalid_parameter_syntax",
+            ParameterDefinition(name: "color", location: .path, shape: .anyObject), "R,100,G",
+            "invalid_parameter_syntax",
             #"path parameter "color" must list property names and values in pairs (name,value,...), but has 3 items"#),
         ErrorCase(
             ParameterDefinition(name: "color", location: .path, explode: true, shape: .anyObject), "R=100,G",
             "invalid_parameter_syntax", #"path parameter "color" has "G" where name=value was expected"#),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .path, shape: .anyObject), "R,1,R,2", "invalid_parameter_syntax",
+            ParameterDefinition(name: "color", location: .path, shape: .anyObject), "R,1,R,2",
+            "invalid_parameter_syntax",
             #"path parameter "color" gives property "R" more than once"#),
         ErrorCase(
             ParameterDefinition(name: "color", location: .path, style: .matrix, explode: true, shape: .anyObject),
@@ -123,13 +132,16 @@ struct ParameterDecodingTests {
             #"path parameter "color" has a '%' that is not followed by two hexadecimal digits in "a%2""#),
         ErrorCase(
             ParameterDefinition(name: "f", location: .query, style: .deepObject, shape: .anyObject), "f[a][b]=1",
-            "invalid_parameter_syntax", #"query parameter "f" has "f[a][b]", but deepObject keys are one level deep: f[key]=value"#),
+            "invalid_parameter_syntax",
+            #"query parameter "f" has "f[a][b]", but deepObject keys are one level deep: f[key]=value"#),
         ErrorCase(
             ParameterDefinition(name: "f", location: .query, style: .deepObject, shape: .anyObject), "f[a=1",
-            "invalid_parameter_syntax", #"query parameter "f" has "f[a", but deepObject keys are one level deep: f[key]=value"#),
+            "invalid_parameter_syntax",
+            #"query parameter "f" has "f[a", but deepObject keys are one level deep: f[key]=value"#),
         ErrorCase(
             ParameterDefinition(name: "f", location: .query, style: .deepObject, shape: .anyObject), "f=1",
-            "invalid_parameter_syntax", #"query parameter "f" uses deepObject style, so it must be sent as f[key]=value, not f=value"#),
+            "invalid_parameter_syntax",
+            #"query parameter "f" uses deepObject style, so it must be sent as f[key]=value, not f=value"#),
         ErrorCase(
             ParameterDefinition(name: "f", location: .query, style: .deepObject, shape: .anyObject), "f[a]=1&f[a]=2",
             "invalid_parameter_syntax", #"query parameter "f" gives property "a" more than once"#),
@@ -143,10 +155,12 @@ struct ParameterDecodingTests {
         ErrorCase(
             ParameterDefinition(name: "color", location: .path, style: .deepObject, shape: .anyObject), "x",
             "invalid_parameter_style",
-            #"path parameter "color" has style "deepObject", which is not for path parameters; use one of simple, label, matrix"#),
+            #"path parameter "color" has style "deepObject", which is not for path parameters; use one of simple, label, matrix"#
+        ),
         ErrorCase(
             ParameterDefinition(name: "color", location: .query, style: .matrix), "x", "invalid_parameter_style",
-            #"query parameter "color" has style "matrix", which is not for query parameters; use one of form, spaceDelimited, pipeDelimited, deepObject"#),
+            #"query parameter "color" has style "matrix", which is not for query parameters; use one of form, spaceDelimited, pipeDelimited, deepObject"#
+        ),
         ErrorCase(
             ParameterDefinition(name: "color", location: .header, style: .form), "x", "invalid_parameter_style",
             #"header parameter "color" has style "form", which is not for header parameters; use one of simple"#),
@@ -156,14 +170,19 @@ struct ParameterDecodingTests {
         ErrorCase(
             ParameterDefinition(name: "color", location: .query, style: ParameterStyle("tabDelimited")), "x",
             "invalid_parameter_style",
-            #"query parameter "color" has style "tabDelimited", which OpenAPI does not define; use one of form, spaceDelimited, pipeDelimited, deepObject"#),
+            #"query parameter "color" has style "tabDelimited", which OpenAPI does not define; use one of form, spaceDelimited, pipeDelimited, deepObject"#
+        ),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .query, style: .deepObject, shape: .array(items: .string)), "x",
+            ParameterDefinition(name: "color", location: .query, style: .deepObject, shape: .array(items: .string)),
+            "x",
             "invalid_parameter_style",
-            #"query parameter "color" has style "deepObject", which applies to objects only, but its schema is not an object"#),
+            #"query parameter "color" has style "deepObject", which applies to objects only, but its schema is not an object"#
+        ),
         ErrorCase(
-            ParameterDefinition(name: "color", location: .query, style: .spaceDelimited), "x", "invalid_parameter_style",
-            #"query parameter "color" has style "spaceDelimited", which applies to arrays and objects only, but its schema is a primitive"#),
+            ParameterDefinition(name: "color", location: .query, style: .spaceDelimited), "x",
+            "invalid_parameter_style",
+            #"query parameter "color" has style "spaceDelimited", which applies to arrays and objects only, but its schema is a primitive"#
+        ),
         ErrorCase(
             ParameterDefinition(name: "X Color", location: .header), "x", "invalid_parameter_name",
             #"header parameter "X Color" has a name that is not a valid HTTP field name (RFC 9110 token)"#),
@@ -178,11 +197,14 @@ struct ParameterDecodingTests {
         #expect(error.message == example.message)
         #expect(error.name == example.definition.name)
         #expect(error.location == example.definition.location)
-        #expect(error.isDefinitionError == (example.code == "invalid_parameter_style" || example.code == "invalid_parameter_name"))
+        #expect(
+            error.isDefinitionError
+                == (example.code == "invalid_parameter_style" || example.code == "invalid_parameter_name"))
     }
 
     @Test func errorBecomesDiagnostic() {
-        guard case .failure(let failure) = decodeParameter(Self.limit, .init(query: QueryString("limit=1&limit=2"))) else {
+        guard case .failure(let failure) = decodeParameter(Self.limit, .init(query: QueryString("limit=1&limit=2")))
+        else {
             Issue.record("expected an error")
             return
         }
@@ -222,8 +244,11 @@ struct ParameterDecodingTests {
         #expect(try ParameterDecoder(flag).decode(from: .init(query: QueryString("flag="))) == .string(""))
         #expect(try ParameterDecoder(flag).decode(from: .init(query: QueryString("flag"))) == .string(""))
         #expect(try ParameterDecoder(flag).decode(from: .init(query: QueryString("flag=on"))) == .string("on"))
-        let ids = ParameterDefinition(name: "id", location: .query, allowEmptyValue: true, shape: .array(items: .string))
-        #expect(try ParameterDecoder(ids).decode(from: .init(query: QueryString("id=&id=x"))) == .array([.string(""), .string("x")]))
+        let ids = ParameterDefinition(
+            name: "id", location: .query, allowEmptyValue: true, shape: .array(items: .string))
+        #expect(
+            try ParameterDecoder(ids).decode(from: .init(query: QueryString("id=&id=x")))
+                == .array([.string(""), .string("x")]))
     }
 
     // MARK: Percent-decoding and `+`
@@ -252,7 +277,8 @@ struct ParameterDecodingTests {
             try ParameterDecoder(path).decode(from: parameterSources(.path, name: "c", raw: "a%2Cb,%2F"))
                 == .array([.string("a,b"), .string("/")]))
         let label = ParameterDefinition(name: "n", location: .path, style: .label, shape: .primitive(.number))
-        #expect(try ParameterDecoder(label).decode(from: parameterSources(.path, name: "n", raw: ".1.5")) == number("1.5"))
+        #expect(
+            try ParameterDecoder(label).decode(from: parameterSources(.path, name: "n", raw: ".1.5")) == number("1.5"))
         let object = ParameterDefinition(name: "o", location: .path, explode: true, shape: .anyObject)
         #expect(
             try ParameterDecoder(object).decode(from: parameterSources(.path, name: "o", raw: "a%3Db=c%3Dd"))
@@ -261,9 +287,13 @@ struct ParameterDecodingTests {
 
     @Test func headerAndCookieValuesAreNotPercentDecoded() throws {
         let header = ParameterDefinition(name: "X-Query", location: .header)
-        #expect(try ParameterDecoder(header).decode(from: parameterSources(.header, name: "X-Query", raw: "a%20b+c")) == .string("a%20b+c"))
+        #expect(
+            try ParameterDecoder(header).decode(from: parameterSources(.header, name: "X-Query", raw: "a%20b+c"))
+                == .string("a%20b+c"))
         let cookie = ParameterDefinition(name: "ST", location: .cookie)
-        #expect(try ParameterDecoder(cookie).decode(from: parameterSources(.cookie, name: "ST", raw: "ST=a%20b")) == .string("a%20b"))
+        #expect(
+            try ParameterDecoder(cookie).decode(from: parameterSources(.cookie, name: "ST", raw: "ST=a%20b"))
+                == .string("a%20b"))
     }
 
     // MARK: Headers
@@ -307,7 +337,8 @@ struct ParameterDecodingTests {
             ParameterDefinition(name: "limit", location: .query, shape: .primitive(.integer)),
             ParameterDefinition(name: "filter", location: .query, shape: .anyObject),
             ParameterDefinition(
-                name: "point", location: .query, shape: .object(properties: ["x": .number, "y": .number], additionalProperties: nil)),
+                name: "point", location: .query,
+                shape: .object(properties: ["x": .number, "y": .number], additionalProperties: nil)),
             ParameterDefinition(name: "ST", location: .cookie),
         ]
         let set = ParameterSetDecoder(definitions)
@@ -316,12 +347,13 @@ struct ParameterDecodingTests {
             from: .init(query: QueryString("limit=5&name=ada&x=1&y=2.5&=nameless"), headerFields: [.cookie: "ST=t"]))
         #expect(errors.isEmpty)
         #expect(parameters.map(\.definition.name) == ["limit", "filter", "point", "ST"])
-        #expect(parameters.map(\.value) == [
-            number("5"),
-            .object(["name": .string("ada"), "x": .string("1"), "y": .string("2.5")]),
-            .object(["x": number("1"), "y": number("2.5")]),
-            .string("t"),
-        ])
+        #expect(
+            parameters.map(\.value) == [
+                number("5"),
+                .object(["name": .string("ada"), "x": .string("1"), "y": .string("2.5")]),
+                .object(["x": number("1"), "y": number("2.5")]),
+                .string("t"),
+            ])
     }
 
     @Test func parameterSetCollectsErrorsAndKeepsGoing() {
@@ -333,7 +365,9 @@ struct ParameterDecodingTests {
         ])
         #expect(set.definitionErrors.map(\.name) == ["bad"])
         let (parameters, errors) = set.decode(
-            from: .init(path: [PathParameter(name: "envID", rawValue: "e%20x", decodedValue: "e x")], query: QueryString("limit=1&limit=2")))
+            from: .init(
+                path: [PathParameter(name: "envID", rawValue: "e%20x", decodedValue: "e x")],
+                query: QueryString("limit=1&limit=2")))
         #expect(parameters == [DecodedParameter(definition: set.decoders[2].definition, value: .string("e x"))])
         #expect(errors.map(\.code.rawValue) == ["parameter_repeated", "missing_required_parameter"])
     }
@@ -347,12 +381,17 @@ struct ParameterDecodingTests {
                 == .string(#"{"a":1}"#))
         let header = ParameterDefinition(name: "X-Filter", location: .header, contentMediaType: "application/json")
         #expect(
-            try ParameterDecoder(header).decode(from: parameterSources(.header, name: "X-Filter", raw: #"{"a": [1, 2]}"#))
+            try ParameterDecoder(header).decode(
+                from: parameterSources(.header, name: "X-Filter", raw: #"{"a": [1, 2]}"#))
                 == .string(#"{"a": [1, 2]}"#))
         let path = ParameterDefinition(name: "p", location: .path, style: .matrix, contentMediaType: "application/json")
-        #expect(try ParameterDecoder(path).decode(from: parameterSources(.path, name: "p", raw: "%5B1%5D")) == .string("[1]"))
+        #expect(
+            try ParameterDecoder(path).decode(from: parameterSources(.path, name: "p", raw: "%5B1%5D"))
+                == .string("[1]"))
         let cookie = ParameterDefinition(name: "c", location: .cookie, contentMediaType: "application/json")
-        #expect(try ParameterDecoder(cookie).decode(from: parameterSources(.cookie, name: "c", raw: "c=[1,2]")) == .string("[1,2]"))
+        #expect(
+            try ParameterDecoder(cookie).decode(from: parameterSources(.cookie, name: "c", raw: "c=[1,2]"))
+                == .string("[1,2]"))
     }
 
     // MARK: The flows spec's parameters
@@ -364,7 +403,8 @@ struct ParameterDecodingTests {
             ParameterDefinition(name: "ST", location: .cookie),
         ])
         let router = Router<Int>(routes: [
-            .init(template: try! PathTemplate(parsing: "/{envID}/flows/{flowID}"), methods: [.get, .post], operationID: 0)
+            .init(
+                template: try! PathTemplate(parsing: "/{envID}/flows/{flowID}"), methods: [.get, .post], operationID: 0)
         ])
         guard case .matched(_, let path) = router.route(method: .get, path: "/e1/flows/f1?ignored=1") else {
             Issue.record("no route")

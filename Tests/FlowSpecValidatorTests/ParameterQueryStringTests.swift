@@ -101,12 +101,15 @@ struct ParameterQueryStringTests {
         #expect(
             JSONValue.object(object)
                 == .object([
-                    "name": .string("Ada Lovelace"), "age": number("36"), "tag": .array([.string("a")]), "ok": .bool(true),
+                    "name": .string("Ada Lovelace"), "age": number("36"), "tag": .array([.string("a")]),
+                    "ok": .bool(true),
                     "x": .array([.string("1"), .string("2")]), "note": .string("50% off"), "empty": .string(""),
                     "flag": .string(""),
                 ]))
         #expect(try FormURLEncodedDecoder().decode("") == JSONObject())
-        #expect(try FormURLEncodedDecoder(properties: ["n": .primitive(.integer)]).decode("n=1&n=x")["n"] == .array([number("1"), .string("x")]))
+        #expect(
+            try FormURLEncodedDecoder(properties: ["n": .primitive(.integer)]).decode("n=1&n=x")["n"]
+                == .array([number("1"), .string("x")]))
     }
 
     @Test func formBodyErrors() {
@@ -118,7 +121,8 @@ struct ParameterQueryStringTests {
             #expect(error.code == .invalidPercentEncoding)
             #expect(
                 error.message
-                    == #"form field "b" has malformed percent-encoding in "%G1" (each '%' needs two hexadecimal digits, and the decoded bytes must be UTF-8)"#)
+                    == #"form field "b" has malformed percent-encoding in "%G1" (each '%' needs two hexadecimal digits, and the decoded bytes must be UTF-8)"#
+            )
             return true
         }
         #expect(throws: FormDecodingError.self) { _ = try FormURLEncodedDecoder().decode("a%=1") }

@@ -79,7 +79,8 @@ struct ParameterStyleTests {
         switch shape {
         case .primitive: return .primitive(.string)
         case .array: return .array(items: .string)
-        case .object: return .object(properties: ["R": .integer, "G": .integer, "B": .integer], additionalProperties: nil)
+        case .object:
+            return .object(properties: ["R": .integer, "G": .integer, "B": .integer], additionalProperties: nil)
         }
     }
 

@@ -22,7 +22,9 @@ func parameterSources(_ location: ParameterLocation, name: String, raw: String) 
 func number(_ text: String) -> JSONValue { .number(JSONNumber(text: text)) }
 
 /// Decodes with a fresh decoder; a definition error is returned as the error.
-func decodeParameter(_ definition: ParameterDefinition, _ sources: ParameterSources) -> Result<JSONValue?, ParameterError> {
+func decodeParameter(_ definition: ParameterDefinition, _ sources: ParameterSources) -> Result<
+    JSONValue?, ParameterError
+> {
     do {
         let decoder = try ParameterDecoder(definition)
         return .success(try decoder.decode(from: sources))

@@ -80,12 +80,14 @@ struct RouterConflictTests {
 
     @Test func messages() throws {
         let conflicts = PathTemplate.conflicts(among: [
-            try PathTemplate(parsing: "/{a}/x"), try PathTemplate(parsing: "/{b}/x"), try PathTemplate(parsing: "/y/{c}"),
+            try PathTemplate(parsing: "/{a}/x"), try PathTemplate(parsing: "/{b}/x"),
+            try PathTemplate(parsing: "/y/{c}"),
         ])
-        #expect(conflicts.map(\.description) == [
-            #""/{a}/x" and "/{b}/x" match the same paths (for example /x/x)"#,
-            #""/{a}/x" and "/y/{c}" both match /y/x, and neither is more specific"#,
-            #""/{b}/x" and "/y/{c}" both match /y/x, and neither is more specific"#,
-        ])
+        #expect(
+            conflicts.map(\.description) == [
+                #""/{a}/x" and "/{b}/x" match the same paths (for example /x/x)"#,
+                #""/{a}/x" and "/y/{c}" both match /y/x, and neither is more specific"#,
+                #""/{b}/x" and "/y/{c}" both match /y/x, and neither is more specific"#,
+            ])
     }
 }

@@ -25,7 +25,8 @@ struct RouterPathTemplateTests {
             literalSegments: 1),
         ValidCase(
             template: "/items/{id}:archive", segments: ["items", "{id}:archive"], variables: ["id"], literalSegments: 1),
-        ValidCase(template: "/v{version}/x", segments: ["v{version}", "x"], variables: ["version"], literalSegments: 1),
+        ValidCase(
+            template: "/v{version}/x", segments: ["v{version}", "x"], variables: ["version"], literalSegments: 1),
         ValidCase(template: "/{a b}", segments: ["{a b}"], variables: ["a b"], literalSegments: 0),
     ])
     func parsesValid(_ example: ValidCase) throws {
@@ -54,12 +55,14 @@ struct RouterPathTemplateTests {
     @Test(arguments: [
         InvalidCase(template: "", offset: 0, reason: "it is empty; a path starts with '/'"),
         InvalidCase(template: "flows/{id}", offset: 0, reason: "it must start with '/'"),
-        InvalidCase(template: "/flows/{id", offset: 7, reason: "'{' at offset 7 has no closing '}' in the same segment"),
+        InvalidCase(
+            template: "/flows/{id", offset: 7, reason: "'{' at offset 7 has no closing '}' in the same segment"),
         InvalidCase(
             template: "/flows/{id/x}", offset: 7, reason: "'{' at offset 7 has no closing '}' in the same segment"),
         InvalidCase(template: "/flows/id}", offset: 9, reason: "'}' at offset 9 has no opening '{'"),
         InvalidCase(
-            template: "/flows/{a{b}}", offset: 9, reason: "'{' at offset 9 is inside another variable; variables do not nest"),
+            template: "/flows/{a{b}}", offset: 9,
+            reason: "'{' at offset 9 is inside another variable; variables do not nest"),
         InvalidCase(template: "/flows/{}", offset: 7, reason: "the variable at offset 7 has an empty name"),
         InvalidCase(
             template: "/{id}/flows/{id}", offset: 12,

@@ -32,7 +32,9 @@ struct RouterServerTemplateTests {
         Case("v1", [], ["/v1"]),
         Case("api/v2/", [], ["/api/v2"]),
         Case("//cdn.example.com/base", [], ["/base"]),
-        Case("{scheme}://host/v1", [ServerVariable(name: "scheme", defaultValue: "https", enumValues: ["http", "https"])], ["/v1"]),
+        Case(
+            "{scheme}://host/v1",
+            [ServerVariable(name: "scheme", defaultValue: "https", enumValues: ["http", "https"])], ["/v1"]),
         Case(
             "https://api.pingone.{tld}/{basePath}",
             [tld, ServerVariable(name: "basePath", defaultValue: "v1", enumValues: ["v1", "v2"])], ["/v1", "/v2"]),
@@ -42,7 +44,8 @@ struct RouterServerTemplateTests {
         Case("https://api.example.com/{undeclared}", [], ["/{undeclared}"]),
         Case(
             "https://api.example.com/{base}",
-            [ServerVariable(name: "base", defaultValue: "", enumValues: ["", "v1", "v1/beta"])], ["", "/v1", "/v1/beta"]),
+            [ServerVariable(name: "base", defaultValue: "", enumValues: ["", "v1", "v1/beta"])],
+            ["", "/v1", "/v1/beta"]),
         Case(
             "https://api.example.com/{version}",
             [ServerVariable(name: "version", defaultValue: "v3", enumValues: ["v1", "v2"])], ["/v1", "/v2", "/v3"]),
@@ -50,7 +53,11 @@ struct RouterServerTemplateTests {
             "{baseURL}", [ServerVariable(name: "baseURL", defaultValue: "https://api.example.com/v2")], ["/v2"]),
         Case(
             "{baseURL}/extra",
-            [ServerVariable(name: "baseURL", defaultValue: "https://a.example.com", enumValues: ["https://a.example.com", "https://b.example.com/p"])],
+            [
+                ServerVariable(
+                    name: "baseURL", defaultValue: "https://a.example.com",
+                    enumValues: ["https://a.example.com", "https://b.example.com/p"])
+            ],
             ["/extra", "/p/extra"]),
         Case("{host}/v1", [ServerVariable(name: "host", defaultValue: "api.example.com")], ["/v1"]),
     ])
@@ -62,13 +69,23 @@ struct RouterServerTemplateTests {
     @Test func undeclaredVariablesAreListed() throws {
         let server = try ServerTemplate(url: "https://{region}.example.com/{version}", variables: [])
         #expect(server.undeclaredVariables == ["region", "version"])
-        #expect(try ServerTemplate(url: "https://auth.pingone.{tld}", variables: [Self.tld]).undeclaredVariables.isEmpty)
+        #expect(
+            try ServerTemplate(url: "https://auth.pingone.{tld}", variables: [Self.tld]).undeclaredVariables.isEmpty)
     }
 
     @Test(arguments: [
-        ("https://example.com/{v", "invalid server URL \"https://example.com/{v\": '{' at offset 20 has no closing '}'"),
-        ("https://example.com/v}", "invalid server URL \"https://example.com/v}\": '}' at offset 21 has no opening '{'"),
-        ("https://example.com/{}", "invalid server URL \"https://example.com/{}\": the variable at offset 20 has an empty name"),
+        (
+            "https://example.com/{v",
+            "invalid server URL \"https://example.com/{v\": '{' at offset 20 has no closing '}'"
+        ),
+        (
+            "https://example.com/v}",
+            "invalid server URL \"https://example.com/v}\": '}' at offset 21 has no opening '{'"
+        ),
+        (
+            "https://example.com/{}",
+            "invalid server URL \"https://example.com/{}\": the variable at offset 20 has an empty name"
+        ),
         (
             "https://example.com/{a}{b}",
             "invalid server URL \"https://example.com/{a}{b}\": its path \"/{a}{b}\" is not a valid path: {a}{b} has no "

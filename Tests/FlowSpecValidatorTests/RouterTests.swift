@@ -7,7 +7,8 @@ import Testing
 struct RouterTests {
     /// The flows spec: GET (0) and POST (1) on /{envID}/flows/{flowID}, plus the resume endpoint (2).
     static let flows: Router<Int> = {
-        let tld = ServerVariable(name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"])
+        let tld = ServerVariable(
+            name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"])
         // swift-format-ignore: NeverUseForceTry
         let server = try! ServerTemplate(url: "https://auth.pingone.{tld}", variables: [tld])
         return Router(
@@ -35,9 +36,13 @@ struct RouterTests {
         #expect(Self.flows.route(method: .get, path: path) == .matched(0, pathParameters: parameters))
         #expect(Self.flows.route(method: .post, path: path) == .matched(1, pathParameters: parameters))
         #expect(Self.flows.route(method: .post, path: path + "?x=1&y=/a/b") == .matched(1, pathParameters: parameters))
-        #expect(Self.flows.route(method: .get, path: "/e/as/resume?flowId=\(Self.flow)") == .matched(2, pathParameters: [
-            PathParameter(name: "envID", rawValue: "e", decodedValue: "e")
-        ]))
+        #expect(
+            Self.flows.route(method: .get, path: "/e/as/resume?flowId=\(Self.flow)")
+                == .matched(
+                    2,
+                    pathParameters: [
+                        PathParameter(name: "envID", rawValue: "e", decodedValue: "e")
+                    ]))
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -72,38 +77,76 @@ struct RouterTests {
         Case(.get, "*", .notFound),
         Case(.get, "/", .notFound),
         Case(.get, "?/e/flows/f", .notFound),
-        Case(.get, "/e/flows/f?", .matched(0, pathParameters: [
-            PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
-            PathParameter(name: "flowID", rawValue: "f", decodedValue: "f"),
-        ])),
-        Case(.get, "/a%2Fb/flows/f", .matched(0, pathParameters: [
-            PathParameter(name: "envID", rawValue: "a%2Fb", decodedValue: "a/b"),
-            PathParameter(name: "flowID", rawValue: "f", decodedValue: "f"),
-        ])),
-        Case(.get, "/e/fl%6Fws/caf%C3%A9+x", .matched(0, pathParameters: [
-            PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
-            PathParameter(name: "flowID", rawValue: "caf%C3%A9+x", decodedValue: "café+x"),
-        ])),
-        Case(.get, "/e/flows/%2F", .matched(0, pathParameters: [
-            PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
-            PathParameter(name: "flowID", rawValue: "%2F", decodedValue: "/"),
-        ])),
-        Case(.get, "/e/flows/é", .matched(0, pathParameters: [
-            PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
-            PathParameter(name: "flowID", rawValue: "é", decodedValue: "é"),
-        ])),
+        Case(
+            .get, "/e/flows/f?",
+            .matched(
+                0,
+                pathParameters: [
+                    PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
+                    PathParameter(name: "flowID", rawValue: "f", decodedValue: "f"),
+                ])),
+        Case(
+            .get, "/a%2Fb/flows/f",
+            .matched(
+                0,
+                pathParameters: [
+                    PathParameter(name: "envID", rawValue: "a%2Fb", decodedValue: "a/b"),
+                    PathParameter(name: "flowID", rawValue: "f", decodedValue: "f"),
+                ])),
+        Case(
+            .get, "/e/fl%6Fws/caf%C3%A9+x",
+            .matched(
+                0,
+                pathParameters: [
+                    PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
+                    PathParameter(name: "flowID", rawValue: "caf%C3%A9+x", decodedValue: "café+x"),
+                ])),
+        Case(
+            .get, "/e/flows/%2F",
+            .matched(
+                0,
+                pathParameters: [
+                    PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
+                    PathParameter(name: "flowID", rawValue: "%2F", decodedValue: "/"),
+                ])),
+        Case(
+            .get, "/e/flows/é",
+            .matched(
+                0,
+                pathParameters: [
+                    PathParameter(name: "envID", rawValue: "e", decodedValue: "e"),
+                    PathParameter(name: "flowID", rawValue: "é", decodedValue: "é"),
+                ])),
     ])
     func flowsTable(_ example: Case) {
         #expect(Self.flows.route(method: example.method, path: example.path) == example.expected)
     }
 
     @Test(arguments: [
-        ("/e/flows/%zz", 9, #"path "/e/flows/%zz" has '%' at offset 9 that is not followed by two hexadecimal digits; a literal '%' is written %25"#),
-        ("/e/flows/abc%", 12, #"path "/e/flows/abc%" has '%' at offset 12 that is not followed by two hexadecimal digits; a literal '%' is written %25"#),
-        ("/e/flows/ab%2", 11, #"path "/e/flows/ab%2" has '%' at offset 11 that is not followed by two hexadecimal digits; a literal '%' is written %25"#),
-        ("/e%/flows/x", 2, #"path "/e%/flows/x" has '%' at offset 2 that is not followed by two hexadecimal digits; a literal '%' is written %25"#),
-        ("/e/flows/a%FFb?q=%zz", 9, #"path "/e/flows/a%FFb" has segment "a%FFb" whose percent-escapes do not decode to UTF-8 text"#),
-        ("/e/flows/%C3", 9, #"path "/e/flows/%C3" has segment "%C3" whose percent-escapes do not decode to UTF-8 text"#),
+        (
+            "/e/flows/%zz", 9,
+            #"path "/e/flows/%zz" has '%' at offset 9 that is not followed by two hexadecimal digits; a literal '%' is written %25"#
+        ),
+        (
+            "/e/flows/abc%", 12,
+            #"path "/e/flows/abc%" has '%' at offset 12 that is not followed by two hexadecimal digits; a literal '%' is written %25"#
+        ),
+        (
+            "/e/flows/ab%2", 11,
+            #"path "/e/flows/ab%2" has '%' at offset 11 that is not followed by two hexadecimal digits; a literal '%' is written %25"#
+        ),
+        (
+            "/e%/flows/x", 2,
+            #"path "/e%/flows/x" has '%' at offset 2 that is not followed by two hexadecimal digits; a literal '%' is written %25"#
+        ),
+        (
+            "/e/flows/a%FFb?q=%zz", 9,
+            #"path "/e/flows/a%FFb" has segment "a%FFb" whose percent-escapes do not decode to UTF-8 text"#
+        ),
+        (
+            "/e/flows/%C3", 9,
+            #"path "/e/flows/%C3" has segment "%C3" whose percent-escapes do not decode to UTF-8 text"#
+        ),
     ])
     func invalidPercentEncoding(_ path: String, _ offset: Int, _ message: String) {
         guard case .invalidPath(let error) = Self.flows.route(method: .get, path: path) else {
@@ -124,22 +167,38 @@ struct RouterTests {
             .init(template: Self.template("/pets/{id}.json"), methods: [.get], operationID: "json"),
         ])
         #expect(router.route(method: .get, path: "/pets/mine") == .matched("mine", pathParameters: []))
-        #expect(router.route(method: .get, path: "/pets/7") == .matched("pet", pathParameters: [
-            PathParameter(name: "id", rawValue: "7", decodedValue: "7")
-        ]))
-        #expect(router.route(method: .get, path: "/pets/7.json") == .matched("json", pathParameters: [
-            PathParameter(name: "id", rawValue: "7", decodedValue: "7")
-        ]))
-        #expect(router.route(method: .get, path: "/pets/.json") == .matched("pet", pathParameters: [
-            PathParameter(name: "id", rawValue: ".json", decodedValue: ".json")
-        ]))
+        #expect(
+            router.route(method: .get, path: "/pets/7")
+                == .matched(
+                    "pet",
+                    pathParameters: [
+                        PathParameter(name: "id", rawValue: "7", decodedValue: "7")
+                    ]))
+        #expect(
+            router.route(method: .get, path: "/pets/7.json")
+                == .matched(
+                    "json",
+                    pathParameters: [
+                        PathParameter(name: "id", rawValue: "7", decodedValue: "7")
+                    ]))
+        #expect(
+            router.route(method: .get, path: "/pets/.json")
+                == .matched(
+                    "pet",
+                    pathParameters: [
+                        PathParameter(name: "id", rawValue: ".json", decodedValue: ".json")
+                    ]))
         // The path is chosen first: /pets/mine does not declare DELETE, even though /pets/{id} does.
         #expect(router.route(method: .delete, path: "/pets/mine") == .methodNotAllowed(allowed: [.get]))
         #expect(router.route(method: .put, path: "/pets/7") == .methodNotAllowed(allowed: [.get, .delete]))
-        #expect(router.route(method: .put, path: "/cats/7") == .matched("any", pathParameters: [
-            PathParameter(name: "kind", rawValue: "cats", decodedValue: "cats"),
-            PathParameter(name: "id", rawValue: "7", decodedValue: "7"),
-        ]))
+        #expect(
+            router.route(method: .put, path: "/cats/7")
+                == .matched(
+                    "any",
+                    pathParameters: [
+                        PathParameter(name: "kind", rawValue: "cats", decodedValue: "cats"),
+                        PathParameter(name: "id", rawValue: "7", decodedValue: "7"),
+                    ]))
     }
 
     @Test func ambiguousTemplatesResolveByLiteralCountThenDeclarationOrder() {
@@ -150,15 +209,27 @@ struct RouterTests {
             .init(template: Self.template("/{a}/{b}/z"), methods: [.get], operationID: 3),
             .init(template: Self.template("/y/{b}/{c}"), methods: [.get], operationID: 4),
         ])
-        #expect(router.route(method: .get, path: "/y/x") == .matched(0, pathParameters: [
-            PathParameter(name: "a", rawValue: "y", decodedValue: "y")
-        ]))
-        #expect(router.route(method: .get, path: "/q/x") == .matched(0, pathParameters: [
-            PathParameter(name: "a", rawValue: "q", decodedValue: "q")
-        ]))
-        #expect(router.route(method: .get, path: "/y/q") == .matched(1, pathParameters: [
-            PathParameter(name: "b", rawValue: "q", decodedValue: "q")
-        ]))
+        #expect(
+            router.route(method: .get, path: "/y/x")
+                == .matched(
+                    0,
+                    pathParameters: [
+                        PathParameter(name: "a", rawValue: "y", decodedValue: "y")
+                    ]))
+        #expect(
+            router.route(method: .get, path: "/q/x")
+                == .matched(
+                    0,
+                    pathParameters: [
+                        PathParameter(name: "a", rawValue: "q", decodedValue: "q")
+                    ]))
+        #expect(
+            router.route(method: .get, path: "/y/q")
+                == .matched(
+                    1,
+                    pathParameters: [
+                        PathParameter(name: "b", rawValue: "q", decodedValue: "q")
+                    ]))
         // Both 3 and 4 have one literal segment; 3 is declared first.
         #expect(router.route(method: .get, path: "/y/x/z").matchedID == 3)
         #expect(router.route(method: .get, path: "/y/x/w").matchedID == 4)
@@ -186,23 +257,35 @@ struct RouterTests {
             .init(template: Self.template("/items/{id}:archive"), methods: [.post], operationID: 1),
             .init(template: Self.template("/v{major}.{minor}/x"), methods: [.get], operationID: 2),
         ])
-        #expect(router.route(method: .get, path: "/files/a%20b.t%78t") == .matched(0, pathParameters: [
-            PathParameter(name: "name", rawValue: "a%20b", decodedValue: "a b"),
-            PathParameter(name: "ext", rawValue: "t%78t", decodedValue: "txt"),
-        ]))
-        #expect(router.route(method: .post, path: "/items/42:archive") == .matched(1, pathParameters: [
-            PathParameter(name: "id", rawValue: "42", decodedValue: "42")
-        ]))
+        #expect(
+            router.route(method: .get, path: "/files/a%20b.t%78t")
+                == .matched(
+                    0,
+                    pathParameters: [
+                        PathParameter(name: "name", rawValue: "a%20b", decodedValue: "a b"),
+                        PathParameter(name: "ext", rawValue: "t%78t", decodedValue: "txt"),
+                    ]))
+        #expect(
+            router.route(method: .post, path: "/items/42:archive")
+                == .matched(
+                    1,
+                    pathParameters: [
+                        PathParameter(name: "id", rawValue: "42", decodedValue: "42")
+                    ]))
         #expect(router.route(method: .post, path: "/items/42%3Aarchive").matchedID == 1)
         #expect(router.route(method: .post, path: "/items/:archive") == .notFound)
         #expect(router.route(method: .post, path: "/items/42:archived") == .notFound)
         #expect(router.route(method: .get, path: "/files/.txt") == .notFound)
         #expect(router.route(method: .get, path: "/files/a.") == .notFound)
         #expect(router.route(method: .get, path: "/files/abc") == .notFound)
-        #expect(router.route(method: .get, path: "/v2.10/x") == .matched(2, pathParameters: [
-            PathParameter(name: "major", rawValue: "2", decodedValue: "2"),
-            PathParameter(name: "minor", rawValue: "10", decodedValue: "10"),
-        ]))
+        #expect(
+            router.route(method: .get, path: "/v2.10/x")
+                == .matched(
+                    2,
+                    pathParameters: [
+                        PathParameter(name: "major", rawValue: "2", decodedValue: "2"),
+                        PathParameter(name: "minor", rawValue: "10", decodedValue: "10"),
+                    ]))
         #expect(router.route(method: .get, path: "/v.1/x") == .notFound)
     }
 
@@ -213,13 +296,17 @@ struct RouterTests {
             try ServerTemplate(url: "https://api.example.com/{version}", variables: [version]),
             try ServerTemplate(url: "https://{region}.example.com/r/{region}", variables: [region]),
         ]
-        let router = Router<Int>(servers: servers, routes: [
-            .init(template: Self.template("/users/{id}"), methods: [.get], operationID: 0)
-        ])
+        let router = Router<Int>(
+            servers: servers,
+            routes: [
+                .init(template: Self.template("/users/{id}"), methods: [.get], operationID: 0)
+            ])
         #expect(router.basePaths.map(\.text) == ["/v1", "/v2", "/r/{region}"])
-        let expected = RouteResult<Int>.matched(0, pathParameters: [
-            PathParameter(name: "id", rawValue: "7", decodedValue: "7")
-        ])
+        let expected = RouteResult<Int>.matched(
+            0,
+            pathParameters: [
+                PathParameter(name: "id", rawValue: "7", decodedValue: "7")
+            ])
         #expect(router.route(method: .get, path: "/v1/users/7") == expected)
         #expect(router.route(method: .get, path: "/v2/users/7") == expected)
         #expect(router.route(method: .get, path: "/r/eu/users/7") == expected)
@@ -229,11 +316,13 @@ struct RouterTests {
     }
 
     @Test func rootAndTrailingSlashTemplates() {
-        let router = Router<Int>(basePaths: [], routes: [
-            .init(template: Self.template("/"), methods: [.get], operationID: 0),
-            .init(template: Self.template("/a"), methods: [.get], operationID: 1),
-            .init(template: Self.template("/a/"), methods: [.get], operationID: 2),
-        ])
+        let router = Router<Int>(
+            basePaths: [],
+            routes: [
+                .init(template: Self.template("/"), methods: [.get], operationID: 0),
+                .init(template: Self.template("/a"), methods: [.get], operationID: 1),
+                .init(template: Self.template("/a/"), methods: [.get], operationID: 2),
+            ])
         #expect(router.route(method: .get, path: "/").matchedID == 0)
         #expect(router.route(method: .get, path: "/?q").matchedID == 0)
         #expect(router.route(method: .get, path: "/a").matchedID == 1)
@@ -255,7 +344,10 @@ struct RouterTests {
         var routes: [Router<Int>.Route] = []
         for index in 0..<300 {
             routes.append(.init(template: Self.template("/r\(index)/{id}"), methods: [.get], operationID: index))
-            routes.append(.init(template: Self.template("/r\(index)/{id}/sub\(index % 7)"), methods: [.post], operationID: 1000 + index))
+            routes.append(
+                .init(
+                    template: Self.template("/r\(index)/{id}/sub\(index % 7)"), methods: [.post],
+                    operationID: 1000 + index))
         }
         routes.append(.init(template: Self.template("/{any}/{id}"), methods: [.get], operationID: -1))
         let router = Router<Int>(routes: routes)

@@ -2,19 +2,16 @@
 /// routing and parameter parsers. Everything works on UTF-8 bytes so that hot paths never build
 /// intermediate strings.
 enum HTTPSyntax {
-    /// RFC 9110 §5.6.2 `tchar`: `!#$%&'*+-.^_`|~`, digits and letters.
+    /// RFC 9110 §5.6.2 `tchar`: `!#$%&'*+-.^_`|~`, digits and letters, as a bit set over ASCII.
+    @inline(__always)
     static func isTokenCharacter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        // Bits 0-63: `!` `#` `$` `%` `&` `'` `*` `+` `-` `.` and the digits.
+        // Bits 64-127: the letters, `^` `_` `` ` `` `|` `~`.
+        let low: UInt64 = 0x03FF_6CFA_0000_0000
+        let high: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+        if byte < 64 { return (low >> UInt64(byte)) & 1 == 1 }
+        if byte < 128 { return (high >> UInt64(byte - 64)) & 1 == 1 }
+        return false
     }
 
     /// RFC 9110 §5.6.3 `OWS`: space or horizontal tab.
@@ -33,13 +30,18 @@ enum HTTPSyntax {
 
     /// ASCII case-insensitive equality, without allocating (media-type names are ASCII tokens).
     static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        let l = lhs.utf8
-        let r = rhs.utf8
-        guard l.count == r.count else { return false }
-        for (a, b) in zip(l, r) where lowercased(a) != lowercased(b) {
-            return false
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var lhs = lhs
+        var rhs = rhs
+        // Native strings are already contiguous, so withUTF8 neither copies nor allocates.
+        return lhs.withUTF8 { l in
+            rhs.withUTF8 { r in
+                for index in 0..<l.count where lowercased(l[index]) != lowercased(r[index]) {
+                    return false
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// `text` as a `token` when it is one, otherwise as a `quoted-string` (RFC 9110 §5.6.4).

@@ -77,7 +77,28 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     public var isWildcard: Bool { type == "*" && subtype == "*" }
 
     /// `type/subtype` in lower case, without parameters: the part that identifies the format.
-    public var essence: String { "\(type)/\(subtype)".lowercased() }
+    public var essence: String {
+        var type = type
+        var subtype = subtype
+        return type.withUTF8 { typeBytes in
+            subtype.withUTF8 { subtypeBytes in
+                String(unsafeUninitializedCapacity: typeBytes.count + subtypeBytes.count + 1) { buffer in
+                    var index = 0
+                    for byte in typeBytes {
+                        buffer[index] = HTTPSyntax.lowercased(byte)
+                        index += 1
+                    }
+                    buffer[index] = UInt8(ascii: "/")
+                    index += 1
+                    for byte in subtypeBytes {
+                        buffer[index] = HTTPSyntax.lowercased(byte)
+                        index += 1
+                    }
+                    return index
+                }
+            }
+        }
+    }
 
     /// The value of the parameter called `name` (compared case-insensitively), if present.
     public func parameter(named name: String) -> String? {

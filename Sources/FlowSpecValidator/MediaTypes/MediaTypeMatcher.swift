@@ -31,12 +31,19 @@ public struct MediaTypeMatcher: Sendable {
         let index: Int
         let key: String
         let mediaType: MediaType
+        /// The kind of match this entry gives when it matches at all.
+        let rangeKind: MediaTypeMatch.Kind?
+        /// Lower-case UTF-8 of the type and subtype, compared with the request's without allocating.
+        let type: [UInt8]
+        let subtype: [UInt8]
     }
 
     /// The keys the matcher was built from, in order.
     public let declaredKeys: [String]
     /// The keys that are not valid media types, with the reason.
     public let invalidKeys: [MediaTypeParseError]
+    /// The valid declarations, strongest kind first (`type/subtype`, then `type/*`, then `*/*`), each
+    /// group in declaration order.
     let entries: [Entry]
 
     /// Builds a matcher from the keys of an OpenAPI `content` map, in declaration order.
@@ -46,12 +53,21 @@ public struct MediaTypeMatcher: Sendable {
         var invalid: [MediaTypeParseError] = []
         for (index, key) in declaredKeys.enumerated() {
             do {
-                entries.append(Entry(index: index, key: key, mediaType: try MediaType.parse(key)))
+                let mediaType = try MediaType.parse(key)
+                let rangeKind: MediaTypeMatch.Kind? =
+                    mediaType.isWildcard ? .fullWildcard : (mediaType.subtype == "*" ? .subtypeWildcard : nil)
+                entries.append(
+                    Entry(
+                        index: index, key: key, mediaType: mediaType, rangeKind: rangeKind,
+                        type: mediaType.type.utf8.map(HTTPSyntax.lowercased),
+                        subtype: mediaType.subtype.utf8.map(HTTPSyntax.lowercased)))
             } catch {
                 invalid.append(error)
             }
         }
-        self.entries = entries
+        func order(_ entry: Entry) -> Int { entry.rangeKind?.rawValue ?? 0 }
+        self.entries = entries.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }
+            .map(\.element)
         self.invalidKeys = invalid
     }
 
@@ -66,45 +82,67 @@ public struct MediaTypeMatcher: Sendable {
 
     /// Finds the declared key that an already parsed media type selects.
     public func match(_ actual: MediaType) -> MediaTypeMatchResult {
-        var best: (entry: Entry, kind: MediaTypeMatch.Kind, parameterCount: Int)?
-        for entry in entries {
-            guard let kind = Self.kind(of: entry.mediaType, matching: actual) else { continue }
-            let count = entry.mediaType.parameters.count
-            if let current = best {
-                // Entries are in declaration order, so only a strictly better match replaces the current one.
-                if kind > current.kind || (kind == current.kind && count <= current.parameterCount) { continue }
+        var actualType = actual.type
+        var actualSubtype = actual.subtype
+        // Indices rather than entries in the loop: copying an entry costs a retain per field.
+        let found: (index: Int, kind: MediaTypeMatch.Kind)? = actualType.withUTF8 { type in
+            actualSubtype.withUTF8 { subtype in
+                var bestIndex = -1
+                var bestKind = MediaTypeMatch.Kind.fullWildcard
+                var bestCount = 0
+                for index in entries.indices {
+                    let kind: MediaTypeMatch.Kind
+                    if let rangeKind = entries[index].rangeKind {
+                        // Entries are sorted by kind: once something matched, weaker kinds cannot win.
+                        if bestIndex >= 0 { break }
+                        if rangeKind == .subtypeWildcard, !Self.equalsLowercased(entries[index].type, type) { continue }
+                        kind = rangeKind
+                    } else {
+                        guard Self.equalsLowercased(entries[index].subtype, subtype),
+                            Self.equalsLowercased(entries[index].type, type)
+                        else { continue }
+                        kind = entries[index].mediaType.parameters.isEmpty ? .exact : .parameterised
+                    }
+                    let count = entries[index].mediaType.parameters.count
+                    // Within a kind, entries are in declaration order: only a strictly better match replaces.
+                    if bestIndex >= 0, kind > bestKind || (kind == bestKind && count <= bestCount) { continue }
+                    guard count == 0 || Self.parametersMatch(entries[index].mediaType, actual) else { continue }
+                    bestIndex = index
+                    bestKind = kind
+                    bestCount = count
+                }
+                return bestIndex >= 0 ? (bestIndex, bestKind) : nil
             }
-            best = (entry, kind, count)
         }
-        guard let best else { return .noMatch(actual: actual, declared: declaredKeys) }
-        let declared = best.entry.mediaType
+        guard let found else { return .noMatch(actual: actual, declared: declaredKeys) }
+        let entry = entries[found.index]
+        let declared = entry.mediaType
         let caseDiffers: Bool
-        switch best.kind {
+        switch found.kind {
         case .parameterised, .exact: caseDiffers = declared.type != actual.type || declared.subtype != actual.subtype
         case .subtypeWildcard: caseDiffers = declared.type != actual.type
         case .fullWildcard: caseDiffers = false
         }
         return .matched(
             MediaTypeMatch(
-                key: best.entry.key, keyIndex: best.entry.index, declared: declared, actual: actual, kind: best.kind,
+                key: entry.key, keyIndex: entry.index, declared: declared, actual: actual, kind: found.kind,
                 caseDiffers: caseDiffers))
     }
 
-    /// How `declared` accepts `actual`, or `nil` when it does not.
-    static func kind(of declared: MediaType, matching actual: MediaType) -> MediaTypeMatch.Kind? {
-        let kind: MediaTypeMatch.Kind
-        if declared.isWildcard {
-            kind = .fullWildcard
-        } else if declared.subtype == "*" {
-            guard HTTPSyntax.equalsIgnoringCase(declared.type, actual.type) else { return nil }
-            kind = .subtypeWildcard
-        } else {
-            guard declared.hasSameEssence(as: actual) else { return nil }
-            kind = declared.parameters.isEmpty ? .exact : .parameterised
+    /// Whether `text`, lower-cased, equals `lowercased`.
+    static func equalsLowercased(_ lowercased: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lowercased.count == text.count else { return false }
+        for index in 0..<text.count where HTTPSyntax.lowercased(text[index]) != lowercased[index] {
+            return false
         }
+        return true
+    }
+
+    /// Whether every parameter `declared` names is in `actual` with the same value.
+    static func parametersMatch(_ declared: MediaType, _ actual: MediaType) -> Bool {
         for parameter in declared.parameters where !actual.parameters.contains(where: { $0.matches(parameter) }) {
-            return nil
+            return false
         }
-        return kind
+        return true
     }
 }

@@ -45,8 +45,13 @@ struct MediaTypeParser {
 
     mutating func token() -> String {
         let start = position
-        while position < bytes.count, HTTPSyntax.isTokenCharacter(bytes[position]) { position += 1 }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        let (end, text) = bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count, HTTPSyntax.isTokenCharacter(buffer[end]) { end += 1 }
+            return (end, String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
+        }
+        position = end
+        return text
     }
 
     /// Parses `type/subtype` and parameters, leaving ``position`` at the end, or at the `,` that ends

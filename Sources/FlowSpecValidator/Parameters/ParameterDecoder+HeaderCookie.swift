@@ -1,5 +1,5 @@
-public import FlowSpecSchema
-public import HTTPTypes
+import FlowSpecSchema
+import HTTPTypes
 
 extension ParameterDecoder {
     /// Header style `simple`; values are not percent-decoded.

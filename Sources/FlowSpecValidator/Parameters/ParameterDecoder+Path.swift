@@ -1,4 +1,4 @@
-public import FlowSpecSchema
+import FlowSpecSchema
 
 extension ParameterDecoder {
     /// Path styles: `simple`, `label` and `matrix`, on the raw segment the router captured.

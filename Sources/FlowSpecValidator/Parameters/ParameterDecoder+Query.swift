@@ -1,4 +1,4 @@
-public import FlowSpecSchema
+import FlowSpecSchema
 
 extension ParameterDecoder {
     /// Query styles: `form`, `spaceDelimited`, `pipeDelimited` and `deepObject`.
@@ -27,9 +27,11 @@ extension ParameterDecoder {
         if definition.contentMediaType != nil { return .string(try percentDecode(raw)) }
         switch style {
         case .spaceDelimited:
-            return try delimited(Substring(try percentDecode(raw)), separator: " ", assignments: false, decodesPieces: false)
+            return try delimited(
+                Substring(try percentDecode(raw)), separator: " ", assignments: false, decodesPieces: false)
         case .pipeDelimited:
-            return try delimited(Substring(try percentDecode(raw)), separator: "|", assignments: false, decodesPieces: false)
+            return try delimited(
+                Substring(try percentDecode(raw)), separator: "|", assignments: false, decodesPieces: false)
         default:
             return try delimited(raw, separator: ",", assignments: false, decodesPieces: true)
         }

@@ -1,5 +1,5 @@
 public import FlowSpecSchema
-public import HTTPTypes
+import HTTPTypes
 
 /// Decodes one parameter from a request into the `JSONValue` its schema validates, following OpenAPI's
 /// `style` and `explode` (OpenAPI 3.1 §4.8.12.4, §4.8.12.5).

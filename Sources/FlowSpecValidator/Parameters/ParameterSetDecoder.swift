@@ -14,7 +14,8 @@ public struct ParameterSetDecoder: Sendable {
         var errors: [ParameterError] = []
         for definition in definitions {
             let others = Set(
-                definitions.lazy.filter { $0.location == definition.location && $0.name != definition.name }.map(\.name))
+                definitions.lazy.filter { $0.location == definition.location && $0.name != definition.name }.map(\.name)
+            )
             do {
                 decoders.append(try ParameterDecoder(definition, otherNames: others))
             } catch {

@@ -67,17 +67,6 @@ enum SegmentPattern: Hashable, Sendable {
         return true
     }
 
-    /// Three-way comparison of a literal with `bytes[range]`, for the sorted literal tables.
-    static func compare(_ literal: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        let common = min(literal.count, range.count)
-        for offset in 0..<common {
-            let a = literal[offset]
-            let b = bytes[range.lowerBound + offset]
-            if a != b { return a < b ? -1 : 1 }
-        }
-        return literal.count == range.count ? 0 : (literal.count < range.count ? -1 : 1)
-    }
-
     /// Matches a mixed segment in linear time, without backtracking.
     ///
     /// Fixed literals at either end must be a prefix and a suffix. The middle alternates
