@@ -9,8 +9,11 @@ public import HTTPTypes
 /// values are not percent-decoded: cookies have no standard escaping, and OpenAPI parameters in cookies
 /// are compared as sent.
 public struct CookieList: Sendable, Hashable {
+    /// One `name=value` pair.
     public struct Cookie: Sendable, Hashable {
+        /// The name, compared case-sensitively.
         public let name: String
+        /// The value, without surrounding quotes, not percent-decoded.
         public let value: String
 
         public init(name: String, value: String) {

@@ -66,6 +66,7 @@ public struct FormDecodingError: Error, Sendable, Hashable, CustomStringConverti
     /// The stable code: `invalid_percent_encoding`.
     public var code: DiagnosticCode { .invalidPercentEncoding }
 
+    /// The full message.
     public var message: String {
         "form field \"\(field)\" has malformed percent-encoding in \"\(text)\" (each '%' needs two hexadecimal "
             + "digits, and the decoded bytes must be UTF-8)"

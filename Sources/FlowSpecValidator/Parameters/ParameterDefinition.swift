@@ -3,7 +3,9 @@
 /// The caller derives ``shape`` from the parameter's schema (after resolving `$ref`s) and sets
 /// ``contentMediaType`` for parameters described by `content` instead of `schema`.
 public struct ParameterDefinition: Sendable, Hashable {
+    /// The name: case-sensitive, except for headers.
     public var name: String
+    /// Where the parameter is carried (`in`).
     public var location: ParameterLocation
     /// The declared style; `nil` for the location's default (``ParameterLocation/defaultStyle``).
     public var style: ParameterStyle?
@@ -15,7 +17,10 @@ public struct ParameterDefinition: Sendable, Hashable {
     public var allowReserved: Bool
     /// Query only: whether `?flag=` and `?flag` (both the empty string) are accepted.
     public var allowEmptyValue: Bool
+    /// Whether a request must carry it (always the case for path parameters in a valid spec; the default
+    /// for `path` is true, for the other locations false).
     public var required: Bool
+    /// The shape and primitive types derived from the schema.
     public var shape: ParameterShape
     /// The media type of a `content`-described parameter (`application/json`); its value is returned as
     /// one (decoded) string for the caller to parse, and ``style`` and ``explode`` do not apply.

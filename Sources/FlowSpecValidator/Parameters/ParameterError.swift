@@ -9,7 +9,9 @@ public import FlowSpecModel
 /// query parameter "limit" is given 2 times, but it takes a single value
 /// ```
 public struct ParameterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The parameter's name.
     public let name: String
+    /// The parameter's location.
     public let location: ParameterLocation
     let kind: Kind
 

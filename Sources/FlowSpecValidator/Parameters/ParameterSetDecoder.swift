@@ -9,6 +9,7 @@ public struct ParameterSetDecoder: Sendable {
     /// The definitions the decoder cannot use (unknown style, style not allowed, bad header name).
     public let definitionErrors: [ParameterError]
 
+    /// Prepares a decoder per definition, setting aside the ones it cannot use.
     public init(_ definitions: [ParameterDefinition]) {
         var decoders: [ParameterDecoder] = []
         var errors: [ParameterError] = []

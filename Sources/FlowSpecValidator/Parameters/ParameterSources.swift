@@ -13,6 +13,7 @@ public struct ParameterSources: Sendable {
     /// The cookies of the `Cookie` fields.
     public let cookies: CookieList
 
+    /// Collects the sources; the cookies are parsed from `headerFields` here, once.
     public init(path: [PathParameter] = [], query: QueryString = QueryString(), headerFields: HTTPFields = [:]) {
         self.path = path
         self.query = query

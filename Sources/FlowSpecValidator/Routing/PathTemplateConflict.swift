@@ -9,6 +9,7 @@
 ///   (`/{a}/x` and `/y/{b}` both match `/y/x`); the router picks by literal-segment count, then
 ///   declaration order.
 public struct PathTemplateConflict: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the templates match the same paths or only some.
     public enum Kind: Sendable, Hashable {
         case identical
         case ambiguous
@@ -18,8 +19,11 @@ public struct PathTemplateConflict: Sendable, Hashable, CustomStringConvertible 
     public let firstIndex: Int
     /// The position of the second template.
     public let secondIndex: Int
+    /// The template declared first.
     public let first: PathTemplate
+    /// The template declared second.
     public let second: PathTemplate
+    /// How they conflict.
     public let kind: Kind
     /// A decoded path that both templates match, such as `/y/x`.
     public let example: String

@@ -35,6 +35,7 @@ public import HTTPTypes
 public struct Router<OperationID: Sendable & Hashable>: Sendable {
     /// One path template and the operations it declares.
     public struct Route: Sendable {
+        /// The path template (a key of `paths`).
         public var template: PathTemplate
         /// The declared methods, in order, each with its operation.
         public var operations: [(method: HTTPRequest.Method, operationID: OperationID)]

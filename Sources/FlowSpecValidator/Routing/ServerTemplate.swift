@@ -40,6 +40,8 @@ public struct ServerTemplate: Sendable, Hashable {
     /// Variables used in the URL that ``variables`` does not declare.
     public let undeclaredVariables: [String]
 
+    /// Parses `url` and computes its base paths; throws when its braces are unbalanced, a variable name
+    /// is empty, its path is not a valid path, or its enums expand to more than ``maximumBasePaths``.
     public init(url: String, variables: [ServerVariable] = []) throws(ServerTemplateError) {
         self.url = url
         self.variables = variables
