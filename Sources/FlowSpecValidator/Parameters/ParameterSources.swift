@@ -1,0 +1,23 @@
+public import HTTPTypes
+
+/// Everything parameters are decoded from, parsed once per request: the router's path parameters, the
+/// query items, the header fields and the cookies.
+public struct ParameterSources: Sendable {
+    /// The path parameters the router extracted.
+    public let path: [PathParameter]
+    /// The parsed query string.
+    public let query: QueryString
+    /// The request's header fields; header parameter names are matched case-insensitively, as
+    /// `HTTPField.Name` compares them.
+    public let headerFields: HTTPFields
+    /// The cookies of the `Cookie` fields.
+    public let cookies: CookieList
+
+    /// Collects the sources; the cookies are parsed from `headerFields` here, once.
+    public init(path: [PathParameter] = [], query: QueryString = QueryString(), headerFields: HTTPFields = [:]) {
+        self.path = path
+        self.query = query
+        self.headerFields = headerFields
+        self.cookies = CookieList(headerFields: headerFields)
+    }
+}

@@ -1,0 +1,70 @@
+/// Percent-decoding (RFC 3986 §2.1) shared by the router, the query-string parser and the parameter
+/// decoders. Decoded text must be UTF-8: `%FF` alone is an error, not a replacement character, so that
+/// two different raw values never decode to the same string.
+enum PercentDecoding {
+    enum Failure: Error, Equatable {
+        /// `%` at this UTF-8 offset is not followed by two hexadecimal digits.
+        case malformedEscape(offset: Int)
+        /// The decoded bytes are not UTF-8.
+        case notUTF8
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// Decodes `text`; with `plusAsSpace`, `+` is a space (`application/x-www-form-urlencoded`).
+    static func decode(_ text: Substring, plusAsSpace: Bool = false) throws(Failure) -> String {
+        let utf8 = text.utf8
+        let needsWork = utf8.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
+        guard needsWork else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        var offset = 0
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%") {
+                let first = utf8.index(after: index)
+                guard first != utf8.endIndex, let high = hexValue(utf8[first]) else {
+                    throw .malformedEscape(offset: offset)
+                }
+                let second = utf8.index(after: first)
+                guard second != utf8.endIndex, let low = hexValue(utf8[second]) else {
+                    throw .malformedEscape(offset: offset)
+                }
+                bytes.append(high << 4 | low)
+                index = utf8.index(after: second)
+                offset += 3
+            } else {
+                bytes.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+                index = utf8.index(after: index)
+                offset += 1
+            }
+        }
+        guard let string = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
+        return string
+    }
+
+    static func decode(_ text: String, plusAsSpace: Bool = false) throws(Failure) -> String {
+        try decode(text[...], plusAsSpace: plusAsSpace)
+    }
+
+    /// Whether `bytes` is well-formed UTF-8, without allocating.
+    static func isUTF8<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}

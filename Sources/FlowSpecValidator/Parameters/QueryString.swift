@@ -1,0 +1,104 @@
+/// A query string split into `name=value` items, in order, duplicates kept.
+///
+/// ```swift
+/// let query = QueryString("id=1&id=2&&flag&=x&q=a%20b+c")
+/// query.items.map(\.name)            // ["id", "id", "flag", "", "q"]
+/// query.items[2].rawValue            // nil (no "=")
+/// try query.items[4].decodedValue()  // "a b+c"
+/// ```
+///
+/// Items are separated by `&` only; empty items (`&&`, a trailing `&`) are skipped. An item without `=`
+/// has a `nil` raw value; an item that starts with `=` has an empty name. Names are percent-decoded
+/// when the query is parsed (an undecodable name is kept as written, see ``Item/nameIsDecoded``);
+/// values are decoded on demand, because some styles split a value on raw delimiters first.
+///
+/// `+`: OpenAPI says query parameters use RFC 3986 percent-encoding, where `+` is a literal plus, so by
+/// default `+` stays `+` (a `+` in `?email=a+b@example.com` is part of the address). Pass
+/// `plusAsSpace: true` for `application/x-www-form-urlencoded` text, where `+` is a space.
+public struct QueryString: Sendable, Hashable {
+    /// One `name=value` item.
+    public struct Item: Sendable, Hashable {
+        /// The name as written.
+        public let rawName: Substring
+        /// The value as written, `nil` when the item has no `=`.
+        public let rawValue: Substring?
+        /// The decoded name, or ``rawName`` when it cannot be decoded.
+        public let name: String
+        /// Whether ``name`` was decoded (false when ``rawName`` has a malformed escape).
+        public let nameIsDecoded: Bool
+        let plusAsSpace: Bool
+
+        /// The decoded value; the empty string for an item without `=`.
+        public func decodedValue() throws(PercentDecodingError) -> String {
+            guard let rawValue else { return "" }
+            do {
+                return try PercentDecoding.decode(rawValue, plusAsSpace: plusAsSpace)
+            } catch {
+                throw PercentDecodingError(text: String(rawValue), failure: error)
+            }
+        }
+    }
+
+    /// The items, in order.
+    public let items: [Item]
+    /// Whether `+` means a space.
+    public let plusAsSpace: Bool
+
+    /// Parses a query string (without the `?`; a leading `?` is skipped).
+    public init(_ query: String = "", plusAsSpace: Bool = false) {
+        self.plusAsSpace = plusAsSpace
+        var text = Substring(query)
+        if text.first == "?" { text = text.dropFirst() }
+        var items: [Item] = []
+        for piece in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let name: Substring
+            let value: Substring?
+            if let equals = piece.firstIndex(of: "=") {
+                name = piece[..<equals]
+                value = piece[piece.index(after: equals)...]
+            } else {
+                name = piece
+                value = nil
+            }
+            let decoded = try? PercentDecoding.decode(name, plusAsSpace: plusAsSpace)
+            items.append(
+                Item(
+                    rawName: name, rawValue: value, name: decoded ?? String(name), nameIsDecoded: decoded != nil,
+                    plusAsSpace: plusAsSpace))
+        }
+        self.items = items
+    }
+
+    /// The query of a request target (`/a/b?x=1` gives `x=1`); empty when there is none.
+    public init(requestTarget: String) {
+        guard let mark = requestTarget.firstIndex(of: "?") else {
+            self.init("")
+            return
+        }
+        self.init(String(requestTarget[requestTarget.index(after: mark)...]))
+    }
+
+    /// The items whose decoded name is `name`, in order.
+    public func items(named name: String) -> [Item] {
+        items.filter { $0.name == name }
+    }
+}
+
+/// Text whose percent-encoding is malformed or not UTF-8.
+public struct PercentDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The text as written.
+    public let text: String
+    /// Whether the problem is a malformed escape (otherwise the decoded bytes are not UTF-8).
+    public let isMalformedEscape: Bool
+
+    init(text: String, failure: PercentDecoding.Failure) {
+        self.text = text
+        if case .malformedEscape = failure { isMalformedEscape = true } else { isMalformedEscape = false }
+    }
+
+    public var description: String {
+        isMalformedEscape
+            ? "\"\(text)\" has a '%' that is not followed by two hexadecimal digits"
+            : "\"\(text)\" has percent-escapes that do not decode to UTF-8 text"
+    }
+}

@@ -1,0 +1,196 @@
+/// The non-generic core of ``Router``: compiled patterns, the route table, and the byte-level work of
+/// matching a request path and extracting its parameters. Keeping it free of the operation-ID type
+/// means it is compiled once, fully specialised, rather than through generic metadata at run time.
+@usableFromInline
+struct PathMatcher: Sendable {
+    struct CompiledPattern: Sendable {
+        let routeIndex: Int
+        let segments: [SegmentPattern]
+        /// The segments with variables to report (not literal, not from a server URL), with their names.
+        let captures: [(segment: Int, names: [String])]
+        /// How many parameters a match reports.
+        let parameterCount: Int
+    }
+
+    @usableFromInline
+    enum Match: Sendable {
+        case matched(routeIndex: Int, parameters: [PathParameter])
+        case notFound
+        case invalid(RoutingError)
+    }
+
+    let patterns: [CompiledPattern]
+    let table: RouteTable
+
+    init(basePaths: [PathTemplate], templates: [PathTemplate]) {
+        var compiled: [(pattern: CompiledPattern, key: (Int, Int, Int, Int))] = []
+        for (routeIndex, template) in templates.enumerated() {
+            for (baseIndex, base) in basePaths.enumerated() {
+                let segments = (base.segments + template.segments).map(SegmentPattern.init)
+                var captures: [(segment: Int, names: [String])] = []
+                for (offset, segment) in template.segments.enumerated() where !segment.isLiteral {
+                    let names = segment.parts.compactMap { part -> String? in
+                        if case .variable(let name) = part { return name }
+                        return nil
+                    }
+                    captures.append((base.segments.count + offset, names))
+                }
+                let literals = segments.count { $0.isLiteral }
+                let mixed = segments.count { $0.isMixed }
+                let pattern = CompiledPattern(
+                    routeIndex: routeIndex, segments: segments, captures: captures,
+                    parameterCount: captures.reduce(0) { $0 + $1.names.count })
+                compiled.append((pattern, (-literals, -mixed, routeIndex, baseIndex)))
+            }
+        }
+        compiled.sort { $0.key < $1.key }
+        self.patterns = compiled.map(\.pattern)
+        self.table = RouteTable(patterns: patterns.map(\.segments))
+    }
+
+    @usableFromInline
+    func match(_ path: String) -> Match {
+        if let result = path.utf8.withContiguousStorageIfAvailable({ match(raw: $0) }) {
+            return result
+        }
+        var copy = path
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { match(raw: $0) } ?? .notFound
+    }
+
+    private func match(raw: UnsafeBufferPointer<UInt8>) -> Match {
+        guard raw.count > 0, raw[0] == UInt8(ascii: "/"), table.maximumDepth > 0 else { return .notFound }
+        let capacity = table.maximumDepth
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * capacity) { bounds in
+            // bounds[0..<2n]: raw segment ranges; bounds[2·capacity...]: decoded ranges when there are escapes.
+            // One pass finds the end of the path (the query starts at "?"), the segments, and whether to
+            // decode; a path with more segments than any pattern stops early.
+            var end = raw.count
+            var count = 0
+            var start = 1
+            var hasEscapes = false
+            var index = 1
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == UInt8(ascii: "/") {
+                    guard count + 1 < capacity else { return .notFound }
+                    bounds[2 * count] = start
+                    bounds[2 * count + 1] = index
+                    count += 1
+                    start = index + 1
+                } else if byte == UInt8(ascii: "%") {
+                    hasEscapes = true
+                } else if byte == UInt8(ascii: "?") {
+                    end = index
+                    break
+                }
+                index += 1
+            }
+            bounds[2 * count] = start
+            bounds[2 * count + 1] = end
+            count += 1
+            guard hasEscapes else {
+                let rawBounds = UnsafeBufferPointer(rebasing: bounds[0..<(2 * count)])
+                guard let rank = table.bestMatch(raw, bounds: rawBounds, count: count) else { return .notFound }
+                return finish(rank: rank, raw: raw, decoded: raw, bounds: bounds, decodedOffset: capacity)
+            }
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(end)
+            for index in 0..<count {
+                let rawStart = bounds[2 * index]
+                let rawEnd = bounds[2 * index + 1]
+                let decodedStart = decoded.count
+                var position = rawStart
+                var escaped = false
+                while position < rawEnd {
+                    let byte = raw[position]
+                    if byte == UInt8(ascii: "%") {
+                        guard position + 2 < rawEnd,
+                            let high = PercentDecoding.hexValue(raw[position + 1]),
+                            let low = PercentDecoding.hexValue(raw[position + 2])
+                        else {
+                            let path = String(decoding: raw[0..<end], as: UTF8.self)
+                            return .invalid(RoutingError(path: path, offset: position, kind: .malformedEscape))
+                        }
+                        decoded.append(high << 4 | low)
+                        position += 3
+                        escaped = true
+                    } else {
+                        decoded.append(byte)
+                        position += 1
+                    }
+                }
+                if escaped, !PercentDecoding.isUTF8(decoded[decodedStart...]) {
+                    let path = String(decoding: raw[0..<end], as: UTF8.self)
+                    let text = String(decoding: raw[rawStart..<rawEnd], as: UTF8.self)
+                    return .invalid(RoutingError(path: path, offset: rawStart, kind: .notUTF8(segment: text)))
+                }
+                bounds[2 * (capacity + index)] = decodedStart
+                bounds[2 * (capacity + index) + 1] = decoded.count
+            }
+            return decoded.withUnsafeBufferPointer { decodedBytes in
+                let decodedBounds = UnsafeBufferPointer(rebasing: bounds[(2 * capacity)...])
+                guard let rank = table.bestMatch(decodedBytes, bounds: decodedBounds, count: count) else {
+                    return .notFound
+                }
+                return finish(rank: rank, raw: raw, decoded: decodedBytes, bounds: bounds, decodedOffset: capacity)
+            }
+        }
+    }
+
+    /// Extracts the winning pattern's path parameters.
+    private func finish(
+        rank: Int, raw: UnsafeBufferPointer<UInt8>, decoded: UnsafeBufferPointer<UInt8>,
+        bounds: UnsafeMutableBufferPointer<Int>, decodedOffset: Int
+    ) -> Match {
+        let pattern = patterns[rank]
+        let separate = raw.baseAddress != decoded.baseAddress
+        var parameters: [PathParameter] = []
+        parameters.reserveCapacity(pattern.parameterCount)
+        for (index, names) in pattern.captures {
+            let rawRange = bounds[2 * index]..<bounds[2 * index + 1]
+            let decodedRange =
+                separate ? bounds[2 * (decodedOffset + index)]..<bounds[2 * (decodedOffset + index) + 1] : rawRange
+            guard case .mixed(let pieces) = pattern.segments[index] else {
+                parameters.append(Self.parameter(names[0], raw, rawRange, decoded, decodedRange))
+                continue
+            }
+            let ranges = SegmentPattern.matchMixed(pieces, decoded, decodedRange, capturing: true) ?? []
+            for (name, range) in zip(names, ranges) {
+                var rawPart = range
+                if separate {
+                    let lower = Self.rawOffset(of: range.lowerBound, raw, rawRange.lowerBound, decodedRange.lowerBound)
+                    let upper = Self.rawOffset(of: range.upperBound, raw, rawRange.lowerBound, decodedRange.lowerBound)
+                    rawPart = lower..<upper
+                }
+                parameters.append(Self.parameter(name, raw, rawPart, decoded, range))
+            }
+        }
+        return .matched(routeIndex: pattern.routeIndex, parameters: parameters)
+    }
+
+    private static func parameter(
+        _ name: String, _ raw: UnsafeBufferPointer<UInt8>, _ rawRange: Range<Int>,
+        _ decoded: UnsafeBufferPointer<UInt8>, _ decodedRange: Range<Int>
+    ) -> PathParameter {
+        let rawValue = String(decoding: UnsafeBufferPointer(rebasing: raw[rawRange]), as: UTF8.self)
+        // Each escape shortens the text, so equal lengths mean there was none.
+        let decodedValue =
+            rawRange.count == decodedRange.count
+            ? rawValue : String(decoding: UnsafeBufferPointer(rebasing: decoded[decodedRange]), as: UTF8.self)
+        return PathParameter(name: name, rawValue: rawValue, decodedValue: decodedValue)
+    }
+
+    /// The raw offset of a decoded offset inside one segment (each `%XX` is one decoded byte).
+    private static func rawOffset(
+        of target: Int, _ raw: UnsafeBufferPointer<UInt8>, _ rawStart: Int, _ decodedStart: Int
+    ) -> Int {
+        var rawPosition = rawStart
+        var decodedPosition = decodedStart
+        while decodedPosition < target {
+            rawPosition += raw[rawPosition] == UInt8(ascii: "%") ? 3 : 1
+            decodedPosition += 1
+        }
+        return rawPosition
+    }
+}
