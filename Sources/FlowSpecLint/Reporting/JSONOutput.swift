@@ -3,7 +3,7 @@
 /// The JSON, SARIF and baseline writers build one of these and serialise it, so key order is exactly
 /// what the documentation shows and output is byte-for-byte deterministic (`JSONEncoder` orders keys
 /// only alphabetically, and its number and escape formatting is not ours to document).
-indirect enum JSONOutput: Hashable, Sendable {
+package indirect enum JSONOutput: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,18 +11,18 @@ indirect enum JSONOutput: Hashable, Sendable {
     case array([JSONOutput])
     case object([(String, JSONOutput)])
 
-    static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.serialized() == rhs.serialized() }
+    package static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.serialized() == rhs.serialized() }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     /// `value` as a string, or `null`.
-    static func optional(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
+    package static func optional(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
 
     /// `value` as a number, or `null`.
-    static func optional(_ value: Int?) -> JSONOutput { value.map(JSONOutput.int) ?? .null }
+    package static func optional(_ value: Int?) -> JSONOutput { value.map(JSONOutput.int) ?? .null }
 
     /// The JSON text: two-space indentation when `pretty`, one line otherwise; no trailing newline.
-    func serialized(pretty: Bool = true) -> String {
+    package func serialized(pretty: Bool = true) -> String {
         var output = ""
         write(to: &output, indent: pretty ? 0 : nil)
         return output
@@ -73,7 +73,7 @@ indirect enum JSONOutput: Hashable, Sendable {
 
     /// RFC 8259 string escaping: quotation mark, reverse solidus and C0 controls; also U+2028 and
     /// U+2029, so the output is safe to embed in JavaScript. Everything else is written as UTF-8.
-    static func writeString(_ value: String, to output: inout String) {
+    package static func writeString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -1,0 +1,88 @@
+import FlowSpecLint
+import FlowSpecModel
+
+/// The text report of `flowspec validate`: each finding with its entry number, method and URL, where
+/// in the exchange (body pointer, header or parameter) and the spec's `file:line:col`; then a coverage
+/// table and a summary line. Text from the capture is escaped and shortened for the terminal.
+public struct TrafficTextReporter: Sendable {
+    public var colour: Bool
+    /// Show the coverage table.
+    public var coverage: Bool
+
+    public init(colour: Bool = false, coverage: Bool = true) {
+        self.colour = colour
+        self.coverage = coverage
+    }
+
+    private func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    private func label(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return paint("error", "1;31")
+        case .warning: return paint("warning", "1;33")
+        case .info: return paint("info", "1;34")
+        case .hint: return paint("hint", "1;36")
+        }
+    }
+
+    public func render(_ report: TrafficReport) -> String {
+        var out = ""
+        for entry in report.entries where !entry.findings.isEmpty {
+            let method = entry.method ?? "?"
+            let url = TerminalText.safe(entry.url ?? "(no URL)", limit: 160)
+            let status = entry.status.map { " → \($0)" } ?? ""
+            out += paint("\(entry.capture) entry \(entry.index)", "1") + ": \(method) \(url)\(status)\n"
+            for finding in entry.findings { out += line(for: finding) }
+        }
+        if !report.captureFindings.isEmpty {
+            out += paint("capture", "1") + ":\n"
+            for finding in report.captureFindings { out += line(for: finding) }
+        }
+        if coverage { out += table(report.coverage) }
+        let s = report.summary
+        let verdict = s.invalid == 0 ? paint("✔", "32") : paint("✖", "31")
+        out += "\(verdict) \(s.entries) entries: \(s.valid) valid, \(s.invalid) invalid"
+        out += " (\(s.errors) errors, \(s.warnings) warnings, \(s.infos) infos)"
+        if report.baselinedCount > 0 { out += ", \(report.baselinedCount) in the baseline" }
+        out += "\n"
+        return out
+    }
+
+    private func line(for finding: Diagnostic) -> String {
+        var out = "  \(label(finding.severity)): \(TerminalText.safe(finding.message)) [\(finding.code)]\n"
+        var places: [String] = []
+        if let pointer = finding.instancePointer { places.append("body \(pointer.isRoot ? "/" : pointer.description)") }
+        if let where_ = finding.instanceLocation { places.append(TerminalText.safe(where_, limit: 120)) }
+        if let location = finding.location { places.append("spec \(location)") }
+        if !places.isEmpty { out += "    at \(places.joined(separator: "; "))\n" }
+        if let hint = finding.hint { out += "    = help: \(TerminalText.safe(hint))\n" }
+        return out
+    }
+
+    private func table(_ coverage: TrafficCoverage) -> String {
+        guard !coverage.operations.isEmpty else { return "" }
+        var out = "\ncoverage:\n"
+        for op in coverage.operations {
+            out += "  \(op.method.padding(7)) \(op.path)  [\(op.id)]  \(op.calls) call(s)\n"
+            let media = op.requestMediaTypes
+            if !media.isEmpty {
+                let covered = media.filter { $0.count > 0 }.count
+                out += "    request media types \(covered)/\(media.count):\n"
+                for (key, count) in media { out += "      \(count > 0 ? "✔" : "·") \(key)\(count > 0 ? " ×\(count)" : "")\n" }
+            }
+            let statuses = op.responseStatuses
+            let covered = statuses.filter { $0.count > 0 }
+            out += "    responses \(covered.count)/\(statuses.count): "
+            out += statuses.map { $0.count > 0 ? "\($0.key)×\($0.count)" : "·\($0.key)" }.joined(separator: " ") + "\n"
+        }
+        let t = coverage.totals
+        out += "  total: operations \(t.operations.0)/\(t.operations.1), request media types \(t.mediaTypes.0)/\(t.mediaTypes.1), response statuses \(t.statuses.0)/\(t.statuses.1)\n\n"
+        return out
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
