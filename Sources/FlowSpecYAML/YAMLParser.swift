@@ -142,9 +142,11 @@ public enum YAMLParser {
         _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: UnsafeMutablePointer<yaml_char_t>?,
         plainImplicit: Bool, at mark: PackedMark
     ) throws(YAMLError) -> YAMLScalarType {
-        guard let tag = string(tag), tag != "!" else {
+        guard let tag = string(tag) else {
             return style == .plain ? CoreSchema.resolve(bytes) : .string
         }
+        // The non-specific tag `!` (as in `! 12`) makes a scalar a string (YAML 1.2, section 6.9.1).
+        if tag == "!" { return .string }
         let resolved = CoreSchema.resolve(bytes)
         switch tag {
         case corePrefix + "str": return .string
