@@ -215,6 +215,10 @@ struct CharacterOffsets {
     private var lineStart = 0
     private var lineEnd = 0
     private var lineASCII = true
+    /// On a non-ASCII line, the last column converted and its byte offset, so that a long line (a
+    /// minified flow collection is one line) is walked once, not once per mark.
+    private var cursorColumn = 0
+    private var cursorOffset = 0
     private var charIndex = 0
     private var byteIndex = 0
 
@@ -273,6 +277,8 @@ struct CharacterOffsets {
         }
         lineEnd = i
         lineASCII = isASCII
+        cursorColumn = 0
+        cursorOffset = lineStart
     }
 
     mutating func byteOffset(line target: Int, column: Int, character: Int) -> Int {
@@ -291,11 +297,17 @@ struct CharacterOffsets {
         if lineASCII { return min(lineStart + column, bytes.count) }
         var offset = lineStart
         var remaining = column
+        if column >= cursorColumn {
+            offset = cursorOffset
+            remaining = column - cursorColumn
+        }
         while remaining > 0 && offset < bytes.count {
             offset += 1
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             remaining -= 1
         }
+        cursorColumn = column
+        cursorOffset = offset
         return offset
     }
 
