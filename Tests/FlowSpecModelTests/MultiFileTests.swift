@@ -136,4 +136,52 @@ import Testing
         let result = SpecLoader().load(path: root)
         expectDiagnostic(result, .refOutsideRoot, line: 6, column: 17)
     }
+
+    @Test func percentEncodedFileNamesAreDecodedOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("spec/my schemas/pet {v1}.yaml", "type: object\n")
+        let root = try folder.write(
+            "spec/openapi.yaml",
+            "openapi: 3.1.0\ninfo: {title: T, version: v}\npaths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet: {$ref: 'my%20schemas/pet%20%7Bv1%7D.yaml'}\n")
+        let result = SpecLoader().load(path: root)
+        expectNoDiagnostics(result)
+        #expect(result.files.files.last?.displayPath == "my schemas/pet {v1}.yaml")
+        #expect(result.componentSchema("Pet")?.object?.type == ["object"])
+    }
+
+    @Test func aReferencedFileThatDoesNotParseIsReportedInBothFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("spec/bad.yaml", "type: object\nproperties: {a: 1\n")
+        try folder.write("spec/empty.yaml", "# nothing\n")
+        let root = try folder.write(
+            "spec/openapi.yaml",
+            "openapi: 3.1.0\ninfo: {title: T, version: v}\npaths: {}\ncomponents:\n  schemas:\n"
+                + "    Bad: {$ref: bad.yaml}\n    Empty: {$ref: empty.yaml}\n")
+        let result = SpecLoader().load(path: root)
+        let syntax = try #require(result.diagnostics.first { $0.code == "yaml_syntax" })
+        #expect(syntax.location?.file == "bad.yaml")
+        #expect(syntax.location?.line == 3)
+        let empty = try #require(result.diagnostics.first { $0.code == "yaml_empty_document" })
+        #expect(empty.location?.file == "empty.yaml")
+        #expect(empty.location?.line == 2)
+        expectDiagnostic(result, .refFileUnreadable, line: 6, column: 17)
+        expectDiagnostic(result, .refFileUnreadable, line: 7, column: 19)
+    }
+
+    @Test func aDuplicateKeyInAReferencedFileNamesThatFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("spec/pet.json", "{\n  \"type\": \"object\",\n  \"type\": \"string\"\n}\n")
+        let root = try folder.write(
+            "spec/openapi.yaml",
+            "openapi: 3.1.0\ninfo: {title: T, version: v}\npaths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet: {$ref: pet.json}\n")
+        let result = SpecLoader().load(path: root)
+        let duplicate = try #require(result.diagnostics.first { $0.code == "yaml_duplicate_key" })
+        #expect(duplicate.location?.file == "pet.json")
+        #expect(duplicate.location?.line == 3)
+        #expect(duplicate.location?.column == 3)
+        #expect(duplicate.related.first?.line == 2)
+        #expect(result.componentSchema("Pet")?.object?.type == ["object"], "the first occurrence wins")
+    }
 }

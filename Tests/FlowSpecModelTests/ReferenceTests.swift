@@ -192,4 +192,52 @@ import Testing
         let result = try loadYAML(text)
         expectDiagnostic(result, .refUnresolved, line: 6, column: 17)
     }
+
+    @Test func schemaIDsAndAnchorsAreLeftToTheSchemaEngine() throws {
+        let text = Self.spec(
+            schemas: """
+                    Pet:
+                      $id: https://example.com/schemas/pet
+                      $anchor: pet
+                      type: object
+                    ByID: {$ref: 'https://example.com/schemas/pet'}
+                    ByAnchor: {$ref: '#pet'}
+
+                """)
+        let result = try loadYAML(text)
+        expectNoDiagnostics(result)
+    }
+
+    @Test func anAnchorWhereOnlyPointersWorkIsUnresolved() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: v}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {$ref: '#ok'}
+
+            """
+        let result = try loadYAML(text)
+        let diagnostic = expectDiagnostic(result, .refUnresolved, line: 7, column: 23)
+        #expect(diagnostic?.message == "`#ok` is not a JSON pointer fragment")
+    }
+
+    @Test func cyclesOfOtherObjectsAreReportedToo() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: v}
+            paths: {}
+            components:
+              responses:
+                A: {$ref: '#/components/responses/B'}
+                B: {$ref: '#/components/responses/A'}
+
+            """
+        let result = try loadYAML(text)
+        #expect(diagnostics(result, .refCycle).count == 2, "\(describe(result))")
+        expectDiagnostic(result, .refCycle, line: 6, column: 15)
+        expectDiagnostic(result, .refCycle, line: 7, column: 15)
+    }
 }
