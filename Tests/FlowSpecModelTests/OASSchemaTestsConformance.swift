@@ -18,11 +18,10 @@ import Testing
     static let pass30 = documents("3.0/_archive_/schemas/v3.0/pass")
     static let fail31 = documents("3.1/tests/schema/fail")
 
-    @Test func suiteIsPresent() {
-        guard FileManager.default.fileExists(atPath: Self.folder.path) else {
-            print("oas-schema-tests not found at \(Self.folder.path); skipping")
-            return
-        }
+    static let present = FileManager.default.fileExists(atPath: folder.path)
+
+    @Test(.enabled(if: present, "oas-schema-tests not found in shared/conformance beside the package"))
+    func suiteIsComplete() {
         #expect(Self.pass31.count >= 30)
         #expect(Self.pass30.count >= 6)
         #expect(Self.fail31.count >= 10)
