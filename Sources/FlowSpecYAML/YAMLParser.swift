@@ -52,7 +52,8 @@ public enum YAMLParser {
     }
 
     private static func looksLikeJSON(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in buffer {
+        let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        for byte in buffer.dropFirst(hasBOM ? 3 : 0) {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: "{"), UInt8(ascii: "["): return true
@@ -221,6 +222,9 @@ struct CharacterOffsets {
     private var cursorOffset = 0
     private var charIndex = 0
     private var byteIndex = 0
+    /// The length of a leading UTF-8 byte order mark, which libyaml skips without counting it in its
+    /// marks: 3 or 0.
+    private let bom: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -242,6 +246,9 @@ struct CharacterOffsets {
         }
         self.ascii = !high
         self.unusualBreaks = unusual
+        bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        lineStart = bom
+        byteIndex = bom
         if !ascii && !unusual { scanLine() }
     }
 
@@ -286,7 +293,7 @@ struct CharacterOffsets {
         if unusualBreaks { return byteOffset(ofCharacter: character) }
         if target < line {
             line = 0
-            lineStart = 0
+            lineStart = bom
             scanLine()
         }
         while line < target && lineEnd < bytes.count {
@@ -314,7 +321,7 @@ struct CharacterOffsets {
     private mutating func byteOffset(ofCharacter target: Int) -> Int {
         if target < charIndex {
             charIndex = 0
-            byteIndex = 0
+            byteIndex = bom
         }
         while charIndex < target && byteIndex < bytes.count {
             byteIndex += 1
