@@ -6,6 +6,12 @@
 enum JSONTreeReader {
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, options: YAMLParseOptions) throws(YAMLError) -> YAMLTree {
         var reader = Reader(bytes: buffer, builder: YAMLTreeBuilder(options: options, source: buffer))
+        // RFC 8259 lets a parser ignore a byte order mark; editors on Windows write one. Like libyaml,
+        // columns on the first line do not count it.
+        if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            reader.index = 3
+            reader.lineStart = 3
+        }
         reader.skipWhitespace()
         if reader.index >= buffer.count {
             return try reader.builder.finish(endOfInput: reader.packedMark())
