@@ -83,6 +83,31 @@ import Testing
         #expect(Array(text.utf8)[10] == UInt8(ascii: "c"))
     }
 
+    @Test func offsetsAreBytesWithOtherLineBreaks() throws {
+        // A lone `\r` (old Mac) and NEL (U+0085, two bytes) are line breaks for libyaml.
+        let cr = try parse("a: é\rb: c\r")
+        #expect(cr.start(try cr.node(["b"])) == YAMLMark(line: 2, column: 4, offset: 9))
+        let nel = try parse("a: é\u{85}b: c\n")
+        #expect(nel.start(try nel.node(["b"])) == YAMLMark(line: 2, column: 4, offset: 10))
+    }
+
+    @Test func aByteOrderMarkTakesBytesButNoColumn() throws {
+        for text in ["\u{FEFF}a: é\nb: c\n", "\u{FEFF}a: 1\nb: c\n"] {
+            let tree = try parse(text)
+            let a = try #require(tree.keyNode("a", in: tree.root))
+            #expect(tree.start(a) == YAMLMark(line: 1, column: 1, offset: 3))
+            #expect(tree.start(try tree.node(["a"])) == YAMLMark(line: 1, column: 4, offset: 6))
+            #expect(tree.start(try tree.node(["b"])).line == 2)
+        }
+        for format in [YAMLParser.Format.json, .auto] {
+            let tree = try parse("\u{FEFF}{\"a\": \"\\ud83d\\ude00\"}", format: format)
+            let a = try tree.node(["a"])
+            #expect(tree.style(a) == .json)
+            #expect(tree.scalar(a) == "😀", "\(format) reads it as JSON")
+            #expect(tree.start(a) == YAMLMark(line: 1, column: 7, offset: 9))
+        }
+    }
+
     @Test func blockScalarsAndCommentsKeepPlaces() throws {
         let text = """
             # a comment with ü
