@@ -201,4 +201,34 @@ import Testing
         let summary = try #require(diagnostics(result, .tooManyDiagnostics).first)
         #expect(summary.message == "20 more diagnostics were not kept")
     }
+
+    @Test func pointersThroughListsUseIndexes() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: v}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: a, in: query, schema: {type: string}}
+                    - {name: b, in: body, schema: {type: string}}
+                  responses:
+                    default:
+                      description: x
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/S', description: ignored}
+            components:
+              schemas:
+                S: {type: object}
+
+            """
+        let result = try loadYAML(text)
+        let location = expectDiagnostic(result, .invalidValue, line: 8, column: 21)
+        #expect(location?.pointer?.description == "/paths/~1a/get/parameters/1/in")
+        #expect(location?.message == "`body` is not a parameter location")
+        let sibling = expectDiagnostic(result, .refSiblingIgnored, line: 14, column: 56, severity: .warning)
+        #expect(sibling?.hint?.contains("allOf") == true)
+        #expect(result.diagnostics.count == 2, "\(describe(result))")
+    }
 }
