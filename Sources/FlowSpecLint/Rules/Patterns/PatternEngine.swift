@@ -58,9 +58,17 @@ enum ForeignSyntax {
                 if !inClass, let next, "AZzGQ".unicodeScalars.contains(next) {
                     return PatternProblem(
                         message: "`\\\(next)` is not ECMA-262 syntax (JSON Schema patterns are ECMA-262)",
-                        hint: next == "A" ? "use `^`" : next == "Q" ? "escape each special character with `\\`" : "use `$`")
+                        hint: next == "A" ? "use `^`" : next == "Q" ? "escape each special character with `\\`" : next == "G" ? "remove it" : "use `$`")
                 }
                 index += 2
+                // `\p{L}`, `\u{1F600}`, `\k<name>`: skip the braces, whose `}` is not a quantifier's.
+                if let next, "pPuk".unicodeScalars.contains(next), index < scalars.count,
+                    scalars[index] == "{" || scalars[index] == "<"
+                {
+                    let close: Unicode.Scalar = scalars[index] == "{" ? "}" : ">"
+                    while index < scalars.count, scalars[index] != close { index += 1 }
+                    index += 1
+                }
                 continue
             }
             if inClass {
