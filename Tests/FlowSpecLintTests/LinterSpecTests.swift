@@ -114,7 +114,8 @@ import Testing
     func corpusSpecLintsToTheEnd(_ spec: String) {
         let loaded = SpecLoader().load(path: Self.corpus.appendingPathComponent(spec).path)
         #expect(loaded.document != nil)
-        let result = Linter(configuration: LintConfiguration(extends: [.all])).lint(loaded, examples: TypeOnlyChecker(loaded))
+        let result = Linter(configuration: LintConfiguration(extends: [.all])).lint(
+            loaded, examples: TypeOnlyChecker(loaded))
         #expect(!result.diagnostics.isEmpty)
         #expect(result.diagnostics.allSatisfy { $0.location != nil })
     }

@@ -31,7 +31,9 @@ import Testing
         #expect(rule.summary.hasSuffix("."), "\(rule.id): the summary is a sentence")
         #expect((rule.description ?? "").count >= 60, "\(rule.id): the description says why and how to fix")
         #expect(!rule.category.isEmpty)
-        #expect(rule.helpURI == "https://github.com/flowspec/flowspec/blob/main/docs/rules.md#\(rule.id.rawValue.lowercased())")
+        #expect(
+            rule.helpURI
+                == "https://github.com/flowspec/flowspec/blob/main/docs/rules.md#\(rule.id.rawValue.lowercased())")
     }
 
     @Test func everyAnchorIsInTheDocument() throws {

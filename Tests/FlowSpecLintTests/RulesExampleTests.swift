@@ -16,7 +16,9 @@ struct TypeOnlyChecker: ExampleChecker {
         return problems
     }
 
-    func visit(_ value: NodeRef, _ schema: NodeRef, _ pointer: JSONPointer, _ problems: inout [ExampleProblem], depth: Int) {
+    func visit(
+        _ value: NodeRef, _ schema: NodeRef, _ pointer: JSONPointer, _ problems: inout [ExampleProblem], depth: Int
+    ) {
         guard depth < 16 else { return }
         let file = files[schema.file]
         let tree = file.tree
@@ -212,7 +214,9 @@ struct TypeOnlyChecker: ExampleChecker {
         """
 
     static let cases: [RuleCase] = [
-        RuleCase("example-read-write-only", "readOnly in a request, writeOnly in responses", users, [(12, 15), (27, 21), (30, 25)]),
+        RuleCase(
+            "example-read-write-only", "readOnly in a request, writeOnly in responses", users,
+            [(12, 15), (27, 21), (30, 25)]),
         RuleCase(
             "example-read-write-only", "each side as it should be",
             """

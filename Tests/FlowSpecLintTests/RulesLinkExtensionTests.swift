@@ -197,7 +197,9 @@ import Testing
     @Test func undeclaredMediaTypeSuggestsTheClosestKey() throws {
         let found = try RulesTesting.lint(
             Self.undeclared, rules: [RulesTesting.rule("link-extension-undeclared-media-type")])
-        #expect(found.first?.hint == "add `application/vnd.shop.cancle+json:` with its schema to the operation's `requestBody.content`")
+        #expect(
+            found.first?.hint
+                == "add `application/vnd.shop.cancle+json:` with its schema to the operation's `requestBody.content`")
         #expect(found.last?.hint == "did you mean `application/vnd.shop.pay+json`?")
     }
 }

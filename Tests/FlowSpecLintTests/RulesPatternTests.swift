@@ -1,5 +1,6 @@
-@testable import FlowSpecLint
 import Testing
+
+@testable import FlowSpecLint
 
 /// The pattern engine used until FlowSpecSchema's ECMA-262 engine is wired in, and the other small
 /// readers the rules rely on (path templates, media types, durations).
@@ -40,13 +41,16 @@ import Testing
         #expect(FallbackPatternEngine().syntaxError(in: pattern)?.message == message)
     }
 
-    @Test(arguments: [#"^[a-z]+$"#, #"(?<year>\d{4})-(?:\d{2})"#, #"^\p{L}+$"#, #"[\[\]]"#, #"a+?b*?"#, #"(?<=a)b(?!c)"#])
+    @Test(arguments: [
+        #"^[a-z]+$"#, #"(?<year>\d{4})-(?:\d{2})"#, #"^\p{L}+$"#, #"[\[\]]"#, #"a+?b*?"#, #"(?<=a)b(?!c)"#,
+    ])
     func validPatterns(_ pattern: String) {
         #expect(FallbackPatternEngine().syntaxError(in: pattern) == nil, "\(pattern)")
     }
 
     @Test(arguments: [
-        ("/pets/{id}", "/pets/mine", false), ("/{kind}/mine", "/pets/{id}", true), ("/pets/{id}", "/pets/{name}", false),
+        ("/pets/{id}", "/pets/mine", false), ("/{kind}/mine", "/pets/{id}", true),
+        ("/pets/{id}", "/pets/{name}", false),
         ("/a/{x}", "/b/{y}", false), ("/files/{name}.json", "/files/report.{ext}", true),
         ("/files/{name}.json", "/files/{id}", false), ("/files/{name}.json", "/files/readme.md", false),
         ("/v1/{a}/b", "/v1/c/{d}", true), ("/x/{a}", "/x/{a}/y", false),
@@ -73,7 +77,10 @@ import Testing
     @Test(arguments: [
         ("json", "`json` is not a media type: it has no `/` between type and subtype"),
         ("*/json", "`*/json` is not a media range: only `*/*` may have `*` as its type"),
-        ("application/ json", "`application/ json` is not a valid media type: its subtype ` json` must start with a letter or digit"),
+        (
+            "application/ json",
+            "`application/ json` is not a valid media type: its subtype ` json` must start with a letter or digit"
+        ),
         ("text/plain; charset", "`text/plain; charset` has a parameter without a value: `charset`"),
     ])
     func notMediaTypes(_ text: String, _ message: String) {
@@ -84,8 +91,10 @@ import Testing
         #expect(error.message == message)
     }
 
-    @Test(arguments: [("PT15M", true), ("P1DT12H", true), ("PT0.5S", true), ("P2D", true), ("P", false), ("PT", false),
-        ("15M", false), ("PT15", false), ("P1W", false), ("PT1M1H", false)])
+    @Test(arguments: [
+        ("PT15M", true), ("P1DT12H", true), ("PT0.5S", true), ("P2D", true), ("P", false), ("PT", false),
+        ("15M", false), ("PT15", false), ("P1W", false), ("PT1M1H", false),
+    ])
     func durations(_ text: String, _ valid: Bool) {
         #expect(HALActionsShape.isDuration(text) == valid, "\(text)")
     }

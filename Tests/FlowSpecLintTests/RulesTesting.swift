@@ -9,10 +9,12 @@ enum RulesTesting {
     /// Writes `files` (name → text; the first name in sorted order that is `api.yaml` is the root) to
     /// a fresh temporary folder and returns the root's path.
     static func write(_ files: [String: String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowspec-rules-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "flowspec-rules-\(UUID().uuidString)")
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return folder.appendingPathComponent("api.yaml").path

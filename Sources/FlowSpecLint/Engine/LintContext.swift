@@ -109,11 +109,15 @@ public struct LintContext: Sendable {
                 add(body.content, isRequest: true, site: site)
             }
             for entry in site.operation.responses?.entries ?? [] {
-                if let response = references.resolve(entry.response) { add(response.content, isRequest: false, site: site) }
+                if let response = references.resolve(entry.response) {
+                    add(response.content, isRequest: false, site: site)
+                }
             }
         }
         if let components = document.components {
-            for case .value(let body) in components.requestBodies.values { add(body.content, isRequest: true, site: nil) }
+            for case .value(let body) in components.requestBodies.values {
+                add(body.content, isRequest: true, site: nil)
+            }
             for case .value(let response) in components.responses.values {
                 add(response.content, isRequest: false, site: nil)
             }

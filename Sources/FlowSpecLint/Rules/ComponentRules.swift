@@ -48,7 +48,8 @@ public enum ComponentRules {
                 }
                 findings.report(
                     "the component `\(name)` in `components.\(section)` is never referenced", at: key,
-                    hint: "reference it with `$ref: '#/components/\(section)/\(JSONPointer.escape(name))'`, or remove it")
+                    hint:
+                        "reference it with `$ref: '#/components/\(section)/\(JSONPointer.escape(name))'`, or remove it")
             }
         }
     }

@@ -175,7 +175,9 @@ struct ReadWriteWalker {
     func parts(of schema: Schema, depth: Int) -> [SchemaObject] {
         guard depth < 16, let object = context.references.resolve(schema).object else { return [] }
         var result = [object]
-        if let ref = object.ref, let target = context.references.schema(ref) { result += parts(of: target, depth: depth + 1) }
+        if let ref = object.ref, let target = context.references.schema(ref) {
+            result += parts(of: target, depth: depth + 1)
+        }
         for member in object.allOf ?? [] { result += parts(of: member, depth: depth + 1) }
         return result
     }
@@ -189,7 +191,8 @@ struct ReadWriteWalker {
                     let property = schemas.lazy.compactMap({ $0.properties[name] }).first
                 else { continue }
                 let flags = parts(of: property, depth: 0)
-                let broken = isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
+                let broken =
+                    isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
                 if broken {
                     found.append((key, pointer.appending(name), name))
                 } else {

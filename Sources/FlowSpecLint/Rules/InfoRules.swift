@@ -62,7 +62,8 @@ public enum InfoRules {
         if let license = context.document.info.license, license.url == nil, license.identifier == nil {
             findings.report(
                 "the license has no `url`", at: context.place(license.node),
-                hint: context.version.is31 ? "add `url:` or an SPDX `identifier:`" : "add `url:` linking to the license text")
+                hint: context.version.is31
+                    ? "add `url:` or an SPDX `identifier:`" : "add `url:` linking to the license text")
         }
     }
 
@@ -75,7 +76,8 @@ public enum InfoRules {
         category: "info", recommended: false
     ) { context, findings in
         guard let contact = context.document.info.contact else { return }
-        for (field, value) in [("name", contact.name), ("url", contact.url), ("email", contact.email)] where value == nil {
+        for (field, value) in [("name", contact.name), ("url", contact.url), ("email", contact.email)]
+        where value == nil {
             findings.report(
                 "the contact has no `\(field)`", at: context.place(contact.node), hint: "add `\(field):` to `contact`")
         }

@@ -241,7 +241,8 @@ public enum OperationRules {
         for item in context.document.webhooks.values {
             for (_, operation) in context.references.resolve(item)?.operations ?? [] {
                 if let key = context.key("callbacks", in: operation.node) {
-                    findings.report("a webhook declares `callbacks`", at: key, hint: "remove `callbacks` from the webhook")
+                    findings.report(
+                        "a webhook declares `callbacks`", at: key, hint: "remove `callbacks` from the webhook")
                 }
             }
         }

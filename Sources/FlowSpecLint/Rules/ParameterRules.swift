@@ -64,7 +64,9 @@ public enum ParameterRules {
             case "authorization":
                 findings.report(
                     "OpenAPI ignores the header parameter `\(parameter.name)`", at: node,
-                    hint: "remove it; declare a security scheme (such as `type: http`, `scheme: bearer`) and require it with `security`")
+                    hint:
+                        "remove it; declare a security scheme (such as `type: http`, `scheme: bearer`) and require it with `security`"
+                )
             case "cookie":
                 findings.report(
                     "the header parameter `\(parameter.name)` hides the cookies it carries", at: node,

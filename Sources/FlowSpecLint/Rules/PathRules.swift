@@ -60,7 +60,8 @@ public enum PathRules {
 
     static let pathParams = LintRule(
         id: "path-params", severity: .error,
-        summary: "Every path template variable is declared as a path parameter, and every path parameter is in the template.",
+        summary:
+            "Every path template variable is declared as a path parameter, and every path parameter is in the template.",
         description: """
             A `{name}` in a path must be declared by a parameter with `in: path` (on the operation or its path \
             item), and a path parameter that the template does not contain can never receive a value. A name \
@@ -108,7 +109,8 @@ public enum PathRules {
                             "the path parameter `\(parameter.name)` is not in the path `\(path)`", at: node,
                             hint: variables.isEmpty
                                 ? "remove the parameter, or add `{\(parameter.name)}` to the path"
-                                : "use one of \(template.variables.map { "`\($0)`" }.joined(separator: ", ")), or add `{\(parameter.name)}` to the path")
+                                : "use one of \(template.variables.map { "`\($0)`" }.joined(separator: ", ")), or add `{\(parameter.name)}` to the path"
+                        )
                     }
                 }
             }

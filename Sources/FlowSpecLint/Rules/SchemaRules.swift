@@ -26,7 +26,8 @@ public enum SchemaRules {
                     at: value,
                     hint: shape == .null && context.version.is30
                         ? "add `nullable: true` to allow null, or remove the value"
-                        : "write the value as \(types.first.map(JSONShape.articleOf) ?? "the schema's type"), or change `type`")
+                        : "write the value as \(types.first.map(JSONShape.articleOf) ?? "the schema's type"), or change `type`"
+                )
             }
         }
     }
@@ -88,7 +89,9 @@ public enum SchemaRules {
         case .sequence:
             return "[" + context.items(node).map { canonical($0, in: context) }.joined(separator: ",") + "]"
         case .mapping:
-            let members = context.entries(node).map { "\(context.text($0.key) ?? ""):\(canonical($0.value, in: context))" }
+            let members = context.entries(node).map {
+                "\(context.text($0.key) ?? ""):\(canonical($0.value, in: context))"
+            }
             return "{" + members.sorted().joined(separator: ",") + "}"
         }
     }

@@ -41,7 +41,8 @@ public enum ServerRules {
     ) { context, findings in
         for server in servers(context) where server.url.count > 1 && server.url.hasSuffix("/") {
             findings.report(
-                "the server URL `\(server.url)` ends with `/`", at: context.value("url", in: server.node) ?? server.node,
+                "the server URL `\(server.url)` ends with `/`",
+                at: context.value("url", in: server.node) ?? server.node,
                 hint: "write `\(server.url.dropLast())`")
         }
     }
@@ -59,7 +60,8 @@ public enum ServerRules {
                 host == "example.com" || host.hasSuffix(".example.com")
             else { continue }
             findings.report(
-                "the server URL `\(server.url)` points to example.com", at: context.value("url", in: server.node) ?? server.node,
+                "the server URL `\(server.url)` points to example.com",
+                at: context.value("url", in: server.node) ?? server.node,
                 hint: "replace the placeholder with the API's real host")
         }
     }
@@ -86,7 +88,8 @@ public enum ServerRules {
                 if !used.contains(name) {
                     findings.report(
                         "the server variable `\(name)` is not used in the URL `\(server.url)`",
-                        at: server.variables.keyNodes[index], hint: "use `{\(name)}` in the URL, or remove the variable")
+                        at: server.variables.keyNodes[index], hint: "use `{\(name)}` in the URL, or remove the variable"
+                    )
                 }
                 if let values = variable.enumValues, !values.isEmpty, !values.contains(variable.defaultValue) {
                     findings.report(

@@ -6,7 +6,8 @@ public import FlowSpecModel
 public enum StructureRules {
     public static let all: [LintRule] = [
         LintRule(
-            id: .typeMismatch, severity: .error, summary: "A field holds a value of the type the specification requires.",
+            id: .typeMismatch, severity: .error,
+            summary: "A field holds a value of the type the specification requires.",
             description: """
                 A field of the wrong type (a list where an object is required, a number where a string is) is \
                 not read: tools ignore it or reject the document. Write the value in the type the OpenAPI \
@@ -138,7 +139,8 @@ public enum StructureRules {
             category: "references"),
         LintRule(
             id: .refFileUnreadable, severity: .error, summary: "Referenced files can be read and parsed.",
-            description: "A file that a `$ref` names could not be read, or is not valid YAML or JSON. Fix the file or the path.",
+            description:
+                "A file that a `$ref` names could not be read, or is not valid YAML or JSON. Fix the file or the path.",
             category: "references"),
         LintRule(
             id: "yaml_duplicate_key", severity: .error, summary: "A mapping does not have the same key twice.",

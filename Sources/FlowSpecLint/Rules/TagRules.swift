@@ -17,7 +17,8 @@ public enum TagRules {
     ) { context, findings in
         guard context.document.tags.isEmpty else { return }
         findings.report(
-            "the document declares no `tags`", at: context.value("tags", in: context.document.node) ?? context.document.node,
+            "the document declares no `tags`",
+            at: context.value("tags", in: context.document.node) ?? context.document.node,
             hint: "add a top-level `tags:` list with a `name` and `description` for each group of operations")
     }
 

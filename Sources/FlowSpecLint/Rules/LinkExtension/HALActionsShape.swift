@@ -32,7 +32,8 @@ struct HALActionsShape {
             if !Self.members.contains(name) && !name.hasPrefix("x-") {
                 problem(
                     "`\(name)` is not a member of `x-hal-actions`", memberKey,
-                    "remove it, or prefix it with `x-`; the members are \(Self.members.sorted().joined(separator: ", "))")
+                    "remove it, or prefix it with `x-`; the members are \(Self.members.sorted().joined(separator: ", "))"
+                )
             }
         }
         for required in ["version", "identifiedBy", "statePointer", "linksPointer", "actions"]
@@ -46,8 +47,11 @@ struct HALActionsShape {
                 problem("`version` must be the integer 1", version, "write `version: 1`")
             }
         }
-        if let selector = context.value("selector", in: value), context.text(selector) != "media-type" || !isString(selector) {
-            problem("`selector` must be `media-type`", selector, "write `selector: media-type`, or remove it (the default)")
+        if let selector = context.value("selector", in: value),
+            context.text(selector) != "media-type" || !isString(selector)
+        {
+            problem(
+                "`selector` must be `media-type`", selector, "write `selector: media-type`, or remove it (the default)")
         }
         if let identity = context.value("identifiedBy", in: value) { checkIdentity(identity) }
         if let sources = context.value("linkSources", in: value) {
@@ -81,13 +85,17 @@ struct HALActionsShape {
         if let status = context.value("expiredStatus", in: value),
             !(integer(status).map { (100...599).contains($0) } ?? false)
         {
-            problem("`expiredStatus` must be an HTTP status code from 100 to 599", status, "write it as, for example, `404`")
+            problem(
+                "`expiredStatus` must be an HTTP status code from 100 to 599", status, "write it as, for example, `404`"
+            )
         }
     }
 
     mutating func checkIdentity(_ node: NodeRef) {
         guard context.tree(node).isMapping(node.node) else {
-            problem("`identifiedBy` must be an object with `in` and `name`", node, "write `identifiedBy: { in: path, name: flowID }`")
+            problem(
+                "`identifiedBy` must be an object with `in` and `name`", node,
+                "write `identifiedBy: { in: path, name: flowID }`")
             return
         }
         for (key, _) in context.entries(node) where !["in", "name"].contains(context.text(key) ?? "") {
@@ -95,7 +103,9 @@ struct HALActionsShape {
         }
         if let location = context.value("in", in: node) {
             if !(isString(location) && ["path", "query", "header", "cookie"].contains(context.text(location) ?? "")) {
-                problem("`identifiedBy.in` must be `path`, `query`, `header` or `cookie`", location, "use a parameter location")
+                problem(
+                    "`identifiedBy.in` must be `path`, `query`, `header` or `cookie`", location,
+                    "use a parameter location")
             }
         } else {
             problem("`identifiedBy` has no `in`", node, "add `in:` with the parameter's location")
@@ -134,7 +144,9 @@ struct HALActionsShape {
         }
         let items = context.items(node)
         if items.count < minCount {
-            problem("`\(member)` must have at least \(minCount) entr\(minCount == 1 ? "y" : "ies")", node, "add the missing entries")
+            problem(
+                "`\(member)` must have at least \(minCount) entr\(minCount == 1 ? "y" : "ies")", node,
+                "add the missing entries")
         }
         var seen = Set<String>()
         for item in items {
@@ -146,7 +158,9 @@ struct HALActionsShape {
                 problem("`\(text)` is listed twice in `\(member)`", item, "remove the duplicate")
             }
             if let check, let trouble = check(text) {
-                problem("`\(text)` in `\(member)` \(trouble)", item, "write a media type without parameters, such as `application/vnd.example.action+json`")
+                problem(
+                    "`\(text)` in `\(member)` \(trouble)", item,
+                    "write a media type without parameters, such as `application/vnd.example.action+json`")
             }
         }
     }

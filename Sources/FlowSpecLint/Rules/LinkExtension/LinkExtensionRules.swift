@@ -40,12 +40,15 @@ public enum LinkExtensionRules {
     }
 
     /// The media type entries of `actions` and `unadvertised`: the text, its node, and where it is listed.
-    static func listedMediaTypes(_ site: Site, in context: LintContext) -> [(text: String, node: NodeRef, list: String)] {
+    static func listedMediaTypes(_ site: Site, in context: LintContext) -> [(text: String, node: NodeRef, list: String)]
+    {
         var result: [(String, NodeRef, String)] = []
         if let actions = context.value("actions", in: site.value) {
             for (key, list) in context.entries(actions) {
                 for item in context.items(list) {
-                    if let text = context.text(item) { result.append((text, item, "actions.\(context.text(key) ?? "")")) }
+                    if let text = context.text(item) {
+                        result.append((text, item, "actions.\(context.text(key) ?? "")"))
+                    }
                 }
             }
         }
@@ -95,7 +98,9 @@ public enum LinkExtensionRules {
         if !site.hasRequestBody {
             findings.report(
                 "\(context.name(of: site.operation)) has `x-hal-actions` but no request body", at: site.key,
-                hint: "the actions are the media types of the operation's `requestBody.content`; add it, or move the extension")
+                hint:
+                    "the actions are the media types of the operation's `requestBody.content`; add it, or move the extension"
+            )
         }
         let listed = listedMediaTypes(site, in: context)
         let advertised = Set(listed.filter { $0.list != "unadvertised" }.map { $0.text.lowercased() })
@@ -118,13 +123,16 @@ public enum LinkExtensionRules {
         }
         // The identity parameter, on the operation and on every link source.
         guard let identity = context.value("identifiedBy", in: site.value),
-            let location = context.value("in", in: identity).flatMap(context.text).flatMap({ ParameterLocation(rawValue: $0) }),
+            let location = context.value("in", in: identity).flatMap(context.text).flatMap({
+                ParameterLocation(rawValue: $0)
+            }),
             let parameterName = context.value("name", in: identity).flatMap(context.text)
         else { return }
         func declares(_ operation: LintContext.OperationSite) -> Bool {
             context.parameters(of: operation).contains {
                 $0.location == location
-                    && (location == .header ? $0.name.lowercased() == parameterName.lowercased() : $0.name == parameterName)
+                    && (location == .header
+                        ? $0.name.lowercased() == parameterName.lowercased() : $0.name == parameterName)
             }
         }
         if !declares(site.operation) {

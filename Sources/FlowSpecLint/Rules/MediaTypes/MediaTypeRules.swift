@@ -109,7 +109,9 @@ public enum MediaTypeRules {
             }
             findings.report(
                 "`\(site.key)` is JSON, but its schema describes raw binary data (`format: binary`)", at: node,
-                hint: "describe the JSON value in the schema, or use a binary media type such as `application/octet-stream`")
+                hint:
+                    "describe the JSON value in the schema, or use a binary media type such as `application/octet-stream`"
+            )
         }
     }
 }

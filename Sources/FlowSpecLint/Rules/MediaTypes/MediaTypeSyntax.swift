@@ -45,7 +45,9 @@ struct MediaTypeSyntax: Sendable, Equatable {
                 return .failure(
                     MediaTypeError(
                         message: "`\(text)` is not a valid media type: its \(name) `\(part)` \(problem)",
-                        hint: "media type names are letters, digits and `!#$&^_.+-`, starting with a letter or digit (RFC 6838, section 4.2)"))
+                        hint:
+                            "media type names are letters, digits and `!#$&^_.+-`, starting with a letter or digit (RFC 6838, section 4.2)"
+                    ))
             }
         }
         var parameters: [(String, String)] = []

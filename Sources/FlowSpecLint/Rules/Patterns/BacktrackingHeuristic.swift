@@ -16,8 +16,11 @@ enum BacktrackingHeuristic {
         guard let range = findRisk(in: root) else { return nil }
         let text = String(String.UnicodeScalarView(parser.scalars[range]))
         return PatternProblem(
-            message: "the repeated group `\(text)` can match the same text in many ways, so a non-matching value can make a backtracking regex engine run for a very long time",
-            hint: "make the repetitions unambiguous (a delimiter that the inner repeated part cannot match, or no nested repetition), or bound the outer repetition")
+            message:
+                "the repeated group `\(text)` can match the same text in many ways, so a non-matching value can make a backtracking regex engine run for a very long time",
+            hint:
+                "make the repetitions unambiguous (a delimiter that the inner repeated part cannot match, or no nested repetition), or bound the outer repetition"
+        )
     }
 
     /// A character set: ASCII exactly, everything else as one flag.
@@ -268,7 +271,9 @@ enum BacktrackingHeuristic {
                 return set
             case "n", "r", "t", "f", "v":
                 var set = CharSet()
-                let map: [Unicode.Scalar: Unicode.Scalar] = ["n": "\n", "r": "\r", "t": "\t", "f": "\u{0C}", "v": "\u{0B}"]
+                let map: [Unicode.Scalar: Unicode.Scalar] = [
+                    "n": "\n", "r": "\r", "t": "\t", "f": "\u{0C}", "v": "\u{0B}",
+                ]
                 if let scalar = map[e] { set.insert(scalar) }
                 return set
             default:
@@ -369,7 +374,8 @@ extension BacktrackingHeuristic.Node {
         case .assertion: return "^"
         case .atom(let set, let min, let max, _): return "a\(set.low),\(set.high),\(set.nonASCII){\(min),\(max ?? -1)}"
         case .group(let body, let min, let max, _, let consumes):
-            return "g\(consumes)(\(body.map { $0.map(\.textKey).joined() }.joined(separator: "|"))){\(min),\(max ?? -1)}"
+            return
+                "g\(consumes)(\(body.map { $0.map(\.textKey).joined() }.joined(separator: "|"))){\(min),\(max ?? -1)}"
         }
     }
 }

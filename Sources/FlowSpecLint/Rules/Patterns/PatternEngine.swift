@@ -35,7 +35,9 @@ struct FallbackPatternEngine: PatternEngine {
         } catch {
             return PatternProblem(
                 message: "`\(pattern)` is not a valid regular expression",
-                hint: "check for unbalanced parentheses or brackets, a quantifier with nothing before it, or a stray `\\`")
+                hint:
+                    "check for unbalanced parentheses or brackets, a quantifier with nothing before it, or a stray `\\`"
+            )
         }
     }
 
@@ -58,7 +60,10 @@ enum ForeignSyntax {
                 if !inClass, let next, "AZzGQ".unicodeScalars.contains(next) {
                     return PatternProblem(
                         message: "`\\\(next)` is not ECMA-262 syntax (JSON Schema patterns are ECMA-262)",
-                        hint: next == "A" ? "use `^`" : next == "Q" ? "escape each special character with `\\`" : next == "G" ? "remove it" : "use `$`")
+                        hint: next == "A"
+                            ? "use `^`"
+                            : next == "Q"
+                                ? "escape each special character with `\\`" : next == "G" ? "remove it" : "use `$`")
                 }
                 index += 2
                 // `\p{L}`, `\u{1F600}`, `\k<name>`: skip the braces, whose `}` is not a quantifier's.
@@ -78,7 +83,8 @@ enum ForeignSyntax {
                         let name = rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]
                         if !name.isEmpty, name.allSatisfy(\.isLetter) {
                             return PatternProblem(
-                                message: "`[:\(name):]` is a POSIX class, which ECMA-262 reads as the characters `[`, `:`, `\(name.prefix(1))`...",
+                                message:
+                                    "`[:\(name):]` is a POSIX class, which ECMA-262 reads as the characters `[`, `:`, `\(name.prefix(1))`...",
                                 hint: posixHint(String(name)))
                         }
                     }

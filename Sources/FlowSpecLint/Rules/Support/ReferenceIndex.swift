@@ -37,7 +37,8 @@ struct ReferenceIndex {
                             // (the table records the end of the chain); resolving every reference again
                             // would cost as much as loading.
                             if final == nil || text.contains("/components/"),
-                                let direct = Self.locate(text, from: refNode, in: context, byPath: byPath, cache: &located)
+                                let direct = Self.locate(
+                                    text, from: refNode, in: context, byPath: byPath, cache: &located)
                             {
                                 add(direct, holder)
                             }
