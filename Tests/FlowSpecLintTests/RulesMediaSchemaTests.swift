@@ -321,6 +321,38 @@ import Testing
 
             """, []),
         RuleCase(
+            "oas3-unused-component", "referenced from entries named like data keywords",
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    default:
+                      $ref: '#/components/responses/Error'
+            components:
+              responses:
+                Error:
+                  description: error
+                  content:
+                    application/json:
+                      examples:
+                        default:
+                          $ref: '#/components/examples/Error'
+                        example:
+                          $ref: '#/components/examples/Other'
+              examples:
+                Error:
+                  value: {code: E}
+                Other:
+                  value: {code: O}
+                Unused:
+                  value:
+                    $ref: '#/components/examples/Other'
+
+            """, [(25, 5)]),
+        RuleCase(
             "no-eval-in-markdown", "eval( in a description",
             """
             openapi: 3.1.0
@@ -352,8 +384,13 @@ import Testing
                 S:
                   title: x <script src=a.js>
                   type: object
+                  default:
+                    description: <script> in data is not documentation
+              responses:
+                default:
+                  description: <script>alert(2)</script>
 
-            """, [(5, 16), (10, 14)]),
+            """, [(5, 16), (10, 14), (16, 20)]),
         RuleCase("no-script-tags-in-markdown", "plain text", plain, []),
 
         RuleCase(

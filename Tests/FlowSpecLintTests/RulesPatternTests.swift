@@ -22,6 +22,13 @@ import Testing
         #expect(BacktrackingHeuristic.risk(in: pattern) == nil, "\(pattern)")
     }
 
+    @Test func deeplyNestedPatternsDoNotRecurseWithoutBound() {
+        let deep = String(repeating: "(", count: 20_000) + "a+" + String(repeating: ")+", count: 20_000)
+        #expect(BacktrackingHeuristic.risk(in: deep) == nil)
+        let shallow = String(repeating: "(", count: 10) + "a+" + String(repeating: ")+", count: 10)
+        #expect(BacktrackingHeuristic.risk(in: shallow) != nil)
+    }
+
     @Test func riskNamesTheGroup() throws {
         let problem = try #require(BacktrackingHeuristic.risk(in: #"^id-(\d+)+$"#))
         #expect(problem.message.hasPrefix("the repeated group `(\\d+)+` can match the same text in many ways"))

@@ -10,39 +10,13 @@ public enum MarkdownRules {
     /// example is not documentation.
     static func texts(_ context: LintContext) -> [(text: String, node: NodeRef)] {
         var result: [(String, NodeRef)] = []
-        for file in context.files.files {
-            let tree = file.tree
-            var stack = [file.tree.root]
-            var visited = Set<NodeID>()
-            while let node = stack.popLast() {
-                guard visited.insert(node).inserted else { continue }
-                switch tree.kind(node) {
-                case .scalar: continue
-                case .sequence: stack += tree.items(node)
-                case .mapping:
-                    for entry in tree.entries(node) {
-                        let key = tree.scalar(entry.key) ?? ""
-                        if ["description", "title", "summary"].contains(key), tree.isScalar(entry.value),
-                            tree.scalarType(entry.value) == .string, let text = tree.scalar(entry.value)
-                        {
-                            result.append((text, NodeRef(file: file.id, node: entry.value)))
-                        } else if !isData(key, value: entry.value, in: tree) {
-                            stack.append(entry.value)
-                        }
-                    }
-                }
-            }
+        DocumentWalk.entries(context) { file, tree, _, value, name in
+            guard name == "description" || name == "title" || name == "summary", tree.isScalar(value),
+                tree.scalarType(value) == .string, let text = tree.scalar(value)
+            else { return }
+            result.append((text, NodeRef(file: file, node: value)))
         }
         return result
-    }
-
-    static func isData(_ key: String, value: NodeID, in tree: YAMLTree) -> Bool {
-        if key.hasPrefix("x-") { return true }
-        switch key {
-        case "example", "default", "enum", "const", "value": return true
-        case "examples": return tree.isSequence(value)
-        default: return false
-        }
     }
 
     static let noEval = LintRule(

@@ -165,29 +165,12 @@ public enum LinkExtensionRules {
                 if let key = operation.extensions.keyNode(name) { operations.insert(key) }
             }
         }
-        for file in context.files.files {
-            let tree = file.tree
-            var stack = [tree.root]
-            var visited = Set<NodeID>()
-            while let node = stack.popLast() {
-                guard visited.insert(node).inserted else { continue }
-                switch tree.kind(node) {
-                case .scalar: continue
-                case .sequence: stack += tree.items(node)
-                case .mapping:
-                    for entry in tree.entries(node) {
-                        let key = tree.scalar(entry.key) ?? ""
-                        let keyRef = NodeRef(file: file.id, node: entry.key)
-                        if key == name, !operations.contains(keyRef) {
-                            findings.report(
-                                "`x-hal-actions` is only read on an Operation Object", at: keyRef,
-                                hint: "move it to the operation whose request body holds the actions' media types")
-                        } else if !MarkdownRules.isData(key, value: entry.value, in: tree) {
-                            stack.append(entry.value)
-                        }
-                    }
-                }
-            }
+        DocumentWalk.entries(context) { file, _, key, _, keyText in
+            let keyRef = NodeRef(file: file, node: key)
+            guard keyText == name, !operations.contains(keyRef) else { return }
+            findings.report(
+                "`x-hal-actions` is only read on an Operation Object", at: keyRef,
+                hint: "move it to the operation whose request body holds the actions' media types")
         }
     }
 

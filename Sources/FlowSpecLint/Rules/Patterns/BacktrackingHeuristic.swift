@@ -13,6 +13,8 @@ enum BacktrackingHeuristic {
     static func risk(in pattern: String) -> PatternProblem? {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
         let root = parser.parseAlternatives()
+        // Nesting deeper than any real pattern: not analysed, rather than recursing without bound.
+        if parser.tooDeep { return nil }
         guard let range = findRisk(in: root) else { return nil }
         let text = String(String.UnicodeScalarView(parser.scalars[range]))
         return PatternProblem(
@@ -156,6 +158,9 @@ enum BacktrackingHeuristic {
     struct Parser {
         let scalars: [Unicode.Scalar]
         var index = 0
+        var depth = 0
+        var tooDeep = false
+        static let maxDepth = 64
 
         init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -163,7 +168,7 @@ enum BacktrackingHeuristic {
 
         mutating func parseAlternatives() -> [[Node]] {
             var alternatives: [[Node]] = [[]]
-            while let c = current, c != ")" {
+            while !tooDeep, let c = current, c != ")" {
                 if c == "|" {
                     index += 1
                     alternatives.append([])
@@ -208,7 +213,13 @@ enum BacktrackingHeuristic {
                     default: break
                     }
                 }
+                depth += 1
+                if depth > Self.maxDepth {
+                    tooDeep = true
+                    return nil
+                }
                 let body = parseAlternatives()
+                depth -= 1
                 if current == ")" { index += 1 }
                 return .group(body, min: 1, max: 1, range: start..<index, consumes: consumes)
             case "\\":

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// The loader's ``ReferenceTable`` records where each reference ends up after following chains of
 /// pure references; a component that is itself only a `$ref` to another is used too, so the index
-/// resolves references to components one step as well. References inside data (examples, defaults, extension values)
-/// are not counted.
+/// resolves references to components one step as well. References inside data (examples, defaults,
+/// extension values) are not counted.
 struct ReferenceIndex {
     /// The targets, each with the mapping that holds the `$ref` pointing at it.
     private(set) var targets: [NodeRef: Set<NodeRef>] = [:]
@@ -16,37 +16,18 @@ struct ReferenceIndex {
         var byPath: [String: FileID] = [:]
         for file in context.files.files { byPath[file.path] = file.id }
         var located: [String: FileID?] = [:]
-        for file in context.files.files {
-            let tree = file.tree
-            var stack = [tree.root]
-            var visited = Set<NodeID>()
-            while let node = stack.popLast() {
-                guard visited.insert(node).inserted else { continue }
-                switch tree.kind(node) {
-                case .scalar: continue
-                case .sequence: stack += tree.items(node)
-                case .mapping:
-                    for entry in tree.entries(node) {
-                        let key = tree.scalar(entry.key) ?? ""
-                        if key == "$ref", let text = tree.scalar(entry.value) {
-                            let holder = NodeRef(file: file.id, node: node)
-                            let refNode = NodeRef(file: file.id, node: entry.value)
-                            let final = context.references.target(of: Reference(ref: text, node: refNode))
-                            if let final { add(final, holder) }
-                            // One step matters only when it lands on a component that is itself a `$ref`
-                            // (the table records the end of the chain); resolving every reference again
-                            // would cost as much as loading.
-                            if final == nil || text.contains("/components/"),
-                                let direct = Self.locate(
-                                    text, from: refNode, in: context, byPath: byPath, cache: &located)
-                            {
-                                add(direct, holder)
-                            }
-                        } else if !MarkdownRules.isData(key, value: entry.value, in: tree) {
-                            stack.append(entry.value)
-                        }
-                    }
-                }
+        DocumentWalk.entries(context) { file, tree, key, value, name in
+            guard name == "$ref", let text = tree.scalar(value) else { return }
+            let holder = context.parent(of: NodeRef(file: file, node: key)) ?? NodeRef(file: file, node: key)
+            let refNode = NodeRef(file: file, node: value)
+            let final = context.references.target(of: Reference(ref: text, node: refNode))
+            if let final { add(final, holder) }
+            // One step matters only when it lands on a component that is itself a `$ref` (the table
+            // records the end of the chain); resolving every reference again would cost as much as loading.
+            if final == nil || text.contains("/components/"),
+                let direct = Self.locate(text, from: refNode, in: context, byPath: byPath, cache: &located)
+            {
+                add(direct, holder)
             }
         }
     }
