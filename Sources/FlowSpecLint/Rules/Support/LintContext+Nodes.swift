@@ -6,11 +6,7 @@ import FlowSpecYAML
 extension LintContext {
     /// The mapping or sequence that holds `node`; `nil` for a file's root.
     func parent(of node: NodeRef) -> NodeRef? {
-        let file = files[node.file]
-        let index = Int(node.node.index)
-        guard index >= 0, index < file.parents.count else { return nil }
-        let parent = file.parents[index]
-        return parent == node.node ? nil : NodeRef(file: node.file, node: parent)
+        files[node.file].parent(of: node.node).map { NodeRef(file: node.file, node: $0) }
     }
 
     /// The key of the mapping entry whose value is `node`; `nil` when `node` is not a mapping value
