@@ -1,0 +1,181 @@
+internal import FlowSpecYAML
+
+/// One compiled schema: its keywords as operations, in a fixed order (cheap checks first, then
+/// applicators, then `unevaluated*`, which read the annotations of the others).
+struct CompiledNode: Sendable {
+    var ops: [Op] = []
+    /// The schema resource the node belongs to (for `$dynamicRef`'s dynamic scope).
+    var resource: Int32 = 0
+    /// The node has `unevaluatedProperties` or `unevaluatedItems`, so its evaluation collects
+    /// annotations.
+    var tracksUnevaluated = false
+    /// The node is the `false` schema (or `not: {}`): nothing is valid.
+    var isFalse = false
+    /// Where the schema is, for messages about the schema as a whole.
+    var site: Int32 = 0
+}
+
+/// A compiled resource: its URI and its dynamic anchors, for `$dynamicRef`.
+struct CompiledResource: Sendable {
+    var uri: String
+    var dynamicAnchors: [(name: Int32, node: Int32)] = []
+
+    func dynamicAnchor(_ name: Int32) -> Int32? {
+        for anchor in dynamicAnchors where anchor.name == name { return anchor.node }
+        return nil
+    }
+}
+
+/// Where a keyword is in its spec file, for error locations.
+struct KeywordSite: Sendable {
+    var source: Int32
+    /// The keyword's key node (its line and column), or the schema node for a boolean schema.
+    var node: NodeID
+    /// The keyword's JSON pointer in its file.
+    var pointer: [String]
+    var keyword: String
+}
+
+/// JSON types as bits, so `type: [string, null]` is one mask test.
+struct TypeMask: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    static let null = TypeMask(rawValue: 1)
+    static let boolean = TypeMask(rawValue: 2)
+    static let object = TypeMask(rawValue: 4)
+    static let array = TypeMask(rawValue: 8)
+    static let number = TypeMask(rawValue: 16)
+    static let string = TypeMask(rawValue: 32)
+    static let integer = TypeMask(rawValue: 64)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init?(name: String) {
+        switch name {
+        case "null": self = .null
+        case "boolean": self = .boolean
+        case "object": self = .object
+        case "array": self = .array
+        case "number": self = .number
+        case "string": self = .string
+        case "integer": self = .integer
+        default: return nil
+        }
+    }
+
+    /// The names, in JSON Schema's usual order.
+    var names: [String] {
+        var result: [String] = []
+        if contains(.object) { result.append("object") }
+        if contains(.array) { result.append("array") }
+        if contains(.string) { result.append("string") }
+        if contains(.number) { result.append("number") }
+        if contains(.integer) && !contains(.number) { result.append("integer") }
+        if contains(.boolean) { result.append("boolean") }
+        if contains(.null) { result.append("null") }
+        return result
+    }
+}
+
+/// Read/write access of a property's schema (`readOnly`, `writeOnly`), for direction-aware checks.
+struct Access: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    static let readOnly = Access(rawValue: 1)
+    static let writeOnly = Access(rawValue: 2)
+}
+
+/// `properties`, `patternProperties` and `additionalProperties` together: one pass over the
+/// instance's members.
+struct MemberApplicator: Sendable {
+    var names: [String] = []
+    var nodes: [Int32] = []
+    var access: [Access] = []
+    /// For many properties, an index by name; small tables are scanned (faster for API objects).
+    var index: [String: Int]? = nil
+    var patterns: [(pattern: Int32, node: Int32)] = []
+    var additional: Int32 = -1
+    var propertiesSite: Int32 = 0
+    var patternSite: Int32 = 0
+    var additionalSite: Int32 = 0
+    var hasAccessFlags = false
+
+    @inline(__always) func lookup(_ key: String) -> Int? {
+        if let index { return index[key] }
+        for k in 0..<names.count where names[k] == key { return k }
+        return nil
+    }
+}
+
+/// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`).
+struct ItemsApplicator: Sendable {
+    var prefix: [Int32] = []
+    var rest: Int32 = -1
+    var prefixSite: Int32 = 0
+    var restSite: Int32 = 0
+}
+
+/// `contains` with `minContains` and `maxContains`.
+struct ContainsApplicator: Sendable {
+    var node: Int32
+    var min: Int
+    var max: Int
+    var site: Int32
+    var minSite: Int32
+    var maxSite: Int32
+}
+
+/// A `discriminator` with the `oneOf`/`anyOf` it picks from.
+struct DiscriminatorApplicator: Sendable {
+    var propertyName: String
+    var values: [String]
+    var targets: [Int32]
+    var site: Int32
+    /// The `oneOf`/`anyOf` op used when the instance is not an object.
+    var fallback: [Int32]
+    var isOneOf: Bool
+}
+
+/// `required`, with each name's access so `readOnly` members may be left out of requests.
+struct RequiredList: Sendable {
+    var names: [String]
+    var access: [Access]
+}
+
+/// One compiled keyword.
+enum Op: Sendable {
+    case alwaysFail(site: Int32)
+    case type(TypeMask, nullable: Bool, site: Int32)
+    case const(JSONValue, site: Int32)
+    case enumeration([JSONValue], Set<JSONValue>?, nullable: Bool, site: Int32)
+    case minimum(JSONNumber, exclusive: Bool, site: Int32)
+    case maximum(JSONNumber, exclusive: Bool, site: Int32)
+    case multipleOf(JSONNumber, site: Int32)
+    case minLength(Int, site: Int32)
+    case maxLength(Int, site: Int32)
+    case pattern(Int32, site: Int32)
+    case format(FormatKind, forced: Bool, site: Int32)
+    case minItems(Int, site: Int32)
+    case maxItems(Int, site: Int32)
+    case uniqueItems(site: Int32)
+    case minProperties(Int, site: Int32)
+    case maxProperties(Int, site: Int32)
+    case required(RequiredList, site: Int32)
+    case dependentRequired([(name: String, required: [String])], site: Int32)
+    case members(MemberApplicator)
+    case propertyNames(Int32, site: Int32)
+    case dependentSchemas([(name: String, node: Int32)], site: Int32)
+    case items(ItemsApplicator)
+    case contains(ContainsApplicator)
+    case ref(Int32, site: Int32)
+    case dynamicRef(Int32, anchor: Int32, site: Int32)
+    case allOf([Int32], site: Int32)
+    case anyOf([Int32], site: Int32)
+    case oneOf([Int32], site: Int32)
+    case not(Int32, site: Int32)
+    case conditional(if: Int32, then: Int32, else: Int32, site: Int32)
+    case discriminator(DiscriminatorApplicator)
+    case unevaluatedProperties(Int32, site: Int32)
+    case unevaluatedItems(Int32, site: Int32)
+    /// A keyword that could not be compiled (an unresolvable `$ref`): every instance fails with the
+    /// compile diagnostic's message, so a broken schema never passes silently.
+    case broken(String, site: Int32)
+}

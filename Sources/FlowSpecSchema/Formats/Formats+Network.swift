@@ -1,0 +1,175 @@
+/// Host names, e-mail addresses and IP addresses (RFC 1123, 5321, 2673, 4291).
+extension Formats {
+    static func uuid(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 36 else { return false }
+        for (k, c) in b.enumerated() {
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !isHex(c) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isHex(_ c: UInt8) -> Bool {
+        c &- 48 < 10 || (c | 0x20) &- 97 < 6
+    }
+
+    static func isAlnum(_ c: UInt8) -> Bool {
+        c &- 48 < 10 || (c | 0x20) &- 97 < 26
+    }
+
+    static func ipv4(_ s: Substring) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        for part in parts {
+            let b = Array(part.utf8)
+            guard !b.isEmpty, b.count <= 3, b.allSatisfy({ $0 &- 48 < 10 }) else { return false }
+            if b.count > 1 && b[0] == UInt8(ascii: "0") { return false }
+            guard let v = Int(part), v <= 255 else { return false }
+        }
+        return true
+    }
+
+    static func ipv6(_ s: Substring) -> Bool {
+        guard !s.isEmpty, s.utf8.allSatisfy({ isHex($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+        else { return false }
+        var text = s
+        var groupsNeeded = 8
+        // An embedded IPv4 address takes the last two groups.
+        if text.contains(".") {
+            guard let colon = text.lastIndex(of: ":") else { return false }
+            guard ipv4(text[text.index(after: colon)...]) else { return false }
+            text = text[...colon]
+            if text.hasSuffix("::") {
+                // fine: `::1.2.3.4`
+            } else {
+                text = text.dropLast()
+            }
+            groupsNeeded = 6
+        }
+        let compressed = splitOnDoubleColon(String(text))
+        guard compressed.count <= 2 else { return false }
+        func groups(_ part: String) -> Int? {
+            if part.isEmpty { return 0 }
+            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+            for piece in pieces where piece.isEmpty || piece.count > 4 { return nil }
+            return pieces.count
+        }
+        if compressed.count == 2 {
+            guard let a = groups(compressed[0]), let b = groups(compressed[1]) else { return false }
+            return a + b < groupsNeeded
+        }
+        guard let n = groups(compressed[0]) else { return false }
+        return n == groupsNeeded
+    }
+
+    /// Splits at each `::`.
+    static func splitOnDoubleColon(_ s: String) -> [String] {
+        let b = Array(s.utf8)
+        var parts: [String] = []
+        var start = 0
+        var k = 0
+        while k + 1 < b.count {
+            if b[k] == UInt8(ascii: ":") && b[k + 1] == UInt8(ascii: ":") {
+                parts.append(String(decoding: b[start..<k], as: UTF8.self))
+                k += 2
+                start = k
+            } else {
+                k += 1
+            }
+        }
+        parts.append(String(decoding: b[min(start, b.count)...], as: UTF8.self))
+        return parts
+    }
+
+    static func hostname(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard !b.isEmpty, b.count <= 253 else { return false }
+        let labels = b.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "-") }),
+                label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
+            else { return false }
+            let lower = label.map { $0 | 0x20 }
+            if label.count >= 4 && label[label.startIndex + 2] == UInt8(ascii: "-")
+                && label[label.startIndex + 3] == UInt8(ascii: "-")
+            {
+                // `??--` is reserved for A-labels (`xn--`), which must decode as Punycode.
+                guard lower.starts(with: Array("xn--".utf8)) else { return false }
+                guard let decoded = Punycode.decode(Array(label.dropFirst(4))), IDNA.isValidLabel(decoded) else {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    static func idnHostname(_ s: String) -> Bool {
+        guard !s.isEmpty else { return false }
+        var labels: [String] = []
+        var current = ""
+        for scalar in s.unicodeScalars {
+            if scalar == "." || scalar == "\u{3002}" || scalar == "\u{FF0E}" || scalar == "\u{FF61}" {
+                labels.append(current)
+                current = ""
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        labels.append(current)
+        var total = 0
+        for label in labels {
+            guard !label.isEmpty else { return false }
+            if label.unicodeScalars.allSatisfy(\.isASCII) {
+                guard hostname(label) else { return false }
+                total += label.utf8.count + 1
+                continue
+            }
+            let scalars = Array(label.unicodeScalars)
+            guard IDNA.isValidLabel(scalars), let encoded = Punycode.encode(scalars) else { return false }
+            guard encoded.count + 4 <= 63 else { return false }
+            total += encoded.count + 5
+        }
+        return total - 1 <= 253
+    }
+
+    static func email(_ s: String, international: Bool) -> Bool {
+        guard let at = s.lastIndex(of: "@") else { return false }
+        let local = s[..<at]
+        let domain = s[s.index(after: at)...]
+        guard !local.isEmpty, !domain.isEmpty, local.utf8.count <= 64 else { return false }
+        if local.hasPrefix("\"") {
+            guard local.count >= 2, local.hasSuffix("\"") else { return false }
+            var escaped = false
+            for c in local.dropFirst().dropLast().unicodeScalars {
+                if escaped {
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "\"" || c.value < 0x20 || (!international && c.value >= 0x7F) {
+                    return false
+                }
+            }
+            if escaped { return false }
+        } else {
+            let atext = "!#$%&'*+-/=?^_`{|}~"
+            for part in local.split(separator: ".", omittingEmptySubsequences: false) {
+                guard !part.isEmpty else { return false }
+                for c in part.unicodeScalars {
+                    let ok = (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || atext.unicodeScalars.contains(c)))
+                        || (international && c.value >= 0x80)
+                    if !ok { return false }
+                }
+            }
+        }
+        if domain.hasPrefix("[") && domain.hasSuffix("]") {
+            let literal = domain.dropFirst().dropLast()
+            if literal.hasPrefix("IPv6:") { return ipv6(literal.dropFirst(5)) }
+            return ipv4(literal)
+        }
+        return international ? idnHostname(String(domain)) : hostname(String(domain))
+    }
+}

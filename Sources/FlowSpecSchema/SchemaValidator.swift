@@ -1,0 +1,98 @@
+public import FlowSpecModel
+
+/// A compiled schema, ready to validate instances: JSON values or raw JSON bytes.
+///
+/// Immutable and `Sendable`: compile once at start-up, then validate from any number of threads.
+///
+/// ```swift
+/// var registry = SchemaRegistry()
+/// registry.register(.openAPIDocument(tree: tree, file: "flows.yaml", baseURI: "file:///specs/flows.yaml"))
+/// let flow = try SchemaValidator(registry: registry, uri: "file:///specs/flows.yaml#/components/schemas/Flow")
+/// let result = flow.validate(json: bodyBytes, options: .init(direction: .response))
+/// for error in result.errors { print(error) }   // "/steps/0/id: expected a string, got an integer"
+/// ```
+public struct SchemaValidator: Sendable {
+    let program: SchemaProgram
+    let entry: Int32
+
+    init(program: SchemaProgram, entry: Int32) {
+        self.program = program
+        self.entry = entry
+    }
+
+    /// Compiles the schema at `uri` on its own (use ``SchemaCompiler`` to compile many that share
+    /// components). Throws when nothing is registered at `uri`; other compile problems are in
+    /// ``diagnostics``.
+    public init(
+        registry: SchemaRegistry, uri: String, options: SchemaCompiler.Options = .init()
+    ) throws(SchemaCompileError) {
+        var compiler = SchemaCompiler(registry: registry, options: options)
+        guard let handle = compiler.compile(uri: uri) else {
+            throw SchemaCompileError(diagnostics: compiler.diagnostics)
+        }
+        self.init(program: compiler.finish(), entry: handle.index)
+    }
+
+    /// Problems found while compiling.
+    public var diagnostics: [Diagnostic] { program.diagnostics }
+
+    /// Whether `value` matches, without building any error (the fastest check).
+    public func isValid(_ value: JSONValue, options: ValidationOptions = .init()) -> Bool {
+        var evaluator = Evaluator(program: program, options: options, collect: false)
+        var none = Annotations.inactive
+        return evaluator.evaluate(entry, value, &none)
+    }
+
+    /// Validates `value`, collecting errors.
+    public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
+        if isValid(value, options: options) { return .valid }
+        var evaluator = Evaluator(program: program, options: options, collect: true)
+        var none = Annotations.inactive
+        let valid = evaluator.evaluate(entry, value, &none)
+        if valid || evaluator.errors.isEmpty {
+            // Only a disagreement between the two passes could get here; trust the fast verdict.
+            return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: evaluator.truncated)
+        }
+        return ValidationResult(isValid: false, errors: evaluator.errors, isTruncated: evaluator.truncated)
+    }
+
+    /// Parses `bytes` as JSON and validates the value; a parse error is the one error returned
+    /// (code `json.*`, at the instance's root, with the byte offset in the message).
+    public func validate(
+        json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        do {
+            return validate(try JSONParser.parse(bytes, options: parseOptions), options: options)
+        } catch {
+            return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
+        }
+    }
+
+    /// Parses raw bytes as JSON and validates the value.
+    public func validate(
+        json buffer: UnsafeRawBufferPointer, options: ValidationOptions = .init(),
+        parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        do {
+            return validate(try JSONParser.parse(buffer, options: parseOptions), options: options)
+        } catch {
+            return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
+        }
+    }
+
+    static func parseFailure(_ error: JSONParseError) -> SchemaValidationError {
+        SchemaValidationError(
+            code: DiagnosticCode(error.code.rawValue),
+            message: "the body is not valid JSON: \(error.message) (line \(error.line), column \(error.column), byte \(error.offset))",
+            instancePointer: .root, keyword: "")
+    }
+}
+
+/// Why a schema could not be compiled at all (nothing registered at its URI).
+public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.message).joined(separator: "; ") }
+}
