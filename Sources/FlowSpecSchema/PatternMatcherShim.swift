@@ -40,11 +40,24 @@ func compilePattern(_ pattern: String) throws(PatternError) -> PatternMatcher {
 
 private func fail(_ error: PatternError) throws(PatternError) -> PatternMatcher { throw error }
 
-/// ECMA-262 rejects some escapes that ICU accepts (`\a`, `\Z`...): an identity escape of a letter is
-/// a syntax error in Unicode-mode ECMA-262.
+/// ECMA-262 rejects some syntax that ICU accepts: an identity escape of a letter (`\a`, `\Z`), inline
+/// comments `(?#...)` and inline flags `(?i)`.
 private func ecmaOnlyProblem(_ pattern: String) -> PatternError? {
     var escaped = false
-    for (k, c) in pattern.enumerated() {
+    let characters = Array(pattern)
+    for (k, c) in characters.enumerated() {
+        if !escaped && c == "(" && k + 2 < characters.count && characters[k + 1] == "?" {
+            let next = characters[k + 2]
+            let allowed: Bool
+            switch next {
+            case ":", "=", "!": allowed = true
+            case "<": allowed = k + 3 < characters.count
+            default: allowed = false
+            }
+            if !allowed {
+                return PatternError(offset: k, message: "`(?\(next)` is not a group in ECMA-262 regular expressions")
+            }
+        }
         if escaped {
             escaped = false
             if c.isASCII && c.isLetter && !"dDwWsSbBnrtvfcxuk0pP".contains(c) {
@@ -57,32 +70,49 @@ private func ecmaOnlyProblem(_ pattern: String) -> PatternError? {
     return nil
 }
 
-/// `\d`, `\w` and `\s` are ASCII (and JavaScript whitespace) in ECMA-262, Unicode-aware in ICU.
+/// ECMA-262 white space and line terminators (ICU's `\s` lacks U+000B and U+FEFF).
+private let ecmaSpace = "\\t\\n\\u000B\\f\\r\\p{Z}\\uFEFF"
+
+/// `\d`, `\w` and `\s` are ASCII (and JavaScript white space) in ECMA-262, Unicode-aware in ICU;
+/// `[]` (matches nothing) and `[^]` (matches anything) are valid in ECMA-262 and rejected by ICU.
 private func translateToICU(_ pattern: String) -> String {
-    guard pattern.contains("\\") else { return pattern }
+    let characters = Array(pattern)
     var result = ""
-    var escaped = false
     var inClass = false
-    for c in pattern {
-        if escaped {
-            escaped = false
-            switch c {
+    var k = 0
+    while k < characters.count {
+        let c = characters[k]
+        if c == "\\" && k + 1 < characters.count {
+            let e = characters[k + 1]
+            k += 2
+            switch e {
             case "d": result += inClass ? "0-9" : "[0-9]"
             case "D": result += inClass ? "\\D" : "[^0-9]"
             case "w": result += inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]"
             case "W": result += inClass ? "\\W" : "[^a-zA-Z0-9_]"
-            default: result += "\\" + String(c)
+            case "s": result += inClass ? ecmaSpace : "[" + ecmaSpace + "]"
+            case "S": result += inClass ? "\\S" : "[^" + ecmaSpace + "]"
+            default: result += "\\" + String(e)
             }
             continue
         }
-        if c == "\\" {
-            escaped = true
-            continue
+        if c == "[" && !inClass {
+            if k + 1 < characters.count && characters[k + 1] == "]" {
+                result += "(?!)"
+                k += 2
+                continue
+            }
+            if k + 2 < characters.count && characters[k + 1] == "^" && characters[k + 2] == "]" {
+                result += "[\\s\\S]"
+                k += 3
+                continue
+            }
+            inClass = true
+        } else if c == "]" && inClass {
+            inClass = false
         }
-        if c == "[" { inClass = true }
-        if c == "]" { inClass = false }
         result.append(c)
+        k += 1
     }
-    if escaped { result += "\\" }
     return result
 }

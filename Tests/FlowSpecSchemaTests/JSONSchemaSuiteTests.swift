@@ -37,6 +37,11 @@ struct JSONSchemaSuiteTests {
         Self.check(runner, SuiteRunner.files(in: "draft2020-12/optional/format"), known: KnownFailures.formats, floors: Floors.formats)
     }
 
+    @Test func draft4() {
+        let runner = SuiteRunner(dialect: .draft4, assertFormats: false)
+        Self.check(runner, SuiteRunner.files(in: "draft4"), known: KnownFailures.draft4, floors: Floors.draft4)
+    }
+
     @Test func draft4AsOpenAPI30() {
         let runner = SuiteRunner(dialect: .openAPI30, assertFormats: false)
         Self.check(runner, SuiteRunner.files(in: "draft4"), known: KnownFailures.openAPI30, floors: Floors.openAPI30)

@@ -99,8 +99,9 @@ struct MemberApplicator: Sendable {
     var hasAccessFlags = false
 
     @inline(__always) func lookup(_ key: String) -> Int? {
-        if let index { return index[key] }
-        for k in 0..<names.count where names[k] == key { return k }
+        // The dictionary compares by canonical equivalence; confirm the code points match.
+        if let index, let k = index[key], exactlyEqual(names[k], key) { return k }
+        for k in 0..<names.count where exactlyEqual(names[k], key) { return k }
         return nil
     }
 }

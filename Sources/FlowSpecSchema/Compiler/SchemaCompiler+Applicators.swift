@@ -144,7 +144,8 @@ extension SchemaCompiler {
             }
             node.ops.append(.dependentSchemas(list, site: site(location, "dependentSchemas", key: entry.key)))
         }
-        if !modern, let entry = keywords["dependencies"], tree.isMapping(entry.value) {
+        // `dependencies` is draft 4's; 2020-12 split it in two but keeps reading it for compatibility.
+        if let entry = keywords["dependencies"], tree.isMapping(entry.value) {
             var required: [(name: String, required: [String])] = []
             var schemas: [(name: String, node: Int32)] = []
             for member in tree.entries(entry.value) {
@@ -224,10 +225,9 @@ extension SchemaCompiler {
             let condition = compile(location.child(entry.value, "if"))
             let then = keywords["then"].map { compile(location.child($0.value, "then")) } ?? -1
             let otherwise = keywords["else"].map { compile(location.child($0.value, "else")) } ?? -1
-            if then >= 0 || otherwise >= 0 {
-                node.ops.append(
-                    .conditional(if: condition, then: then, else: otherwise, site: site(location, "if", key: entry.key)))
-            }
+            // Even alone, `if` matters: its annotations count for `unevaluated*`.
+            node.ops.append(
+                .conditional(if: condition, then: then, else: otherwise, site: site(location, "if", key: entry.key)))
         }
     }
 

@@ -107,6 +107,11 @@ extension SchemaCompiler {
                 node.ops.append(.pattern(pattern, site: site(location, "pattern", key: entry.key)))
             }
         }
+    }
+
+    /// `format` belongs to its own vocabulary, so a meta-schema without the validation vocabulary keeps it.
+    mutating func compileFormat(_ keywords: Keywords, _ location: Location, into node: inout CompiledNode) {
+        let tree = tree(location.source)
         if let entry = keywords["format"], let name = tree.scalar(entry.value), let kind = FormatKind(name: name) {
             node.ops.append(
                 .format(

@@ -54,7 +54,7 @@ extension SchemaCompiler {
             }
         }
         let dialect = location.dialect
-        if let id = identifier(of: location.node, in: tree, dialect: dialect) {
+        if !location.baseIncludesOwnID, let id = identifier(of: location.node, in: tree, dialect: dialect) {
             location.base = URIReference(location.base).resolving(id).withoutFragment
             location.resource = resourceID(location.base)
             node.resource = location.resource
@@ -66,6 +66,7 @@ extension SchemaCompiler {
         }
         let validation = location.vocabulary.validation
         if validation { compileAssertions(keywords, location, into: &node) }
+        compileFormat(keywords, location, into: &node)
         compileArrayKeywords(keywords, location, validation: validation, into: &node)
         compileObjectKeywords(keywords, location, validation: validation, into: &node)
         if let ref = keywords["$ref"] { node.ops.append(compileRef(ref, location)) }

@@ -82,11 +82,14 @@ public struct SchemaCompiler {
         var dialect: SchemaDialect
         var resource: Int32
         var vocabulary = Vocabulary()
+        /// Whether ``base`` already includes this node's own `$id` (a resolved `$ref` target).
+        var baseIncludesOwnID = false
 
         func child(_ node: NodeID, _ tokens: String...) -> Location {
             var copy = self
             copy.node = node
             copy.pointer.append(contentsOf: tokens)
+            copy.baseIncludesOwnID = false
             return copy
         }
     }
@@ -101,7 +104,7 @@ public struct SchemaCompiler {
         for (name, anchor) in registry.dynamicAnchors[uri] ?? [] {
             let location = Location(
                 source: anchor.source, node: anchor.node, pointer: anchor.pointer, base: uri, dialect: anchor.dialect,
-                resource: id)
+                resource: id, baseIncludesOwnID: true)
             let node = compile(location)
             program.resources[Int(id)].dynamicAnchors.append((anchorName(name), node))
         }
@@ -130,7 +133,7 @@ public struct SchemaCompiler {
         }
         return Location(
             source: anchor.source, node: anchor.node, pointer: anchor.pointer, base: anchor.resourceURI,
-            dialect: anchor.dialect, resource: resourceID(anchor.resourceURI))
+            dialect: anchor.dialect, resource: resourceID(anchor.resourceURI), baseIncludesOwnID: true)
     }
 
     /// Follows JSON pointer tokens from a resource's root, tracking `$id`s on the way.
@@ -166,7 +169,7 @@ public struct SchemaCompiler {
         }
         return Location(
             source: resource.source, node: node, pointer: pointer, base: base, dialect: dialect,
-            resource: resourceID(base))
+            resource: resourceID(base), baseIncludesOwnID: tokens.isEmpty ? resource.includesOwnID : true)
     }
 
     /// The node's `$id` (or draft 4 `id`) when it sets a base URI.

@@ -82,7 +82,7 @@ public struct SchemaDialect: Hashable, Sendable, CustomStringConvertible {
     /// Keywords whose value is a map of schemas.
     var schemaMapKeywords: [String] {
         isModern
-            ? ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas"]
+            ? ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies"]
             : ["definitions", "properties", "patternProperties", "dependencies"]
     }
     /// Keywords whose value is a list of schemas.

@@ -23,6 +23,8 @@ public struct SchemaRegistry: Sendable {
         var dialect: SchemaDialect
         /// The resource's URI without fragment.
         var uri: String
+        /// Whether ``uri`` already includes the node's own `$id` (false for a file's own URI).
+        var includesOwnID = true
     }
 
     struct Anchor: Sendable {
@@ -66,7 +68,7 @@ public struct SchemaRegistry: Sendable {
         var scanner = Scanner(registry: self, sourceIndex: index, source: source)
         let base = URIReference(source.baseURI).withoutFragment
         let defaultDialect = source.dialect ?? .jsonSchema2020_12
-        scanner.addResource(uri: base, node: source.root, pointer: [], dialect: defaultDialect)
+        scanner.addResource(uri: base, node: source.root, pointer: [], dialect: defaultDialect, includesOwnID: false)
         if let roots = source.schemaRoots {
             let pointers = Self.pointers(of: Set(roots), in: source.tree, from: source.root)
             for root in roots {
@@ -133,9 +135,12 @@ public struct SchemaRegistry: Sendable {
 
         var tree: YAMLTree { source.tree }
 
-        mutating func addResource(uri: String, node: NodeID, pointer: [String], dialect: SchemaDialect) {
+        mutating func addResource(
+            uri: String, node: NodeID, pointer: [String], dialect: SchemaDialect, includesOwnID: Bool = true
+        ) {
             registry.resources[uri] = Resource(
-                source: sourceIndex, node: node, pointer: pointer, dialect: dialect, uri: uri)
+                source: sourceIndex, node: node, pointer: pointer, dialect: dialect, uri: uri,
+                includesOwnID: includesOwnID)
         }
 
         mutating func problem(_ message: String, at node: NodeID, pointer: [String]) {

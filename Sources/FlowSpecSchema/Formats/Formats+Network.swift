@@ -99,9 +99,10 @@ extension Formats {
             {
                 // `??--` is reserved for A-labels (`xn--`), which must decode as Punycode.
                 guard lower.starts(with: Array("xn--".utf8)) else { return false }
-                guard let decoded = Punycode.decode(Array(label.dropFirst(4))), IDNA.isValidLabel(decoded) else {
-                    return false
-                }
+                let encoded = Array(lower.dropFirst(4))
+                guard let decoded = Punycode.decode(encoded), IDNA.isValidLabel(decoded),
+                    Punycode.encode(decoded) == encoded
+                else { return false }
             }
         }
         return true

@@ -100,23 +100,68 @@ extension Formats {
         return true
     }
 
+    /// RFC 6570 section 2: literals, and expressions `{[op]varspec,...}` with `:max` (1-9999) or `*`.
     static func uriTemplate(_ s: String) -> Bool {
-        var inExpression = false
-        for c in s.unicodeScalars {
-            switch c {
-            case "{":
-                if inExpression { return false }
-                inExpression = true
-            case "}":
-                if !inExpression { return false }
-                inExpression = false
-            case " ", "\"", "'", "<", ">", "\\", "^", "`", "|":
-                return false
-            default:
-                if c.value < 0x20 { return false }
+        let b = Array(s.unicodeScalars)
+        var i = 0
+        func percent() -> Bool {
+            guard i + 2 < b.count, b[i + 1].isASCII, b[i + 2].isASCII, isHex(UInt8(b[i + 1].value)),
+                isHex(UInt8(b[i + 2].value))
+            else { return false }
+            i += 3
+            return true
+        }
+        func varchar() -> Bool {
+            guard i < b.count else { return false }
+            let c = b[i]
+            if c == "%" { return percent() }
+            guard c.isASCII, isAlnum(UInt8(c.value)) || c == "_" else { return false }
+            i += 1
+            return true
+        }
+        func varspec() -> Bool {
+            guard varchar() else { return false }
+            while i < b.count {
+                if b[i] == "." {
+                    i += 1
+                    guard varchar() else { return false }
+                } else if b[i] == "%" || (b[i].isASCII && (isAlnum(UInt8(b[i].value)) || b[i] == "_")) {
+                    guard varchar() else { return false }
+                } else {
+                    break
+                }
+            }
+            if i < b.count && b[i] == "*" {
+                i += 1
+            } else if i < b.count && b[i] == ":" {
+                i += 1
+                let start = i
+                while i < b.count && b[i].isASCII && UInt8(b[i].value) &- 48 < 10 { i += 1 }
+                let count = i - start
+                guard count >= 1, count <= 4, b[start] != "0" else { return false }
+            }
+            return true
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == "{" {
+                i += 1
+                if i < b.count && "+#./;?&".unicodeScalars.contains(b[i]) { i += 1 }
+                guard varspec() else { return false }
+                while i < b.count && b[i] == "," {
+                    i += 1
+                    guard varspec() else { return false }
+                }
+                guard i < b.count && b[i] == "}" else { return false }
+                i += 1
+            } else if c == "%" {
+                guard percent() else { return false }
+            } else {
+                if c.value <= 0x20 || c.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains(c) { return false }
+                i += 1
             }
         }
-        return !inExpression
+        return true
     }
 
     static func jsonPointer(_ s: Substring) -> Bool {

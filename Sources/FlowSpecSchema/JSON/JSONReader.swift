@@ -153,10 +153,11 @@ struct JSONReader {
             let value = try parseValue()
             var duplicate = false
             if keys.count < 12 {
-                duplicate = keys.contains(key)
+                duplicate = keys.contains { exactlyEqual($0, key) }
                 if !duplicate && keys.count == 11 { seen = Set(keys + [key]) }
             } else if seen?.insert(key).inserted == false {
-                duplicate = true
+                // `Set` compares by canonical equivalence; confirm the code points match.
+                duplicate = keys.contains { exactlyEqual($0, key) }
             }
             if duplicate {
                 if !options.allowDuplicateKeys {

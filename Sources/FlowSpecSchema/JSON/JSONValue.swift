@@ -3,7 +3,7 @@
 /// Numbers keep the text they were written with (see ``JSONNumber``), so that large integers and
 /// decimals compare exactly; objects keep their members in order. Equality is JSON Schema's: numbers
 /// by value (`1 == 1.0`), objects whatever their member order.
-public enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(JSONNumber)
@@ -125,12 +125,16 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
 
     /// The value of the first member named `key`.
     public subscript(key: String) -> JSONValue? {
-        guard let index = keys.firstIndex(of: key) else { return nil }
+        guard let index = index(forKey: key) else { return nil }
         return values[index]
     }
 
-    /// The index of the first member named `key`.
-    public func index(forKey key: String) -> Int? { keys.firstIndex(of: key) }
+    /// The index of the first member named `key` (names compare by code points, not by Unicode
+    /// canonical equivalence: `"é"` and `"e\u{301}"` are different names, as JSON says).
+    public func index(forKey key: String) -> Int? {
+        for k in 0..<keys.count where exactlyEqual(keys[k], key) { return k }
+        return nil
+    }
 
     /// Appends a member (the parser reports duplicates before they get here).
     public mutating func append(_ key: String, _ value: JSONValue) {
@@ -147,7 +151,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// `enum` and `uniqueItems` compare this way).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.keys.count == rhs.keys.count else { return false }
-        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+        if zip(lhs.keys, rhs.keys).allSatisfy(exactlyEqual) { return lhs.values == rhs.values }
         for (key, value) in zip(lhs.keys, lhs.values) {
             guard let other = rhs[key], other == value else { return false }
         }
@@ -159,7 +163,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         var sum = 0
         for (key, value) in zip(keys, values) {
             var member = Hasher()
-            member.combine(key)
+            hashExactly(key, into: &member)
             member.combine(value)
             sum = sum &+ member.finalize()
         }

@@ -20,6 +20,7 @@ extension Evaluator {
             report("schema.not", "must not match the schema in `not`", site: site)
             return false
         case .conditional(let condition, let then, let otherwise, _):
+            if then < 0 && otherwise < 0 && !annotations.active { return true }
             if quietly(condition, value, &annotations) {
                 return then < 0 || inPlace(then, value, &annotations)
             }
