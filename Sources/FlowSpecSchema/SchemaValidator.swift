@@ -49,11 +49,8 @@ public struct SchemaValidator: Sendable {
         var evaluator = Evaluator(program: program, options: options, collect: true)
         var none = Annotations.inactive
         let valid = evaluator.evaluate(entry, value, &none)
-        if valid || evaluator.errors.isEmpty {
-            // Only a disagreement between the two passes could get here; trust the fast verdict.
-            return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: evaluator.truncated)
-        }
-        return ValidationResult(isValid: false, errors: evaluator.errors, isTruncated: evaluator.truncated)
+        let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
+        return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
     }
 
     /// Parses `bytes` as JSON and validates the value; a parse error is the one error returned

@@ -71,8 +71,7 @@ enum Messages {
     }
 
     static func format(_ kind: FormatKind, _ value: JSONValue) -> String {
-        let article = "aeiou".contains(kind.name.first ?? "x") ? "an" : "a"
-        return "\(show(value)) is not \(article) \(kind.name)"
+        "\(show(value)) is not a valid \(kind.name)"
     }
 
     static func characters(_ n: Int) -> String { n == 1 ? "1 character" : "\(n) characters" }

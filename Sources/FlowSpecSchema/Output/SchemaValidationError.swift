@@ -50,7 +50,7 @@ public struct ValidationResult: Hashable, Sendable {
     public var isValid: Bool
     /// Why not, in evaluation order (deterministic), at most ``ValidationOptions/maxErrors``.
     public var errors: [SchemaValidationError]
-    /// Whether more errors were found than ``errors`` holds.
+    /// Whether collection stopped at ``ValidationOptions/maxErrors`` (more errors may exist).
     public var isTruncated: Bool
 
     public init(isValid: Bool, errors: [SchemaValidationError], isTruncated: Bool = false) {
