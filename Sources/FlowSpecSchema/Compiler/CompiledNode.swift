@@ -141,15 +141,27 @@ struct RequiredList: Sendable {
     var access: [Access]
 }
 
+/// The values of `enum`, with a hash set for long lists.
+struct EnumTable: Sendable {
+    var values: [JSONValue]
+    var set: Set<JSONValue>?
+}
+
 /// One compiled keyword.
+///
+/// Every payload is a number or an index into one of the program's tables, so an `Op` is trivially
+/// copyable: the evaluator reads ops without touching reference counts.
 enum Op: Sendable {
     case alwaysFail(site: Int32)
     case type(TypeMask, nullable: Bool, site: Int32)
-    case const(JSONValue, site: Int32)
-    case enumeration([JSONValue], Set<JSONValue>?, nullable: Bool, site: Int32)
-    case minimum(JSONNumber, exclusive: Bool, site: Int32)
-    case maximum(JSONNumber, exclusive: Bool, site: Int32)
-    case multipleOf(JSONNumber, site: Int32)
+    /// Index into ``SchemaProgram/values``.
+    case const(Int32, site: Int32)
+    /// Index into ``SchemaProgram/enums``.
+    case enumeration(Int32, nullable: Bool, site: Int32)
+    /// Indexes into ``SchemaProgram/numbers``.
+    case minimum(Int32, exclusive: Bool, site: Int32)
+    case maximum(Int32, exclusive: Bool, site: Int32)
+    case multipleOf(Int32, site: Int32)
     case minLength(Int, site: Int32)
     case maxLength(Int, site: Int32)
     case pattern(Int32, site: Int32)
@@ -159,24 +171,41 @@ enum Op: Sendable {
     case uniqueItems(site: Int32)
     case minProperties(Int, site: Int32)
     case maxProperties(Int, site: Int32)
-    case required(RequiredList, site: Int32)
-    case dependentRequired([(name: String, required: [String])], site: Int32)
-    case members(MemberApplicator)
+    /// Index into ``SchemaProgram/requireds``.
+    case required(Int32, site: Int32)
+    /// Index into ``SchemaProgram/dependentRequireds``.
+    case dependentRequired(Int32, site: Int32)
+    /// Index into ``SchemaProgram/members``.
+    case members(Int32)
     case propertyNames(Int32, site: Int32)
-    case dependentSchemas([(name: String, node: Int32)], site: Int32)
-    case items(ItemsApplicator)
+    /// Index into ``SchemaProgram/dependentSchemas``.
+    case dependentSchemas(Int32, site: Int32)
+    /// Index into ``SchemaProgram/items``.
+    case items(Int32)
     case contains(ContainsApplicator)
     case ref(Int32, site: Int32)
     case dynamicRef(Int32, anchor: Int32, site: Int32)
-    case allOf([Int32], site: Int32)
-    case anyOf([Int32], site: Int32)
-    case oneOf([Int32], site: Int32)
+    /// Indexes into ``SchemaProgram/lists``.
+    case allOf(Int32, site: Int32)
+    case anyOf(Int32, site: Int32)
+    case oneOf(Int32, site: Int32)
     case not(Int32, site: Int32)
     case conditional(if: Int32, then: Int32, else: Int32, site: Int32)
-    case discriminator(DiscriminatorApplicator)
+    /// Index into ``SchemaProgram/discriminators``.
+    case discriminator(Int32)
     case unevaluatedProperties(Int32, site: Int32)
     case unevaluatedItems(Int32, site: Int32)
     /// A keyword that could not be compiled (an unresolvable `$ref`): every instance fails with the
-    /// compile diagnostic's message, so a broken schema never passes silently.
-    case broken(String, site: Int32)
+    /// message at this index of ``SchemaProgram/messages``, so a broken schema never passes silently.
+    case broken(Int32, site: Int32)
+}
+
+/// What the evaluator needs of a node: plain numbers, so reading it costs no reference counting.
+struct NodeInfo: Sendable {
+    var opStart: Int32
+    var opCount: Int32
+    var resource: Int32
+    var site: Int32
+    var tracksUnevaluated: Bool
+    var isFalse: Bool
 }

@@ -48,7 +48,7 @@ extension SchemaCompiler {
             }
             hasItems = true
         }
-        if hasItems { node.ops.append(.items(items)) }
+        if hasItems { node.ops.append(.items(SchemaProgram.add(items, to: &program.items))) }
         if location.dialect.isModern, let entry = keywords["contains"] {
             let child = compile(location.child(entry.value, "contains"))
             var applicator = ContainsApplicator(
@@ -121,7 +121,8 @@ extension SchemaCompiler {
                 guard let k = members.names.firstIndex(of: name) else { return [] }
                 return members.access[k]
             }
-            node.ops.append(.required(RequiredList(names: names, access: access), site: site(location, "required", key: entry.key)))
+            let list = SchemaProgram.add(RequiredList(names: names, access: access), to: &program.requireds)
+            node.ops.append(.required(list, site: site(location, "required", key: entry.key)))
         }
         if validation, modern, let entry = keywords["dependentRequired"], tree.isMapping(entry.value) {
             var list: [(name: String, required: [String])] = []
@@ -130,9 +131,10 @@ extension SchemaCompiler {
                     list.append((tree.scalar(member.key) ?? "", names))
                 }
             }
-            node.ops.append(.dependentRequired(list, site: site(location, "dependentRequired", key: entry.key)))
+            let index = SchemaProgram.add(list, to: &program.dependentRequireds)
+            node.ops.append(.dependentRequired(index, site: site(location, "dependentRequired", key: entry.key)))
         }
-        if hasMembers { node.ops.append(.members(members)) }
+        if hasMembers { node.ops.append(.members(SchemaProgram.add(members, to: &program.members))) }
         if modern, let entry = keywords["propertyNames"] {
             let child = compile(location.child(entry.value, "propertyNames"))
             node.ops.append(.propertyNames(child, site: site(location, "propertyNames", key: entry.key)))
@@ -142,7 +144,8 @@ extension SchemaCompiler {
                 let name = tree.scalar(member.key) ?? ""
                 return (name, compile(location.child(member.value, "dependentSchemas", name)))
             }
-            node.ops.append(.dependentSchemas(list, site: site(location, "dependentSchemas", key: entry.key)))
+            let index = SchemaProgram.add(list, to: &program.dependentSchemas)
+            node.ops.append(.dependentSchemas(index, site: site(location, "dependentSchemas", key: entry.key)))
         }
         // `dependencies` is draft 4's; 2020-12 split it in two but keeps reading it for compatibility.
         if let entry = keywords["dependencies"], tree.isMapping(entry.value) {
@@ -157,8 +160,12 @@ extension SchemaCompiler {
                 }
             }
             let site = site(location, "dependencies", key: entry.key)
-            if !required.isEmpty && validation { node.ops.append(.dependentRequired(required, site: site)) }
-            if !schemas.isEmpty { node.ops.append(.dependentSchemas(schemas, site: site)) }
+            if !required.isEmpty && validation {
+                node.ops.append(.dependentRequired(SchemaProgram.add(required, to: &program.dependentRequireds), site: site))
+            }
+            if !schemas.isEmpty {
+                node.ops.append(.dependentSchemas(SchemaProgram.add(schemas, to: &program.dependentSchemas), site: site))
+            }
         }
     }
 
@@ -196,7 +203,10 @@ extension SchemaCompiler {
             }
             return (nodes, entry.key)
         }
-        if let all = list("allOf") { node.ops.append(.allOf(all.nodes, site: site(location, "allOf", key: all.key))) }
+        if let all = list("allOf") {
+            node.ops.append(
+                .allOf(SchemaProgram.add(all.nodes, to: &program.lists), site: site(location, "allOf", key: all.key)))
+        }
         let any = list("anyOf")
         let one = list("oneOf")
         var discriminator: DiscriminatorApplicator? = nil
@@ -205,16 +215,18 @@ extension SchemaCompiler {
         }
         if let any {
             if let discriminator, one == nil {
-                node.ops.append(.discriminator(discriminator))
+                node.ops.append(.discriminator(SchemaProgram.add(discriminator, to: &program.discriminators)))
             } else {
-                node.ops.append(.anyOf(any.nodes, site: site(location, "anyOf", key: any.key)))
+                node.ops.append(
+                    .anyOf(SchemaProgram.add(any.nodes, to: &program.lists), site: site(location, "anyOf", key: any.key)))
             }
         }
         if let one {
             if let discriminator {
-                node.ops.append(.discriminator(discriminator))
+                node.ops.append(.discriminator(SchemaProgram.add(discriminator, to: &program.discriminators)))
             } else {
-                node.ops.append(.oneOf(one.nodes, site: site(location, "oneOf", key: one.key)))
+                node.ops.append(
+                    .oneOf(SchemaProgram.add(one.nodes, to: &program.lists), site: site(location, "oneOf", key: one.key)))
             }
         }
         if let entry = keywords["not"] {

@@ -39,14 +39,15 @@ extension SchemaCompiler {
             }
         }
         if dialect.isModern, let entry = keywords["const"] {
-            node.ops.append(.const(JSONValue(tree: tree, node: entry.value), site: site(location, "const", key: entry.key)))
+            let value = SchemaProgram.add(JSONValue(tree: tree, node: entry.value), to: &program.values)
+            node.ops.append(.const(value, site: site(location, "const", key: entry.key)))
         }
         if let entry = keywords["enum"] {
             if tree.isSequence(entry.value) {
                 let values = tree.items(entry.value).map { JSONValue(tree: tree, node: $0) }
                 let set = values.count > 8 ? Set(values) : nil
-                node.ops.append(
-                    .enumeration(values, set, nullable: nullable, site: site(location, "enum", key: entry.key)))
+                let table = SchemaProgram.add(EnumTable(values: values, set: set), to: &program.enums)
+                node.ops.append(.enumeration(table, nullable: nullable, site: site(location, "enum", key: entry.key)))
             } else {
                 problem("schema.invalid_keyword", "`enum` must be a list", at: entry.value, location, keyword: "enum")
             }
@@ -58,7 +59,8 @@ extension SchemaCompiler {
     mutating func compileNumberKeywords(_ keywords: Keywords, _ location: Location, into node: inout CompiledNode) {
         if let entry = keywords["multipleOf"] {
             if let n = number(entry.value, location), !n.isNegative, n != JSONNumber(0) {
-                node.ops.append(.multipleOf(n, site: site(location, "multipleOf", key: entry.key)))
+                let index = SchemaProgram.add(n, to: &program.numbers)
+                node.ops.append(.multipleOf(index, site: site(location, "multipleOf", key: entry.key)))
             } else {
                 problem(
                     "schema.invalid_keyword", "`multipleOf` must be a number greater than 0", at: entry.value,
@@ -78,8 +80,10 @@ extension SchemaCompiler {
                 }
                 let exclusive = booleanExclusive && bool(keywords, exclusiveName, location)
                 let site = site(location, exclusive ? exclusiveName : bound, key: entry.key)
+                let index = SchemaProgram.add(n, to: &program.numbers)
                 node.ops.append(
-                    isMinimum ? .minimum(n, exclusive: exclusive, site: site) : .maximum(n, exclusive: exclusive, site: site))
+                    isMinimum
+                        ? .minimum(index, exclusive: exclusive, site: site) : .maximum(index, exclusive: exclusive, site: site))
             }
             if !booleanExclusive, let entry = keywords[exclusiveName] {
                 guard let n = number(entry.value, location) else {
@@ -89,7 +93,9 @@ extension SchemaCompiler {
                     continue
                 }
                 let site = site(location, exclusiveName, key: entry.key)
-                node.ops.append(isMinimum ? .minimum(n, exclusive: true, site: site) : .maximum(n, exclusive: true, site: site))
+                let index = SchemaProgram.add(n, to: &program.numbers)
+                node.ops.append(
+                    isMinimum ? .minimum(index, exclusive: true, site: site) : .maximum(index, exclusive: true, site: site))
             }
         }
     }

@@ -149,13 +149,13 @@ extension SchemaCompiler {
         let tree = tree(location.source)
         guard let reference = tree.scalar(entry.value), tree.scalarType(entry.value) == .string else {
             problem("schema.invalid_keyword", "`$ref` must be a string", at: entry.value, location, keyword: "$ref")
-            return .broken("the schema's `$ref` is not a string", site: site)
+            return .broken(SchemaProgram.add("the schema's `$ref` is not a string", to: &program.messages), site: site)
         }
         guard let target = resolve(reference, base: location.base) else {
             problem(
                 "schema.unresolved_ref", "`$ref` `\(reference)` cannot be resolved", at: entry.value, location,
                 keyword: "$ref", hint: "check the pointer or anchor, and that the file it names is loaded")
-            return .broken("the schema's `$ref` `\(reference)` cannot be resolved", site: site)
+            return .broken(SchemaProgram.add("the schema's `$ref` `\(reference)` cannot be resolved", to: &program.messages), site: site)
         }
         return .ref(compile(target), site: site)
     }
@@ -170,7 +170,7 @@ extension SchemaCompiler {
             problem(
                 "schema.unresolved_ref", "`$dynamicRef` `\(shown)` cannot be resolved", at: entry.value, location,
                 keyword: "$dynamicRef")
-            return .broken("the schema's `$dynamicRef` `\(shown)` cannot be resolved", site: site)
+            return .broken(SchemaProgram.add("the schema's `$dynamicRef` `\(shown)` cannot be resolved", to: &program.messages), site: site)
         }
         program.usesDynamicScope = true
         // Dynamic resolution applies only when the static target is itself a `$dynamicAnchor` of

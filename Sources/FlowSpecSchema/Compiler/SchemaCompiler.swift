@@ -60,7 +60,12 @@ public struct SchemaCompiler {
     }
 
     /// Finishes compilation.
-    public func finish() -> SchemaProgram { program }
+    public func finish() -> SchemaProgram {
+        var result = program
+        result.flatten()
+        for k in result.nodes.indices { result.nodes[k].ops = [] }
+        return result
+    }
 
     /// The diagnostics so far.
     public var diagnostics: [Diagnostic] { program.diagnostics }

@@ -7,6 +7,20 @@ public import FlowSpecModel
 /// schemas use it). `Sendable` and immutable: any number of threads validate with it at once.
 public struct SchemaProgram: Sendable {
     var nodes: [CompiledNode] = []
+    /// The runtime form of ``nodes`` and their ops, filled by ``SchemaCompiler/finish()``.
+    var info: [NodeInfo] = []
+    var ops: [Op] = []
+    var values: [JSONValue] = []
+    var enums: [EnumTable] = []
+    var numbers: [JSONNumber] = []
+    var requireds: [RequiredList] = []
+    var dependentRequireds: [[(name: String, required: [String])]] = []
+    var members: [MemberApplicator] = []
+    var dependentSchemas: [[(name: String, node: Int32)]] = []
+    var items: [ItemsApplicator] = []
+    var lists: [[Int32]] = []
+    var discriminators: [DiscriminatorApplicator] = []
+    var messages: [String] = []
     var sites: [KeywordSite] = []
     var patterns: [PatternMatcher] = []
     var patternTexts: [String] = []
@@ -19,13 +33,32 @@ public struct SchemaProgram: Sendable {
     /// them: a broken `$ref` fails every instance that reaches it, an invalid keyword is ignored.
     public internal(set) var diagnostics: [Diagnostic] = []
 
+    /// Appends `element` to a table and returns its index.
+    static func add<T>(_ element: T, to table: inout [T]) -> Int32 {
+        table.append(element)
+        return Int32(table.count - 1)
+    }
+
+    /// Lays every node's ops out in one array and keeps only plain numbers per node.
+    mutating func flatten() {
+        info.removeAll(keepingCapacity: true)
+        ops.removeAll(keepingCapacity: true)
+        for node in nodes {
+            info.append(
+                NodeInfo(
+                    opStart: Int32(ops.count), opCount: Int32(node.ops.count), resource: node.resource, site: node.site,
+                    tracksUnevaluated: node.tracksUnevaluated, isFalse: node.isFalse))
+            ops.append(contentsOf: node.ops)
+        }
+    }
+
     /// The validator for a schema this program compiled.
     public func validator(_ handle: SchemaHandle) -> SchemaValidator {
         SchemaValidator(program: self, entry: handle.index)
     }
 
     /// The number of compiled schema nodes.
-    public var nodeCount: Int { nodes.count }
+    public var nodeCount: Int { info.count }
 }
 
 /// A schema compiled into a ``SchemaProgram``.

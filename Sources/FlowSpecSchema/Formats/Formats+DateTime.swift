@@ -1,7 +1,7 @@
 /// RFC 3339 dates, times and durations (JSON Schema 2020-12 section 7.3.1).
 extension Formats {
     /// Reads `count` ASCII digits at `i` as a number.
-    static func digits(_ b: [UInt8], _ i: Int, _ count: Int) -> Int? {
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
         guard i + count <= b.count else { return nil }
         var v = 0
         for k in i..<(i + count) {
@@ -13,11 +13,10 @@ extension Formats {
     }
 
     static func date(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        return b.count == 10 && fullDate(b, 0)
+        withBytes(s) { b in b.count == 10 && fullDate(b, 0) }
     }
 
-    static func fullDate(_ b: [UInt8], _ i: Int) -> Bool {
+    static func fullDate(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard let year = digits(b, i, 4), b.count > i + 4, b[i + 4] == UInt8(ascii: "-"),
             let month = digits(b, i + 5, 2), b.count > i + 7, b[i + 7] == UInt8(ascii: "-"),
             let day = digits(b, i + 8, 2)
@@ -29,12 +28,11 @@ extension Formats {
     }
 
     static func time(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        return fullTime(b, 0)
+        withBytes(s) { b in fullTime(b, 0) }
     }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)` to the end of `b`; a leap second only at 23:59 UTC.
-    static func fullTime(_ b: [UInt8], _ i: Int) -> Bool {
+    static func fullTime(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard let hour = digits(b, i, 2), b.count > i + 2, b[i + 2] == UInt8(ascii: ":"),
             let minute = digits(b, i + 3, 2), b.count > i + 5, b[i + 5] == UInt8(ascii: ":"),
             let second = digits(b, i + 6, 2)
@@ -71,9 +69,16 @@ extension Formats {
     }
 
     static func dateTime(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count > 11, fullDate(b, 0), b[10] | 0x20 == UInt8(ascii: "t") else { return false }
-        return fullTime(b, 11)
+        withBytes(s) { b in
+            b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
+        }
+    }
+
+    /// Runs `body` on the string's UTF-8 bytes without copying them (native strings are contiguous).
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// RFC 3339 appendix A: `P` then date elements (Y, M, D in order, no gaps between Y and D),

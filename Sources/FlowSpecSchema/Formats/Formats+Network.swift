@@ -1,20 +1,30 @@
 /// Host names, e-mail addresses and IP addresses (RFC 1123, 5321, 2673, 4291).
 extension Formats {
     static func uuid(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 36 else { return false }
-        for (k, c) in b.enumerated() {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                if c != UInt8(ascii: "-") { return false }
-            } else if !isHex(c) {
-                return false
+        withBytes(s) { b in
+            guard b.count == 36 else { return false }
+            for k in 0..<36 {
+                let c = b[k]
+                if k == 8 || k == 13 || k == 18 || k == 23 {
+                    if c != UInt8(ascii: "-") { return false }
+                } else if !isHex(c) {
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 
     static func isHex(_ c: UInt8) -> Bool {
         c &- 48 < 10 || (c | 0x20) &- 97 < 6
+    }
+
+    /// RFC 5322 `atext` symbols: ``!#$%&'*+-/=?^_`{|}~``.
+    static func isAtextSymbol(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x21, 0x23...0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
     }
 
     static func isAlnum(_ c: UInt8) -> Bool {
@@ -86,24 +96,31 @@ extension Formats {
     }
 
     static func hostname(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        withBytes(s) { b in hostname(b) }
+    }
+
+    /// RFC 1123 host names: dot-separated labels of 1-63 letters, digits and inner hyphens, at most
+    /// 253 bytes; a label with `--` in positions 3-4 must be a valid A-label.
+    static func hostname(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, b.count <= 253 else { return false }
-        let labels = b.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        for label in labels {
-            guard !label.isEmpty, label.count <= 63, label.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "-") }),
-                label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
-            else { return false }
-            let lower = label.map { $0 | 0x20 }
-            if label.count >= 4 && label[label.startIndex + 2] == UInt8(ascii: "-")
-                && label[label.startIndex + 3] == UInt8(ascii: "-")
-            {
+        var start = 0
+        while start <= b.count {
+            var end = start
+            while end < b.count && b[end] != UInt8(ascii: ".") { end += 1 }
+            let count = end - start
+            guard count > 0, count <= 63, b[start] != UInt8(ascii: "-"), b[end - 1] != UInt8(ascii: "-") else {
+                return false
+            }
+            for k in start..<end where !(isAlnum(b[k]) || b[k] == UInt8(ascii: "-")) { return false }
+            if count >= 4 && b[start + 2] == UInt8(ascii: "-") && b[start + 3] == UInt8(ascii: "-") {
                 // `??--` is reserved for A-labels (`xn--`), which must decode as Punycode.
-                guard lower.starts(with: Array("xn--".utf8)) else { return false }
-                let encoded = Array(lower.dropFirst(4))
+                guard b[start] | 0x20 == UInt8(ascii: "x"), b[start + 1] | 0x20 == UInt8(ascii: "n") else { return false }
+                let encoded = (start + 4..<end).map { b[$0] | (b[$0] &- 65 < 26 ? 0x20 : 0) }
                 guard let decoded = Punycode.decode(encoded), IDNA.isValidLabel(decoded),
                     Punycode.encode(decoded) == encoded
                 else { return false }
             }
+            start = end + 1
         }
         return true
     }
@@ -156,15 +173,19 @@ extension Formats {
             }
             if escaped { return false }
         } else {
-            let atext = "!#$%&'*+-/=?^_`{|}~"
-            for part in local.split(separator: ".", omittingEmptySubsequences: false) {
-                guard !part.isEmpty else { return false }
-                for c in part.unicodeScalars {
-                    let ok = (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || atext.unicodeScalars.contains(c)))
-                        || (international && c.value >= 0x80)
-                    if !ok { return false }
+            // dot-atom: atext runs separated by single dots.
+            var previousDot = true
+            for c in local.utf8 {
+                if c == UInt8(ascii: ".") {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
                 }
+                previousDot = false
+                let ok = isAlnum(c) || isAtextSymbol(c) || (international && c >= 0x80)
+                if !ok { return false }
             }
+            if previousDot { return false }
         }
         if domain.hasPrefix("[") && domain.hasSuffix("]") {
             let literal = domain.dropFirst().dropLast()

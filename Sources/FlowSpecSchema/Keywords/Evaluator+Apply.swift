@@ -9,13 +9,13 @@ extension Evaluator {
             report("schema.type", "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(value))", site: site)
             return false
         case .const(let expected, let site):
-            if value == expected { return true }
-            report("schema.const", "must be \(Messages.show(expected))", site: site)
+            if value == program.values[Int(expected)] { return true }
+            report("schema.const", "must be \(Messages.show(program.values[Int(expected)]))", site: site)
             return false
-        case .enumeration(let values, let set, let nullable, let site):
-            if let set { if set.contains(value) { return true } } else if values.contains(value) { return true }
+        case .enumeration(let table, let nullable, let site):
+            if enumContains(program.enums[Int(table)], value) { return true }
             if nullable && value == .null { return true }
-            report("schema.enum", Messages.enumeration(values), site: site)
+            report("schema.enum", Messages.enumeration(program.enums[Int(table)].values), site: site)
             return false
         case .minimum, .maximum, .multipleOf:
             guard case .number(let n) = value else { return true }
@@ -56,9 +56,15 @@ extension Evaluator {
             report("schema.false", "no value is allowed here", site: site)
             return false
         case .broken(let message, let site):
-            report("schema.unresolved_ref", message, site: site)
+            report("schema.unresolved_ref", program.messages[Int(message)], site: site)
             return false
         }
+    }
+
+    func enumContains(_ table: EnumTable, _ value: JSONValue) -> Bool {
+        if let set = table.set { return set.contains(value) }
+        for candidate in table.values where candidate == value { return true }
+        return false
     }
 
     static func matches(_ mask: TypeMask, _ value: JSONValue) -> Bool {
@@ -88,7 +94,8 @@ extension Evaluator {
 
     mutating func number(_ op: Op, _ n: JSONNumber) -> Bool {
         switch op {
-        case .minimum(let limit, let exclusive, let site):
+        case .minimum(let index, let exclusive, let site):
+            let limit = program.numbers[Int(index)]
             let c = n.compare(to: limit)
             if c > 0 || (c == 0 && !exclusive) { return true }
             report(
@@ -96,7 +103,8 @@ extension Evaluator {
                 exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))",
                 site: site)
             return false
-        case .maximum(let limit, let exclusive, let site):
+        case .maximum(let index, let exclusive, let site):
+            let limit = program.numbers[Int(index)]
             let c = n.compare(to: limit)
             if c < 0 || (c == 0 && !exclusive) { return true }
             report(
@@ -104,7 +112,8 @@ extension Evaluator {
                 exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))",
                 site: site)
             return false
-        case .multipleOf(let divisor, let site):
+        case .multipleOf(let index, let site):
+            let divisor = program.numbers[Int(index)]
             if n.isMultiple(of: divisor) { return true }
             report("schema.multipleOf", "must be a multiple of \(divisor) (it is \(n))", site: site)
             return false

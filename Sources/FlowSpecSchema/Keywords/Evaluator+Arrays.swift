@@ -15,14 +15,14 @@ extension Evaluator {
             guard let (first, second) = Self.firstDuplicate(array) else { return true }
             report("schema.uniqueItems", "items \(first) and \(second) are equal, but items must be unique", site: site)
             return false
-        case .items(let applicator):
-            return items(applicator, array, &annotations)
+        case .items(let index):
+            return items(program.items[Int(index)], array, &annotations)
         case .contains(let applicator):
             return contains(applicator, array, &annotations)
         case .unevaluatedItems(let node, let site):
             var valid = true
             for (k, item) in array.enumerated() where !annotations.isItemEvaluated(k) {
-                if program.nodes[Int(node)].isFalse {
+                if program.info[Int(node)].isFalse {
                     report("schema.unevaluatedItems", "item \(k) is not allowed here", site: site, at: .index(k))
                     valid = false
                 } else if !child(node, item, index: k) {
@@ -62,7 +62,7 @@ extension Evaluator {
         }
         if applicator.rest >= 0 && array.count > prefixCount {
             let rest = applicator.rest
-            if program.nodes[Int(rest)].isFalse {
+            if program.info[Int(rest)].isFalse {
                 report(
                     "schema.items",
                     "must have at most \(Messages.items(prefixCount)) (it has \(array.count))", site: applicator.restSite)

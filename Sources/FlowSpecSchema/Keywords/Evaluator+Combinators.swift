@@ -3,17 +3,18 @@ internal import FlowSpecModel
 extension Evaluator {
     mutating func combinator(_ op: Op, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
         switch op {
-        case .allOf(let nodes, _):
+        case .allOf(let index, _):
+            let nodes = program.lists[Int(index)]
             var valid = true
             for node in nodes where !inPlace(node, value, &annotations) {
                 valid = false
                 if !collect || full { return false }
             }
             return valid
-        case .anyOf(let nodes, let site):
-            return anyOf(nodes, value, site: site, &annotations)
-        case .oneOf(let nodes, let site):
-            return oneOf(nodes, value, site: site, &annotations)
+        case .anyOf(let index, let site):
+            return anyOf(program.lists[Int(index)], value, site: site, &annotations)
+        case .oneOf(let index, let site):
+            return oneOf(program.lists[Int(index)], value, site: site, &annotations)
         case .not(let node, let site):
             var none = Annotations.inactive
             if !quietly(node, value, &none) { return true }
@@ -25,8 +26,8 @@ extension Evaluator {
                 return then < 0 || inPlace(then, value, &annotations)
             }
             return otherwise < 0 || inPlace(otherwise, value, &annotations)
-        case .discriminator(let applicator):
-            return discriminator(applicator, value, &annotations)
+        case .discriminator(let index):
+            return discriminator(program.discriminators[Int(index)], value, &annotations)
         default:
             return true
         }

@@ -17,7 +17,8 @@ extension Evaluator {
                 "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(object.count))",
                 site: site)
             return false
-        case .required(let list, let site):
+        case .required(let index, let site):
+            let list = program.requireds[Int(index)]
             var valid = true
             for (k, name) in list.names.enumerated() where object.index(forKey: name) == nil {
                 let access = list.access[k]
@@ -28,7 +29,8 @@ extension Evaluator {
                 if !collect || full { return false }
             }
             return valid
-        case .dependentRequired(let list, let site):
+        case .dependentRequired(let index, let site):
+            let list = program.dependentRequireds[Int(index)]
             var valid = true
             for (name, required) in list where object.index(forKey: name) != nil {
                 for other in required where object.index(forKey: other) == nil {
@@ -38,8 +40,8 @@ extension Evaluator {
                 }
             }
             return valid
-        case .members(let applicator):
-            return members(applicator, object, &annotations)
+        case .members(let index):
+            return members(program.members[Int(index)], object, &annotations)
         case .propertyNames(let node, let site):
             var valid = true
             for key in object.keys where !child(node, .string(key), key: key) {
@@ -48,7 +50,8 @@ extension Evaluator {
                 if !collect || full { return false }
             }
             return valid
-        case .dependentSchemas(let list, _):
+        case .dependentSchemas(let index, _):
+            let list = program.dependentSchemas[Int(index)]
             var valid = true
             for (name, node) in list where object.index(forKey: name) != nil {
                 if !inPlace(node, value, &annotations) {
@@ -59,7 +62,7 @@ extension Evaluator {
             return valid
         case .unevaluatedProperties(let node, let site):
             var valid = true
-            let isFalse = program.nodes[Int(node)].isFalse
+            let isFalse = program.info[Int(node)].isFalse
             for k in 0..<object.count where !annotations.isPropertyEvaluated(k) {
                 let key = object.keys[k]
                 if isFalse {
@@ -113,7 +116,7 @@ extension Evaluator {
             }
             if !matched && applicator.additional >= 0 {
                 matched = true
-                if program.nodes[Int(applicator.additional)].isFalse {
+                if program.info[Int(applicator.additional)].isFalse {
                     report(
                         "schema.additionalProperties", "`\(key)` is not allowed here", site: applicator.additionalSite,
                         at: .key(key))

@@ -38,8 +38,8 @@ struct Evaluator {
     // MARK: - Nodes
 
     mutating func evaluate(_ index: Int32, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
-        let node = program.nodes[Int(index)]
-        if node.ops.isEmpty { return true }
+        let node = program.info[Int(index)]
+        if node.opCount == 0 { return true }
         depth += 1
         defer { depth -= 1 }
         if depth > options.maxDepth {
@@ -64,11 +64,16 @@ struct Evaluator {
     }
 
     @inline(__always)
-    mutating func run(_ node: CompiledNode, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
+    mutating func run(_ node: NodeInfo, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
         var valid = true
-        for op in node.ops where !apply(op, value, &annotations) {
-            valid = false
-            if !collect || full { return false }
+        var k = Int(node.opStart)
+        let end = k + Int(node.opCount)
+        while k < end {
+            if !apply(program.ops[k], value, &annotations) {
+                valid = false
+                if !collect || full { return false }
+            }
+            k += 1
         }
         return valid
     }
