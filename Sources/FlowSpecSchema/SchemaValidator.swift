@@ -11,12 +11,18 @@ public import FlowSpecModel
 /// let result = flow.validate(json: bodyBytes, options: .init(direction: .response))
 /// for error in result.errors { print(error) }   // "/steps/0/id: expected a string, got an integer"
 /// ```
+///
+/// Raw bytes are the fast path: they are parsed into a flat tape that the validator reads without
+/// building a tree.
 public struct SchemaValidator: Sendable {
-    let program: SchemaProgram
+    let runtime: ProgramRuntime
     let entry: Int32
+    /// Problems found while compiling.
+    public let diagnostics: [Diagnostic]
 
-    init(program: SchemaProgram, entry: Int32) {
-        self.program = program
+    init(runtime: ProgramRuntime, diagnostics: [Diagnostic], entry: Int32) {
+        self.runtime = runtime
+        self.diagnostics = diagnostics
         self.entry = entry
     }
 
@@ -30,27 +36,26 @@ public struct SchemaValidator: Sendable {
         guard let handle = compiler.compile(uri: uri) else {
             throw SchemaCompileError(diagnostics: compiler.diagnostics)
         }
-        self.init(program: compiler.finish(), entry: handle.index)
+        self = compiler.finish().validator(handle)
     }
 
-    /// Problems found while compiling.
-    public var diagnostics: [Diagnostic] { program.diagnostics }
-
-    /// Whether `value` matches, without building any error (the fastest check).
+    /// Whether `value` matches, without building any error.
     public func isValid(_ value: JSONValue, options: ValidationOptions = .init()) -> Bool {
-        var evaluator = Evaluator(program: program, options: options, collect: false)
-        var none = Annotations.inactive
-        return evaluator.evaluate(entry, value, &none)
+        isValid(tape: JSONTape(value), options: options)
     }
 
     /// Validates `value`, collecting errors.
     public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
-        if isValid(value, options: options) { return .valid }
-        var evaluator = Evaluator(program: program, options: options, collect: true)
-        var none = Annotations.inactive
-        let valid = evaluator.evaluate(entry, value, &none)
-        let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
-        return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
+        validate(tape: JSONTape(value), options: options)
+    }
+
+    /// Parses `bytes` as JSON and tells whether the value matches (a parse error is a mismatch).
+    public func isValid(
+        json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> Bool {
+        let tape: JSONTape? = bytes.withUnsafeBufferPointer { try? JSONParser.tape($0, options: parseOptions) }
+        guard let tape else { return false }
+        return isValid(tape: tape, options: options)
     }
 
     /// Parses `bytes` as JSON and validates the value; a parse error is the one error returned
@@ -58,11 +63,7 @@ public struct SchemaValidator: Sendable {
     public func validate(
         json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
     ) -> ValidationResult {
-        do {
-            return validate(try JSONParser.parse(bytes, options: parseOptions), options: options)
-        } catch {
-            return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
-        }
+        bytes.withUnsafeBufferPointer { validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions) }
     }
 
     /// Parses raw bytes as JSON and validates the value.
@@ -71,10 +72,26 @@ public struct SchemaValidator: Sendable {
         parseOptions: JSONParser.Options = .default
     ) -> ValidationResult {
         do {
-            return validate(try JSONParser.parse(buffer, options: parseOptions), options: options)
+            let tape = try JSONParser.tape(buffer.bindMemory(to: UInt8.self), options: parseOptions)
+            return validate(tape: tape, options: options)
         } catch {
             return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
         }
+    }
+
+    func isValid(tape: JSONTape, options: ValidationOptions) -> Bool {
+        var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: false)
+        var none = Annotations.inactive
+        return evaluator.evaluate(entry, JSONTape.root, &none)
+    }
+
+    func validate(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
+        if isValid(tape: tape, options: options) { return .valid }
+        var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        var none = Annotations.inactive
+        let valid = evaluator.evaluate(entry, JSONTape.root, &none)
+        let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
+        return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
     }
 
     static func parseFailure(_ error: JSONParseError) -> SchemaValidationError {

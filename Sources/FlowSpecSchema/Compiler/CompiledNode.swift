@@ -97,13 +97,41 @@ struct MemberApplicator: Sendable {
     var patternSite: Int32 = 0
     var additionalSite: Int32 = 0
     var hasAccessFlags = false
+    /// The names' UTF-8 bytes, compared with the instance's keys on the tape.
+    var utf8Names: [[UInt8]] = []
+    /// For many properties: name hash to index (collisions fall back to a scan).
+    var hashIndex: [UInt64: Int]? = nil
 
-    @inline(__always) func lookup(_ key: String) -> Int? {
-        // The dictionary compares by canonical equivalence; confirm the code points match.
-        if let index, let k = index[key], exactlyEqual(names[k], key) { return k }
-        for k in 0..<names.count where exactlyEqual(names[k], key) { return k }
+    /// Prepares the byte forms once the names are known.
+    mutating func seal() {
+        utf8Names = names.map { Array($0.utf8) }
+        if names.count > 8 {
+            var table: [UInt64: Int] = [:]
+            for (k, name) in utf8Names.enumerated() where table[fnv1a(name[...])] == nil { table[fnv1a(name[...])] = k }
+            hashIndex = table
+        }
+    }
+
+    /// The index of the property named by the tape string at `r`.
+    @inline(__always) func lookup(_ tape: JSONTape, _ r: Int) -> Int? {
+        if let hashIndex {
+            let hash = tape.withString(r) { fnv1a($0[...]) }
+            if let k = hashIndex[hash], tape.stringEquals(r, utf8Names[k]) { return k }
+        }
+        for k in 0..<utf8Names.count where tape.stringEquals(r, utf8Names[k]) { return k }
         return nil
     }
+}
+
+/// FNV-1a, a small deterministic hash for property names.
+@inline(__always)
+func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    return hash
 }
 
 /// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`).
@@ -133,12 +161,30 @@ struct DiscriminatorApplicator: Sendable {
     /// The `oneOf`/`anyOf` op used when the instance is not an object.
     var fallback: [Int32]
     var isOneOf: Bool
+    var utf8PropertyName: [UInt8] = []
+    var utf8Values: [[UInt8]] = []
 }
 
 /// `required`, with each name's access so `readOnly` members may be left out of requests.
 struct RequiredList: Sendable {
     var names: [String]
     var access: [Access]
+    var utf8Names: [[UInt8]] = []
+}
+
+/// `dependentRequired` (or draft 4 `dependencies` with lists).
+struct DependentRequired: Sendable {
+    var name: String
+    var required: [String]
+    var utf8Name: [UInt8]
+    var utf8Required: [[UInt8]]
+
+    init(name: String, required: [String]) {
+        self.name = name
+        self.required = required
+        self.utf8Name = Array(name.utf8)
+        self.utf8Required = required.map { Array($0.utf8) }
+    }
 }
 
 /// The values of `enum`, with a hash set for long lists.

@@ -122,41 +122,45 @@ extension SchemaCompiler {
                 return members.access[k]
             }
             let list = SchemaProgram.add(RequiredList(names: names, access: access), to: &program.requireds)
+            program.requireds[Int(list)].utf8Names = names.map { Array($0.utf8) }
             node.ops.append(.required(list, site: site(location, "required", key: entry.key)))
         }
         if validation, modern, let entry = keywords["dependentRequired"], tree.isMapping(entry.value) {
-            var list: [(name: String, required: [String])] = []
+            var list: [DependentRequired] = []
             for member in tree.entries(entry.value) {
                 if let names = stringList(member, "dependentRequired", location) {
-                    list.append((tree.scalar(member.key) ?? "", names))
+                    list.append(DependentRequired(name: tree.scalar(member.key) ?? "", required: names))
                 }
             }
             let index = SchemaProgram.add(list, to: &program.dependentRequireds)
             node.ops.append(.dependentRequired(index, site: site(location, "dependentRequired", key: entry.key)))
         }
-        if hasMembers { node.ops.append(.members(SchemaProgram.add(members, to: &program.members))) }
+        if hasMembers {
+            members.seal()
+            node.ops.append(.members(SchemaProgram.add(members, to: &program.members)))
+        }
         if modern, let entry = keywords["propertyNames"] {
             let child = compile(location.child(entry.value, "propertyNames"))
             node.ops.append(.propertyNames(child, site: site(location, "propertyNames", key: entry.key)))
         }
         if modern, let entry = keywords["dependentSchemas"], tree.isMapping(entry.value) {
-            let list = tree.entries(entry.value).map { member -> (name: String, node: Int32) in
+            let list = tree.entries(entry.value).map { member -> (name: [UInt8], node: Int32) in
                 let name = tree.scalar(member.key) ?? ""
-                return (name, compile(location.child(member.value, "dependentSchemas", name)))
+                return (Array(name.utf8), compile(location.child(member.value, "dependentSchemas", name)))
             }
             let index = SchemaProgram.add(list, to: &program.dependentSchemas)
             node.ops.append(.dependentSchemas(index, site: site(location, "dependentSchemas", key: entry.key)))
         }
         // `dependencies` is draft 4's; 2020-12 split it in two but keeps reading it for compatibility.
         if let entry = keywords["dependencies"], tree.isMapping(entry.value) {
-            var required: [(name: String, required: [String])] = []
-            var schemas: [(name: String, node: Int32)] = []
+            var required: [DependentRequired] = []
+            var schemas: [(name: [UInt8], node: Int32)] = []
             for member in tree.entries(entry.value) {
                 let name = tree.scalar(member.key) ?? ""
                 if tree.isSequence(member.value) {
-                    required.append((name, tree.items(member.value).compactMap { tree.scalar($0) }))
+                    required.append(DependentRequired(name: name, required: tree.items(member.value).compactMap { tree.scalar($0) }))
                 } else {
-                    schemas.append((name, compile(location.child(member.value, "dependencies", name))))
+                    schemas.append((Array(name.utf8), compile(location.child(member.value, "dependencies", name))))
                 }
             }
             let site = site(location, "dependencies", key: entry.key)
@@ -290,6 +294,8 @@ extension SchemaCompiler {
                 add(JSONPointer.percentDecoded(name) ?? name, compile(target))
             }
         }
+        applicator.utf8PropertyName = Array(propertyName.utf8)
+        applicator.utf8Values = applicator.values.map { Array($0.utf8) }
         return applicator
     }
 }

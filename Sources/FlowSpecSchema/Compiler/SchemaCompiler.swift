@@ -64,6 +64,7 @@ public struct SchemaCompiler {
         var result = program
         result.flatten()
         for k in result.nodes.indices { result.nodes[k].ops = [] }
+        result.runtime = ProgramRuntime(result)
         return result
     }
 

@@ -14,9 +14,9 @@ public struct SchemaProgram: Sendable {
     var enums: [EnumTable] = []
     var numbers: [JSONNumber] = []
     var requireds: [RequiredList] = []
-    var dependentRequireds: [[(name: String, required: [String])]] = []
+    var dependentRequireds: [[DependentRequired]] = []
     var members: [MemberApplicator] = []
-    var dependentSchemas: [[(name: String, node: Int32)]] = []
+    var dependentSchemas: [[(name: [UInt8], node: Int32)]] = []
     var items: [ItemsApplicator] = []
     var lists: [[Int32]] = []
     var discriminators: [DiscriminatorApplicator] = []
@@ -27,6 +27,8 @@ public struct SchemaProgram: Sendable {
     var resources: [CompiledResource] = []
     var sources: [SchemaSource] = []
     var usesDynamicScope = false
+    /// What validations read; made by ``SchemaCompiler/finish()``.
+    var runtime: ProgramRuntime? = nil
 
     /// Problems found while compiling (an unresolvable `$ref`, an invalid `pattern`, a keyword with
     /// a value of the wrong type), each at the keyword's place in its file. Compilation goes on past
@@ -54,7 +56,7 @@ public struct SchemaProgram: Sendable {
 
     /// The validator for a schema this program compiled.
     public func validator(_ handle: SchemaHandle) -> SchemaValidator {
-        SchemaValidator(program: self, entry: handle.index)
+        SchemaValidator(runtime: runtime ?? ProgramRuntime(self), diagnostics: diagnostics, entry: handle.index)
     }
 
     /// The number of compiled schema nodes.

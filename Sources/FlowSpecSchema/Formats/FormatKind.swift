@@ -65,6 +65,26 @@ enum FormatKind: UInt8, Sendable {
         }
     }
 
+    /// Whether the value at `r` conforms; values of other types than the format's always do.
+    func check(_ tape: JSONTape, _ r: Int) -> Bool {
+        let tag = tape.tag(r)
+        switch self {
+        case .int32, .int64, .float, .double:
+            guard tag == .int || tag == .number else { return true }
+            if tag == .int {
+                let v = tape.int(r)
+                return self != .int32 || (v >= Int64(Int32.min) && v <= Int64(Int32.max))
+            }
+            return Formats.checkNumber(self, tape.number(r))
+        case .uuid, .dateTime, .date, .time, .hostname, .ipv4:
+            guard tag == .string else { return true }
+            return tape.withString(r) { Formats.checkBytes(self, $0) }
+        default:
+            guard tag == .string else { return true }
+            return Formats.checkString(self, tape.string(r))
+        }
+    }
+
     /// Whether `value` conforms; values of other types than the format's always do.
     func check(_ value: JSONValue) -> Bool {
         switch self {

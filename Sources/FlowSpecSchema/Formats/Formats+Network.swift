@@ -1,18 +1,20 @@
 /// Host names, e-mail addresses and IP addresses (RFC 1123, 5321, 2673, 4291).
 extension Formats {
     static func uuid(_ s: String) -> Bool {
-        withBytes(s) { b in
-            guard b.count == 36 else { return false }
-            for k in 0..<36 {
-                let c = b[k]
-                if k == 8 || k == 13 || k == 18 || k == 23 {
-                    if c != UInt8(ascii: "-") { return false }
-                } else if !isHex(c) {
-                    return false
-                }
+        withBytes(s) { uuid($0) }
+    }
+
+    static func uuid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 36 else { return false }
+        for k in 0..<36 {
+            let c = b[k]
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !isHex(c) {
+                return false
             }
-            return true
         }
+        return true
     }
 
     static func isHex(_ c: UInt8) -> Bool {

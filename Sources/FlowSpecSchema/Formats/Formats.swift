@@ -17,6 +17,18 @@ enum Formats {
         }
     }
 
+    /// The formats checked on raw bytes, without making a `String`.
+    static func checkBytes(_ kind: FormatKind, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch kind {
+        case .uuid: return uuid(b)
+        case .dateTime: return b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
+        case .date: return b.count == 10 && fullDate(b, 0)
+        case .time: return fullTime(b, 0)
+        case .hostname: return hostname(b)
+        default: return checkString(kind, String(decoding: b, as: UTF8.self))
+        }
+    }
+
     static func checkString(_ kind: FormatKind, _ s: String) -> Bool {
         switch kind {
         case .uuid: return uuid(s)

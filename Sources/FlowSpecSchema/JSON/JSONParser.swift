@@ -58,6 +58,11 @@ public enum JSONParser {
     public static func parse(
         _ buffer: UnsafeBufferPointer<UInt8>, options: Options = .default
     ) throws(JSONParseError) -> JSONValue {
+        try tape(buffer, options: options).value(JSONTape.root)
+    }
+
+    /// Parses into the flat form the validator reads.
+    static func tape(_ buffer: UnsafeBufferPointer<UInt8>, options: Options) throws(JSONParseError) -> JSONTape {
         var reader = JSONReader(buffer, options: options)
         if buffer.count > options.maxInputBytes {
             throw reader.error(

@@ -6,6 +6,10 @@ struct JSONReader {
     var i = 0
     var depth = 0
     var scratch: [UInt8] = []
+    /// The output.
+    var tape = JSONTape()
+    /// Tape indices of the keys of the objects being parsed, shared by all levels.
+    var keyStack: [Int] = []
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.b = buffer
@@ -40,15 +44,17 @@ struct JSONReader {
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
-    mutating func document() throws(JSONParseError) -> JSONValue {
+    mutating func document() throws(JSONParseError) -> JSONTape {
         // A UTF-8 byte order mark is allowed and ignored (RFC 8259 section 8.1).
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        tape.words.reserveCapacity(n / 4 + 8)
+        tape.bytes.reserveCapacity(n / 2 + 8)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
-        let value = try parseValue()
+        try parseValue()
         skipWhitespace()
         if i < n { throw error(.syntax, "unexpected \(describe(b[i])) after the JSON value", at: i) }
-        return value
+        return tape
     }
 
     @inline(__always) mutating func skipWhitespace() {
@@ -62,23 +68,23 @@ struct JSONReader {
         }
     }
 
-    mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    mutating func parseValue() throws(JSONParseError) {
         guard i < n else { throw unexpected("a value") }
         switch b[i] {
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
         case UInt8(ascii: "t"):
             try literal("true")
-            return .bool(true)
+            tape.appendScalar(.true)
         case UInt8(ascii: "f"):
             try literal("false")
-            return .bool(false)
+            tape.appendScalar(.false)
         case UInt8(ascii: "n"):
             try literal("null")
-            return .null
+            tape.appendScalar(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
+            try parseNumber()
         default:
             throw unexpected("a value")
         }
@@ -100,19 +106,22 @@ struct JSONReader {
         }
     }
 
-    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    mutating func parseArray() throws(JSONParseError) {
         try enter()
         i += 1
-        var elements: [JSONValue] = []
+        let r = tape.open(.array)
+        var count = 0
         skipWhitespace()
         if i < n && b[i] == UInt8(ascii: "]") {
             i += 1
             depth -= 1
-            return .array(elements)
+            tape.close(r, count: 0)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard i < n else { throw unexpected("`,` or `]`") }
             if b[i] == UInt8(ascii: ",") {
@@ -126,46 +135,60 @@ struct JSONReader {
             throw unexpected("`,` or `]`")
         }
         depth -= 1
-        return .array(elements)
+        tape.close(r, count: count)
     }
 
-    mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    mutating func parseObject() throws(JSONParseError) {
         try enter()
         i += 1
-        var keys: [String] = []
-        var values: [JSONValue] = []
-        var seen: Set<String>? = nil
+        let r = tape.open(.object)
+        let base = keyStack.count
+        var seen: Set<[UInt8]>? = nil
         skipWhitespace()
         if i < n && b[i] == UInt8(ascii: "}") {
             i += 1
             depth -= 1
-            return .object(JSONObject())
+            tape.close(r, count: 0)
+            return
         }
         while true {
             skipWhitespace()
             guard i < n, b[i] == UInt8(ascii: "\"") else { throw unexpected("a member name in double quotes") }
             let keyOffset = i
-            let key = try parseString()
+            let keyRef = tape.words.count
+            try parseString()
+            let count = keyStack.count - base
+            var duplicate = false
+            if count < 12 {
+                var k = base
+                while k < keyStack.count {
+                    if sameString(keyStack[k], keyRef) {
+                        duplicate = true
+                        break
+                    }
+                    k += 1
+                }
+                if !duplicate && count == 11 {
+                    seen = Set(keyStack[base...].map { tape.withString($0) { Array($0) } })
+                    seen?.insert(tape.withString(keyRef) { Array($0) })
+                }
+            } else if seen?.insert(tape.withString(keyRef) { Array($0) }).inserted == false {
+                duplicate = true
+            }
+            if duplicate && !options.allowDuplicateKeys {
+                let key = tape.string(keyRef)
+                throw error(.duplicateKey, "the member name `\(key)` appears twice in one object", at: keyOffset)
+            }
             skipWhitespace()
             guard i < n, b[i] == UInt8(ascii: ":") else { throw unexpected("`:` after the member name") }
             i += 1
             skipWhitespace()
-            let value = try parseValue()
-            var duplicate = false
-            if keys.count < 12 {
-                duplicate = keys.contains { exactlyEqual($0, key) }
-                if !duplicate && keys.count == 11 { seen = Set(keys + [key]) }
-            } else if seen?.insert(key).inserted == false {
-                // `Set` compares by canonical equivalence; confirm the code points match.
-                duplicate = keys.contains { exactlyEqual($0, key) }
-            }
+            try parseValue()
             if duplicate {
-                if !options.allowDuplicateKeys {
-                    throw error(.duplicateKey, "the member name `\(key)` appears twice in one object", at: keyOffset)
-                }
+                // Keep the first occurrence: drop this member's key and value from the tape.
+                tape.words.removeSubrange(keyRef...)
             } else {
-                keys.append(key)
-                values.append(value)
+                keyStack.append(keyRef)
             }
             skipWhitespace()
             guard i < n else { throw unexpected("`,` or `}`") }
@@ -180,10 +203,27 @@ struct JSONReader {
             throw unexpected("`,` or `}`")
         }
         depth -= 1
-        return .object(JSONObject(keys: keys, values: values))
+        tape.close(r, count: keyStack.count - base)
+        keyStack.removeSubrange(base...)
     }
 
-    mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+    /// Whether two strings on the tape have the same bytes.
+    func sameString(_ x: Int, _ y: Int) -> Bool {
+        let count = tape.stringCount(x)
+        guard count == tape.stringCount(y) else { return false }
+        let a = tape.payload(x)
+        let c = tape.payload(y)
+        return tape.bytes.withUnsafeBufferPointer { all in
+            var k = 0
+            while k < count {
+                if all[a + k] != all[c + k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    mutating func parseNumber() throws(JSONParseError) {
         let start = i
         var negative = false
         if b[i] == UInt8(ascii: "-") {
@@ -199,12 +239,12 @@ struct JSONReader {
         }
         let digitCount = i - digitsStart
         let next = i < n ? b[i] : 0
-        if digitCount > 0 && digitCount <= 18 && next != UInt8(ascii: ".") && next | 0x20 != UInt8(ascii: "e") {
+        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".") && next | 0x20 != UInt8(ascii: "e") {
             if digitCount > 1 && b[digitsStart] == UInt8(ascii: "0") {
                 throw error(.invalidNumber, "a number must not have leading zeros", at: start)
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-            return JSONNumber(text: text, value: ExactDecimal(negative: negative, magnitude: value, exponent: 0))
+            tape.appendScalar(.int, payload: UInt64(bitPattern: negative ? -Int64(value) : Int64(value)))
+            return
         }
         while i < n {
             let c = b[i]
@@ -221,11 +261,13 @@ struct JSONReader {
             throw error(
                 .invalidNumber, "`\(String(decoding: slice, as: UTF8.self))` is not a JSON number", at: start)
         }
-        return JSONNumber(text: String(decoding: slice, as: UTF8.self), value: exact)
+        let number = JSONNumber(text: String(decoding: slice, as: Unicode.ASCII.self), value: exact)
+        tape.numbers.append(number)
+        tape.appendScalar(.number, payload: UInt64(tape.numbers.count - 1))
     }
 
     /// Parses a string starting at its opening quote; leaves `i` after the closing quote.
-    mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) {
         let start = i + 1
         i = start
         // Fast path: printable ASCII up to the closing quote, checked 8 bytes at a time.
@@ -245,11 +287,11 @@ struct JSONReader {
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
+                tape.appendString(UnsafeBufferPointer(rebasing: b[start..<i]), ascii: ascii)
                 i += 1
-                return ascii ? String(decoding: bytes, as: Unicode.ASCII.self) : String(decoding: bytes, as: UTF8.self)
+                return
             }
-            if c == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
+            if c == UInt8(ascii: "\\") { return try parseEscapedString(from: start, ascii: ascii) }
             if c < 0x20 {
                 throw error(.syntax, "a control character (\(describe(c))) must be escaped in a string", at: i)
             }
@@ -303,19 +345,22 @@ struct JSONReader {
         i += length
     }
 
-    mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+    mutating func parseEscapedString(from start: Int, ascii: Bool) throws(JSONParseError) {
+        var ascii = ascii
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: scratch, as: UTF8.self)
+                scratch.withUnsafeBufferPointer { tape.appendString($0, ascii: ascii) }
+                return
             }
             if c < 0x20 {
                 throw error(.syntax, "a control character (\(describe(c))) must be escaped in a string", at: i)
             }
             if c >= 0x80 {
+                ascii = false
                 let from = i
                 try skipUTF8Sequence()
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
@@ -358,6 +403,7 @@ struct JSONReader {
                 guard let scalar = Unicode.Scalar(code) else {
                     throw error(.invalidEscape, "`\\u\(hex(code))` is not a character", at: escapeStart)
                 }
+                if !scalar.isASCII { ascii = false }
                 scratch.append(contentsOf: UTF8.encode(scalar) ?? [])
             default:
                 throw error(.invalidEscape, "`\\\(Character(Unicode.Scalar(e)))` is not a JSON escape", at: escapeStart)

@@ -1,19 +1,20 @@
 internal import FlowSpecModel
 internal import FlowSpecYAML
 
-/// Runs a ``SchemaProgram`` on one instance.
+/// Runs a compiled program on one instance, laid out as a ``JSONTape``; instance values are tape
+/// indices.
 ///
 /// Two modes: without `collect` it answers valid or not and stops at the first failure (no paths,
-/// no messages, no allocation for valid instances); with `collect` it records every error with its
-/// instance pointer. ``SchemaValidator`` runs the fast mode first and the collecting one only for
-/// invalid instances.
+/// no messages, no allocation); with `collect` it records every error with its instance pointer.
+/// ``SchemaValidator`` runs the fast mode first and the collecting one only for invalid instances.
 struct Evaluator {
     enum PathToken {
         case key(String)
         case index(Int)
     }
 
-    let program: SchemaProgram
+    let rt: ProgramRuntime
+    let tape: JSONTape
     let options: ValidationOptions
     var collect: Bool
     var errors: [SchemaValidationError] = []
@@ -21,14 +22,17 @@ struct Evaluator {
     var path: [PathToken] = []
     /// The dynamic scope: resources entered, outermost first (only when the program uses it).
     var scope: [Int32] = []
-    /// `$ref` targets entered since the instance location last changed, to stop reference loops
-    /// that consume no instance.
+    /// In-place steps (`$ref`, `allOf`...) since the instance location last changed, and, once
+    /// there are many, the `$ref` targets entered: a target met twice is a loop that consumes no
+    /// instance and would never end.
+    var refRun = 0
     var refStack: [Int32] = []
     var refBase = 0
     var depth = 0
 
-    init(program: SchemaProgram, options: ValidationOptions, collect: Bool) {
-        self.program = program
+    init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
+        self.rt = runtime
+        self.tape = tape
         self.options = options
         self.collect = collect
     }
@@ -37,39 +41,39 @@ struct Evaluator {
 
     // MARK: - Nodes
 
-    mutating func evaluate(_ index: Int32, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
-        let node = program.info[Int(index)]
+    mutating func evaluate(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        let node = rt.info[Int(index)]
         if node.opCount == 0 { return true }
         depth += 1
         defer { depth -= 1 }
         if depth > options.maxDepth {
             report(
-                "schema.depth_exceeded",
-                "validation is nested deeper than the budget of \(options.maxDepth) levels", site: node.site)
+                "schema.depth_exceeded", "validation is nested deeper than the budget of \(options.maxDepth) levels",
+                site: node.site)
             return false
         }
         var pushed = false
-        if program.usesDynamicScope && scope.last != node.resource {
+        if rt.usesDynamicScope && scope.last != node.resource {
             scope.append(node.resource)
             pushed = true
         }
         defer { if pushed { scope.removeLast() } }
         if node.tracksUnevaluated {
             var own = Annotations(active: true)
-            let valid = run(node, value, &own)
+            let valid = run(node, r, &own)
             if valid { annotations.merge(own) }
             return valid
         }
-        return run(node, value, &annotations)
+        return run(node, r, &annotations)
     }
 
     @inline(__always)
-    mutating func run(_ node: NodeInfo, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
+    mutating func run(_ node: NodeInfo, _ r: Int, _ annotations: inout Annotations) -> Bool {
         var valid = true
         var k = Int(node.opStart)
         let end = k + Int(node.opCount)
         while k < end {
-            if !apply(program.ops[k], value, &annotations) {
+            if !apply(rt.ops[k], r, &annotations) {
                 valid = false
                 if !collect || full { return false }
             }
@@ -78,57 +82,54 @@ struct Evaluator {
         return valid
     }
 
-    /// Evaluates a subschema on a member or item of the instance.
+    /// Evaluates a subschema on a member of the instance.
     @inline(__always)
-    mutating func child(_ index: Int32, _ value: JSONValue, key: String) -> Bool {
-        if collect { path.append(.key(key)) }
-        let saved = refBase
-        refBase = refStack.count
-        var none = Annotations.inactive
-        let valid = evaluate(index, value, &none)
-        refBase = saved
-        if collect { path.removeLast() }
-        return valid
+    mutating func child(_ index: Int32, _ r: Int, key: Int) -> Bool {
+        if collect { path.append(.key(tape.string(key))) }
+        defer { if collect { path.removeLast() } }
+        return descend(index, r)
+    }
+
+    /// Evaluates a subschema on an element of the instance.
+    @inline(__always)
+    mutating func child(_ index: Int32, _ r: Int, index position: Int) -> Bool {
+        if collect { path.append(.index(position)) }
+        defer { if collect { path.removeLast() } }
+        return descend(index, r)
     }
 
     @inline(__always)
-    mutating func child(_ index: Int32, _ value: JSONValue, index position: Int) -> Bool {
-        if collect { path.append(.index(position)) }
-        let saved = refBase
+    mutating func descend(_ index: Int32, _ r: Int) -> Bool {
+        let savedBase = refBase
+        let savedRun = refRun
         refBase = refStack.count
+        refRun = 0
         var none = Annotations.inactive
-        let valid = evaluate(index, value, &none)
-        refBase = saved
-        if collect { path.removeLast() }
+        let valid = evaluate(index, r, &none)
+        refBase = savedBase
+        refRun = savedRun
         return valid
     }
 
     /// Evaluates a subschema on the same instance; its annotations count only if it passes.
     @inline(__always)
-    mutating func inPlace(_ index: Int32, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
+    mutating func inPlace(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
         if annotations.active {
             var own = Annotations(active: true)
-            let valid = evaluate(index, value, &own)
+            let valid = evaluate(index, r, &own)
             if valid { annotations.merge(own) }
             return valid
         }
         var none = Annotations.inactive
-        return evaluate(index, value, &none)
+        return evaluate(index, r, &none)
     }
 
     /// Evaluates without recording errors (for `not`, `if`, `contains` and branch selection).
-    mutating func quietly(_ index: Int32, _ value: JSONValue, _ annotations: inout Annotations) -> Bool {
+    mutating func quietly(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
         let saved = collect
         collect = false
         defer { collect = saved }
-        return inPlace(index, value, &annotations)
-    }
-
-    mutating func quietChild(_ index: Int32, _ value: JSONValue) -> Bool {
-        let saved = collect
-        collect = false
-        defer { collect = saved }
-        return child(index, value, index: 0)
+        return inPlace(index, r, &annotations)
     }
 
     // MARK: - Errors
@@ -141,12 +142,11 @@ struct Evaluator {
         }
         var tokens = path.map(Self.text)
         if let extra { tokens.append(Self.text(extra)) }
-        var error = SchemaValidationError(
-            code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
-        let s = program.sites[Int(site)]
+        var error = SchemaValidationError(code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
+        let s = rt.sites[Int(site)]
         error.keyword = s.keyword
         if s.source >= 0 {
-            let source = program.sources[Int(s.source)]
+            let source = rt.sources[Int(s.source)]
             error.keywordPointer = JSONPointer(s.pointer)
             error.location = SourceLocation(file: source.file, start: source.tree.start(s.node))
         }

@@ -11,6 +11,18 @@ enum Messages {
         }
     }
 
+    static func article(_ tape: JSONTape, _ r: Int) -> String {
+        switch tape.tag(r) {
+        case .null: return "null"
+        case .true, .false: return "a boolean"
+        case .int: return "an integer"
+        case .number: return tape.isIntegral(r) ? "an integer" : "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
     static func typeList(_ mask: TypeMask, nullable: Bool) -> String {
         var names = mask.names.map { name -> String in
             switch name {
@@ -70,8 +82,8 @@ enum Messages {
         return "must be one of the \(values.count) allowed values"
     }
 
-    static func format(_ kind: FormatKind, _ value: JSONValue) -> String {
-        "\(show(value)) is not a valid \(kind.name)"
+    static func format(_ kind: FormatKind, _ shown: String) -> String {
+        "\(shown) is not a valid \(kind.name)"
     }
 
     static func characters(_ n: Int) -> String { n == 1 ? "1 character" : "\(n) characters" }
