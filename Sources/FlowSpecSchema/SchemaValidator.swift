@@ -53,9 +53,11 @@ public struct SchemaValidator: Sendable {
     public func isValid(
         json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
     ) -> Bool {
-        let tape: JSONTape? = bytes.withUnsafeBufferPointer { try? JSONParser.tape($0, options: parseOptions) }
-        guard let tape else { return false }
-        return isValid(tape: tape, options: options)
+        // The tape points into `bytes`, so it is used inside this scope only.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let tape = try? JSONParser.tape(buffer, options: parseOptions) else { return false }
+            return isValid(tape: tape, options: options)
+        }
     }
 
     /// Parses `bytes` as JSON and validates the value; a parse error is the one error returned

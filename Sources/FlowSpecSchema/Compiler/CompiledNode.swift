@@ -85,7 +85,10 @@ struct Access: OptionSet, Sendable, Hashable {
 
 /// `properties`, `patternProperties` and `additionalProperties` together: one pass over the
 /// instance's members.
-struct MemberApplicator: Sendable {
+///
+/// A class so that the evaluator reaches it through one reference (no per-field reference
+/// counting); filled while compiling and never changed afterwards.
+final class MemberApplicator: @unchecked Sendable {
     var names: [String] = []
     var nodes: [Int32] = []
     var access: [Access] = []
@@ -103,7 +106,7 @@ struct MemberApplicator: Sendable {
     var hashIndex: [UInt64: Int]? = nil
 
     /// Prepares the byte forms once the names are known.
-    mutating func seal() {
+    func seal() {
         utf8Names = names.map { Array($0.utf8) }
         if names.count > 8 {
             var table: [UInt64: Int] = [:]
@@ -134,8 +137,8 @@ func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
     return hash
 }
 
-/// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`).
-struct ItemsApplicator: Sendable {
+/// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`); immutable once compiled.
+final class ItemsApplicator: @unchecked Sendable {
     var prefix: [Int32] = []
     var rest: Int32 = -1
     var prefixSite: Int32 = 0
@@ -152,24 +155,37 @@ struct ContainsApplicator: Sendable {
     var maxSite: Int32
 }
 
-/// A `discriminator` with the `oneOf`/`anyOf` it picks from.
-struct DiscriminatorApplicator: Sendable {
+/// A `discriminator` with the `oneOf`/`anyOf` it picks from; immutable once compiled.
+final class DiscriminatorApplicator: @unchecked Sendable {
     var propertyName: String
-    var values: [String]
-    var targets: [Int32]
+    var values: [String] = []
+    var targets: [Int32] = []
     var site: Int32
     /// The `oneOf`/`anyOf` op used when the instance is not an object.
     var fallback: [Int32]
     var isOneOf: Bool
     var utf8PropertyName: [UInt8] = []
     var utf8Values: [[UInt8]] = []
+
+    init(propertyName: String, site: Int32, fallback: [Int32], isOneOf: Bool) {
+        self.propertyName = propertyName
+        self.site = site
+        self.fallback = fallback
+        self.isOneOf = isOneOf
+    }
 }
 
 /// `required`, with each name's access so `readOnly` members may be left out of requests.
-struct RequiredList: Sendable {
-    var names: [String]
-    var access: [Access]
-    var utf8Names: [[UInt8]] = []
+final class RequiredList: Sendable {
+    let names: [String]
+    let access: [Access]
+    let utf8Names: [[UInt8]]
+
+    init(names: [String], access: [Access]) {
+        self.names = names
+        self.access = access
+        self.utf8Names = names.map { Array($0.utf8) }
+    }
 }
 
 /// `dependentRequired` (or draft 4 `dependencies` with lists).
@@ -188,9 +204,14 @@ struct DependentRequired: Sendable {
 }
 
 /// The values of `enum`, with a hash set for long lists.
-struct EnumTable: Sendable {
-    var values: [JSONValue]
-    var set: Set<JSONValue>?
+final class EnumTable: Sendable {
+    let values: [JSONValue]
+    let set: Set<JSONValue>?
+
+    init(values: [JSONValue], set: Set<JSONValue>?) {
+        self.values = values
+        self.set = set
+    }
 }
 
 /// One compiled keyword.

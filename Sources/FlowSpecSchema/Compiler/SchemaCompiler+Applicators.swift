@@ -17,7 +17,7 @@ extension SchemaCompiler {
                 node.ops.append(.uniqueItems(site: site(location, "uniqueItems", key: entry.key)))
             }
         }
-        var items = ItemsApplicator()
+        let items = ItemsApplicator()
         var hasItems = false
         if location.dialect.isModern {
             if let entry = keywords["prefixItems"], tree.isSequence(entry.value) {
@@ -80,7 +80,7 @@ extension SchemaCompiler {
                 node.ops.append(.maxProperties(n, site: site(location, "maxProperties", key: entry.key)))
             }
         }
-        var members = MemberApplicator()
+        let members = MemberApplicator()
         var hasMembers = false
         var propertyNodes: [NodeID] = []
         if let entry = keywords["properties"], tree.isMapping(entry.value) {
@@ -122,7 +122,6 @@ extension SchemaCompiler {
                 return members.access[k]
             }
             let list = SchemaProgram.add(RequiredList(names: names, access: access), to: &program.requireds)
-            program.requireds[Int(list)].utf8Names = names.map { Array($0.utf8) }
             node.ops.append(.required(list, site: site(location, "required", key: entry.key)))
         }
         if validation, modern, let entry = keywords["dependentRequired"], tree.isMapping(entry.value) {
@@ -262,9 +261,9 @@ extension SchemaCompiler {
                 keyword: "discriminator")
             return nil
         }
-        var applicator = DiscriminatorApplicator(
-            propertyName: propertyName, values: [], targets: [], site: site(location, "discriminator", key: entry.key),
-            fallback: fallback, isOneOf: isOneOf)
+        let applicator = DiscriminatorApplicator(
+            propertyName: propertyName, site: site(location, "discriminator", key: entry.key), fallback: fallback,
+            isOneOf: isOneOf)
         func add(_ value: String, _ target: Int32) {
             guard !applicator.values.contains(value) else { return }
             applicator.values.append(value)

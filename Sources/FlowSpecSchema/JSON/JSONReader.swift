@@ -45,10 +45,10 @@ struct JSONReader {
     }
 
     mutating func document() throws(JSONParseError) -> JSONTape {
+        tape.input = b
         // A UTF-8 byte order mark is allowed and ignored (RFC 8259 section 8.1).
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         tape.words.reserveCapacity(n / 4 + 8)
-        tape.bytes.reserveCapacity(n / 2 + 8)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
         try parseValue()
@@ -211,15 +211,15 @@ struct JSONReader {
     func sameString(_ x: Int, _ y: Int) -> Bool {
         let count = tape.stringCount(x)
         guard count == tape.stringCount(y) else { return false }
-        let a = tape.payload(x)
-        let c = tape.payload(y)
-        return tape.bytes.withUnsafeBufferPointer { all in
-            var k = 0
-            while k < count {
-                if all[a + k] != all[c + k] { return false }
-                k += 1
+        return tape.withString(x) { a in
+            tape.withString(y) { c in
+                var k = 0
+                while k < count {
+                    if a[k] != c[k] { return false }
+                    k += 1
+                }
+                return true
             }
-            return true
         }
     }
 
@@ -287,7 +287,7 @@ struct JSONReader {
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                tape.appendString(UnsafeBufferPointer(rebasing: b[start..<i]), ascii: ascii)
+                tape.appendInputString(offset: start, count: i - start, ascii: ascii)
                 i += 1
                 return
             }

@@ -7,7 +7,10 @@
 /// integer's bits, an index into ``numbers``, a string's offset in ``bytes``, or, for a collection,
 /// the index just past its last descendant). An object's members are a key (a string value) followed
 /// by the member's value.
-struct JSONTape: Sendable {
+///
+/// Strings without escapes are not copied: they point into the parsed input, which must outlive the
+/// tape (the tape never leaves the parse-and-validate call that made it, so it is not `Sendable`).
+struct JSONTape {
     enum Tag: UInt8 {
         case null, `false`, `true`, int, number, string, array, object
     }
@@ -15,6 +18,8 @@ struct JSONTape: Sendable {
     var words: [UInt64] = []
     var bytes: [UInt8] = []
     var numbers: [JSONNumber] = []
+    /// The parsed input, for strings that point into it.
+    var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     static let root = 0
 
@@ -53,7 +58,7 @@ struct JSONTape: Sendable {
         }
     }
 
-    @inline(__always) func stringCount(_ r: Int) -> Int { aux(r) >> 1 }
+    @inline(__always) func stringCount(_ r: Int) -> Int { aux(r) >> 2 }
 
     @inline(__always) func stringIsASCII(_ r: Int) -> Bool { aux(r) & 1 == 1 }
 
@@ -62,6 +67,7 @@ struct JSONTape: Sendable {
     func withString<R>(_ r: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let offset = payload(r)
         let count = stringCount(r)
+        if aux(r) & 2 != 0 { return body(UnsafeBufferPointer(rebasing: input[offset..<(offset + count)])) }
         return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)])) }
     }
 
@@ -77,12 +83,11 @@ struct JSONTape: Sendable {
     @inline(__always)
     func stringEquals(_ r: Int, _ name: [UInt8]) -> Bool {
         guard stringCount(r) == name.count else { return false }
-        let offset = payload(r)
-        return bytes.withUnsafeBufferPointer { all in
+        return withString(r) { s in
             name.withUnsafeBufferPointer { n in
                 var k = 0
                 while k < n.count {
-                    if all[offset + k] != n[k] { return false }
+                    if s[k] != n[k] { return false }
                     k += 1
                 }
                 return true
@@ -210,7 +215,13 @@ struct JSONTape: Sendable {
     mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) {
         let offset = bytes.count
         bytes.append(contentsOf: utf8)
-        appendScalar(.string, aux: utf8.count << 1 | (ascii ? 1 : 0), payload: UInt64(offset))
+        appendScalar(.string, aux: utf8.count << 2 | (ascii ? 1 : 0), payload: UInt64(offset))
+    }
+
+    /// A string that is the input's bytes `offset..<offset+count`, not copied.
+    @inline(__always)
+    mutating func appendInputString(offset: Int, count: Int, ascii: Bool) {
+        appendScalar(.string, aux: count << 2 | 2 | (ascii ? 1 : 0), payload: UInt64(offset))
     }
 
     mutating func appendNumber(_ n: JSONNumber) {
