@@ -157,19 +157,25 @@ extension Formats {
     }
 
     static func email(_ s: String, international: Bool) -> Bool {
-        guard let at = s.lastIndex(of: "@") else { return false }
-        let local = s[..<at]
-        let domain = s[s.index(after: at)...]
-        guard !local.isEmpty, !domain.isEmpty, local.utf8.count <= 64 else { return false }
-        if local.hasPrefix("\"") {
-            guard local.count >= 2, local.hasSuffix("\"") else { return false }
+        withBytes(s) { email($0, international: international) }
+    }
+
+    /// RFC 5321 `Mailbox`: a dot-atom or quoted local part, `@`, and a host name or address literal.
+    static func email(_ b: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
+        var at = b.count - 1
+        while at >= 0 && b[at] != UInt8(ascii: "@") { at -= 1 }
+        guard at > 0, at < b.count - 1, at <= 64 else { return false }
+        let local = UnsafeBufferPointer(rebasing: b[0..<at])
+        let domain = UnsafeBufferPointer(rebasing: b[(at + 1)...])
+        if local[0] == UInt8(ascii: "\"") {
+            guard local.count >= 2, local[local.count - 1] == UInt8(ascii: "\"") else { return false }
             var escaped = false
-            for c in local.dropFirst().dropLast().unicodeScalars {
+            for c in local[1..<(local.count - 1)] {
                 if escaped {
                     escaped = false
-                } else if c == "\\" {
+                } else if c == UInt8(ascii: "\\") {
                     escaped = true
-                } else if c == "\"" || c.value < 0x20 || (!international && c.value >= 0x7F) {
+                } else if c == UInt8(ascii: "\"") || c < 0x20 || c == 0x7F || (!international && c >= 0x80) {
                     return false
                 }
             }
@@ -177,23 +183,26 @@ extension Formats {
         } else {
             // dot-atom: atext runs separated by single dots.
             var previousDot = true
-            for c in local.utf8 {
+            for c in local {
                 if c == UInt8(ascii: ".") {
                     if previousDot { return false }
                     previousDot = true
                     continue
                 }
                 previousDot = false
-                let ok = isAlnum(c) || isAtextSymbol(c) || (international && c >= 0x80)
-                if !ok { return false }
+                guard isAlnum(c) || isAtextSymbol(c) || (international && c >= 0x80) else { return false }
             }
             if previousDot { return false }
         }
-        if domain.hasPrefix("[") && domain.hasSuffix("]") {
-            let literal = domain.dropFirst().dropLast()
+        if domain[0] == UInt8(ascii: "[") {
+            guard domain[domain.count - 1] == UInt8(ascii: "]") else { return false }
+            let literal = String(decoding: domain[1..<(domain.count - 1)], as: UTF8.self)
             if literal.hasPrefix("IPv6:") { return ipv6(literal.dropFirst(5)) }
-            return ipv4(literal)
+            return ipv4(Substring(literal))
         }
-        return international ? idnHostname(String(domain)) : hostname(String(domain))
+        if international && domain.contains(where: { $0 >= 0x80 }) {
+            return idnHostname(String(decoding: domain, as: UTF8.self))
+        }
+        return hostname(domain)
     }
 }

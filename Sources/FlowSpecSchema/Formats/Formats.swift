@@ -25,6 +25,7 @@ enum Formats {
         case .date: return b.count == 10 && fullDate(b, 0)
         case .time: return fullTime(b, 0)
         case .hostname: return hostname(b)
+        case .email: return email(b, international: false)
         default: return checkString(kind, String(decoding: b, as: UTF8.self))
         }
     }

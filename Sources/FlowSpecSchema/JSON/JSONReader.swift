@@ -8,8 +8,10 @@ struct JSONReader {
     var scratch: [UInt8] = []
     /// The output.
     var tape = JSONTape()
-    /// Tape indices of the keys of the objects being parsed, shared by all levels.
+    /// Tape indices of the keys of the objects being parsed, shared by all levels, with a
+    /// fingerprint of each key's bytes so that most comparisons are one integer compare.
     var keyStack: [Int] = []
+    var keyPrints: [UInt64] = []
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.b = buffer
@@ -159,10 +161,11 @@ struct JSONReader {
             try parseString()
             let count = keyStack.count - base
             var duplicate = false
+            let print = fingerprint(keyRef)
             if count < 12 {
                 var k = base
                 while k < keyStack.count {
-                    if sameString(keyStack[k], keyRef) {
+                    if keyPrints[k] == print && sameString(keyStack[k], keyRef) {
                         duplicate = true
                         break
                     }
@@ -189,6 +192,7 @@ struct JSONReader {
                 tape.words.removeSubrange(keyRef...)
             } else {
                 keyStack.append(keyRef)
+                keyPrints.append(print)
             }
             skipWhitespace()
             guard i < n else { throw unexpected("`,` or `}`") }
@@ -205,6 +209,24 @@ struct JSONReader {
         depth -= 1
         tape.close(r, count: keyStack.count - base)
         keyStack.removeSubrange(base...)
+        keyPrints.removeSubrange(base...)
+    }
+
+    /// Length and up to 16 bytes of a key, mixed: equal keys have equal fingerprints.
+    @inline(__always)
+    func fingerprint(_ r: Int) -> UInt64 {
+        tape.withString(r) { s in
+            var value = UInt64(s.count) &* 0x9E37_79B9_7F4A_7C15
+            guard let base = s.baseAddress else { return value }
+            if s.count >= 8 {
+                value ^= UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                value = (value &<< 17) | (value &>> 47)
+                value ^= UnsafeRawPointer(base + s.count - 8).loadUnaligned(as: UInt64.self)
+            } else {
+                for k in 0..<s.count { value = (value &<< 8) ^ UInt64(s[k]) }
+            }
+            return value
+        }
     }
 
     /// Whether two strings on the tape have the same bytes.
