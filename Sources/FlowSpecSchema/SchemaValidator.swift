@@ -65,7 +65,9 @@ public struct SchemaValidator: Sendable {
     public func validate(
         json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
     ) -> ValidationResult {
-        bytes.withUnsafeBufferPointer { validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions) }
+        bytes.withUnsafeBufferPointer {
+            validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions)
+        }
     }
 
     /// Parses raw bytes as JSON and validates the value.
@@ -99,7 +101,8 @@ public struct SchemaValidator: Sendable {
     static func parseFailure(_ error: JSONParseError) -> SchemaValidationError {
         SchemaValidationError(
             code: DiagnosticCode(error.code.rawValue),
-            message: "the body is not valid JSON: \(error.message) (line \(error.line), column \(error.column), byte \(error.offset))",
+            message:
+                "the body is not valid JSON: \(error.message) (line \(error.line), column \(error.column), byte \(error.offset))",
             instancePointer: .root, keyword: "")
     }
 }

@@ -99,7 +99,8 @@ struct CompilerRobustnessTests {
         var registry = SchemaRegistry()
         registry.register(
             SchemaSource(
-                tree: Fixture.tree("type: object\nproperties:\n  id: {$ref: 'common.yaml#/$defs/id'}\n"), file: "a.yaml",
+                tree: Fixture.tree("type: object\nproperties:\n  id: {$ref: 'common.yaml#/$defs/id'}\n"),
+                file: "a.yaml",
                 baseURI: "file:///specs/a.yaml"))
         registry.register(
             SchemaSource(

@@ -47,7 +47,8 @@ struct ErrorReportingTests {
     @Test func collectsEveryErrorInADeterministicOrder() {
         let validator = Fixture.validator(schema)
         let body = Fixture.json(
-            #"{"user": "\#(String(repeating: "u", count: 70))", "password": 5, "age": -1, "tags": ["a", "a"], "extra": 1}"#)
+            #"{"user": "\#(String(repeating: "u", count: 70))", "password": 5, "age": -1, "tags": ["a", "a"], "extra": 1}"#
+        )
         let result = validator.validate(body)
         let rendered = result.errors.map(\.description)
         #expect(

@@ -3,7 +3,9 @@ import Testing
 
 /// The JSON-Schema-Test-Suite. Unexpected failures fail the test; so does a pass count below the
 /// recorded floor. Known failures are listed by name with the reason.
-@Suite("JSON-Schema-Test-Suite", .enabled(if: SuiteRunner.isAvailable, "shared/conformance/json-schema-test-suite is absent"))
+@Suite(
+    "JSON-Schema-Test-Suite",
+    .enabled(if: SuiteRunner.isAvailable, "shared/conformance/json-schema-test-suite is absent"))
 struct JSONSchemaSuiteTests {
     static func check(
         _ runner: SuiteRunner, _ files: [String], known: [String: String], floors: [String: Int]
@@ -12,7 +14,9 @@ struct JSONSchemaSuiteTests {
         for file in files {
             let outcome = runner.run(file, known: known)
             total += outcome.passed
-            print("[suite] \(file): \(outcome.passed) passed, \(outcome.failed.count) failed, \(outcome.expectedFailures.count) known failures")
+            print(
+                "[suite] \(file): \(outcome.passed) passed, \(outcome.failed.count) failed, \(outcome.expectedFailures.count) known failures"
+            )
             for failure in outcome.failed { Issue.record("unexpected failure: \(failure)") }
             for fixed in outcome.fixedFailures { print("[suite] now passes, remove from the known list: \(fixed)") }
             if let floor = floors[file] {
@@ -24,17 +28,23 @@ struct JSONSchemaSuiteTests {
 
     @Test func draft2020_12() {
         let runner = SuiteRunner(dialect: .jsonSchema2020_12, assertFormats: false)
-        Self.check(runner, SuiteRunner.files(in: "draft2020-12"), known: KnownFailures.draft2020_12, floors: Floors.draft2020_12)
+        Self.check(
+            runner, SuiteRunner.files(in: "draft2020-12"), known: KnownFailures.draft2020_12,
+            floors: Floors.draft2020_12)
     }
 
     @Test func draft2020_12Optional() {
         let runner = SuiteRunner(dialect: .jsonSchema2020_12, assertFormats: false)
-        Self.check(runner, SuiteRunner.files(in: "draft2020-12/optional"), known: KnownFailures.optional, floors: Floors.optional)
+        Self.check(
+            runner, SuiteRunner.files(in: "draft2020-12/optional"), known: KnownFailures.optional,
+            floors: Floors.optional)
     }
 
     @Test func draft2020_12Formats() {
         let runner = SuiteRunner(dialect: .jsonSchema2020_12, assertFormats: true)
-        Self.check(runner, SuiteRunner.files(in: "draft2020-12/optional/format"), known: KnownFailures.formats, floors: Floors.formats)
+        Self.check(
+            runner, SuiteRunner.files(in: "draft2020-12/optional/format"), known: KnownFailures.formats,
+            floors: Floors.formats)
     }
 
     @Test func draft4() {

@@ -4,7 +4,7 @@ enum KnownFailures {
     static let draft2020_12: [String: String] = [:]
     static let optional: [String: String] = [
         "refs to historic drafts are processed as historic drafts / first item not a string is valid":
-            "a `$ref` into a draft 2019-09 schema is evaluated with 2020-12 rules (only 2020-12, draft 4 and the OpenAPI dialects are implemented)",
+            "a `$ref` into a draft 2019-09 schema is evaluated with 2020-12 rules (only 2020-12, draft 4 and the OpenAPI dialects are implemented)"
     ]
     static let formats: [String: String] = [
         "ECMA 262 lookbehind is valid, including variable width / a variable-width lookbehind (ES2018)":

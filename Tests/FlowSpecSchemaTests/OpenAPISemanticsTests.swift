@@ -60,7 +60,8 @@ struct OpenAPISemanticsTests {
     func validator(_ name: String) -> SchemaValidator {
         do {
             return try SchemaValidator(
-                registry: Fixture.document(Self.document30), uri: "file:///test/openapi.yaml#/components/schemas/\(name)")
+                registry: Fixture.document(Self.document30),
+                uri: "file:///test/openapi.yaml#/components/schemas/\(name)")
         } catch {
             fatalError("\(error)")
         }
@@ -92,8 +93,10 @@ struct OpenAPISemanticsTests {
         let result = user.validate(request, options: strict)
         #expect(result.errors.map(\.description) == ["/id: `id` is read-only and must not be sent in a request"])
         let response = Fixture.json(#"{"id": "\#(uuid)", "name": "ann", "password": "secret"}"#)
-        let strictResponse = user.validate(response, options: ValidationOptions(direction: .response, strictAccess: true))
-        #expect(strictResponse.errors.map(\.message) == ["`password` is write-only and must not be returned in a response"])
+        let strictResponse = user.validate(
+            response, options: ValidationOptions(direction: .response, strictAccess: true))
+        #expect(
+            strictResponse.errors.map(\.message) == ["`password` is write-only and must not be returned in a response"])
     }
 
     @Test func nullableAndBooleanExclusiveBounds() {
@@ -146,14 +149,19 @@ struct OpenAPISemanticsTests {
                   unevaluatedProperties: false
             """
         let registry = Fixture.document(document)
-        guard let flow = try? SchemaValidator(registry: registry, uri: "file:///test/openapi.yaml#/components/schemas/Flow")
+        guard
+            let flow = try? SchemaValidator(
+                registry: registry, uri: "file:///test/openapi.yaml#/components/schemas/Flow")
         else {
             Issue.record("does not compile")
             return
         }
         #expect(flow.isValid(nil))
         #expect(flow.isValid(Fixture.json(#"{"id": "abc"}"#)))
-        #expect(flow.validate(Fixture.json(#"{"id": "abc", "x": 1}"#)).errors.map(\.description) == ["/x: `x` is not allowed here"])
+        #expect(
+            flow.validate(Fixture.json(#"{"id": "abc", "x": 1}"#)).errors.map(\.description) == [
+                "/x: `x` is not allowed here"
+            ])
         #expect(flow.diagnostics.isEmpty)
     }
 
@@ -163,10 +171,12 @@ struct OpenAPISemanticsTests {
             jsonSchemaDialect: https://json-schema.org/draft/2020-12/schema
             info: {title: t, version: '1'}
             """
-        let source = SchemaSource.openAPIDocument(tree: Fixture.tree(document), file: "a.yaml", baseURI: "file:///a.yaml")
+        let source = SchemaSource.openAPIDocument(
+            tree: Fixture.tree(document), file: "a.yaml", baseURI: "file:///a.yaml")
         #expect(source.dialect == .jsonSchema2020_12)
         let thirty = SchemaSource.openAPIDocument(
-            tree: Fixture.tree("openapi: 3.0.1\ninfo: {title: t, version: '1'}"), file: "b.yaml", baseURI: "file:///b.yaml")
+            tree: Fixture.tree("openapi: 3.0.1\ninfo: {title: t, version: '1'}"), file: "b.yaml",
+            baseURI: "file:///b.yaml")
         #expect(thirty.dialect == .openAPI30)
     }
 }

@@ -33,7 +33,8 @@ struct RawBodyValidationTests {
     }
 
     @Test func numbersKeepTheirExactValue() {
-        let validator = Fixture.validator("type: array\nitems: {type: integer, maximum: 18446744073709551615, multipleOf: 5}")
+        let validator = Fixture.validator(
+            "type: array\nitems: {type: integer, maximum: 18446744073709551615, multipleOf: 5}")
         #expect(both(validator, "[18446744073709551615, 0, -0, 1.0e1, 10]") == (true, true))
         #expect(both(validator, "[18446744073709551616]") == (false, false))
         #expect(both(validator, "[12345678901234567895, 9223372036854775805]") == (true, true))
@@ -63,7 +64,8 @@ struct RawBodyValidationTests {
         let unique = Fixture.validator("uniqueItems: true")
         let many = (0..<30).map { "{\"k\": \($0), \"s\": \"x\"}" }
         #expect(both(unique, "[" + many.joined(separator: ", ") + "]") == (true, true))
-        #expect(both(unique, "[" + (many + [#"{"s": "x", "k": 29.0}"#]).joined(separator: ", ") + "]") == (false, false))
+        #expect(
+            both(unique, "[" + (many + [#"{"s": "x", "k": 29.0}"#]).joined(separator: ", ") + "]") == (false, false))
     }
 
     @Test func propertyNamesAndPatterns() {

@@ -15,7 +15,9 @@ struct SuiteRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/conformance/json-schema-test-suite")
 
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: suiteRoot.appendingPathComponent("tests").path) }
+    static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: suiteRoot.appendingPathComponent("tests").path)
+    }
 
     static let parseOptions = YAMLParseOptions(requireMappingRoot: false, mergeKeys: false)
 
@@ -34,7 +36,8 @@ struct SuiteRunner {
             else { continue }
             let relative = String(url.path.dropFirst(remotes.path.count + 1))
             registry.register(
-                SchemaSource(tree: tree, file: relative, baseURI: "http://localhost:1234/" + relative, dialect: dialect))
+                SchemaSource(tree: tree, file: relative, baseURI: "http://localhost:1234/" + relative, dialect: dialect)
+            )
         }
         return registry
     }

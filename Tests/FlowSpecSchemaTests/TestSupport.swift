@@ -5,7 +5,8 @@ import FlowSpecYAML
 enum Fixture {
     static func tree(_ yaml: String) -> YAMLTree {
         do {
-            return try YAMLParser.parse(Array(yaml.utf8), format: .auto, options: YAMLParseOptions(requireMappingRoot: false))
+            return try YAMLParser.parse(
+                Array(yaml.utf8), format: .auto, options: YAMLParseOptions(requireMappingRoot: false))
         } catch {
             fatalError("fixture does not parse: \(error)")
         }
@@ -22,7 +23,8 @@ enum Fixture {
     /// A registry holding `yaml` as an OpenAPI document `openapi.yaml`.
     static func document(_ yaml: String) -> SchemaRegistry {
         var registry = SchemaRegistry()
-        registry.register(.openAPIDocument(tree: tree(yaml), file: "openapi.yaml", baseURI: "file:///test/openapi.yaml"))
+        registry.register(
+            .openAPIDocument(tree: tree(yaml), file: "openapi.yaml", baseURI: "file:///test/openapi.yaml"))
         return registry
     }
 

@@ -44,7 +44,8 @@ public struct OpenAPIMediaTypeSchema: Hashable, Sendable {
                 if let responses = tree.value(forKey: "responses", in: operation), tree.isMapping(responses) {
                     for response in tree.entries(responses) {
                         let status = tree.scalar(response.key) ?? ""
-                        let (node, pointer) = follow(response.value, operationPointer + ["responses", status], in: source)
+                        let (node, pointer) = follow(
+                            response.value, operationPointer + ["responses", status], in: source)
                         add(node, pointer, status: status)
                     }
                 }

@@ -157,17 +157,21 @@ extension SchemaCompiler {
             for member in tree.entries(entry.value) {
                 let name = tree.scalar(member.key) ?? ""
                 if tree.isSequence(member.value) {
-                    required.append(DependentRequired(name: name, required: tree.items(member.value).compactMap { tree.scalar($0) }))
+                    required.append(
+                        DependentRequired(name: name, required: tree.items(member.value).compactMap { tree.scalar($0) })
+                    )
                 } else {
                     schemas.append((Array(name.utf8), compile(location.child(member.value, "dependencies", name))))
                 }
             }
             let site = site(location, "dependencies", key: entry.key)
             if !required.isEmpty && validation {
-                node.ops.append(.dependentRequired(SchemaProgram.add(required, to: &program.dependentRequireds), site: site))
+                node.ops.append(
+                    .dependentRequired(SchemaProgram.add(required, to: &program.dependentRequireds), site: site))
             }
             if !schemas.isEmpty {
-                node.ops.append(.dependentSchemas(SchemaProgram.add(schemas, to: &program.dependentSchemas), site: site))
+                node.ops.append(
+                    .dependentSchemas(SchemaProgram.add(schemas, to: &program.dependentSchemas), site: site))
             }
         }
     }
@@ -214,14 +218,16 @@ extension SchemaCompiler {
         let one = list("oneOf")
         var discriminator: DiscriminatorApplicator? = nil
         if location.dialect.hasDiscriminator, let entry = keywords["discriminator"], any != nil || one != nil {
-            discriminator = compileDiscriminator(entry, keywords, location, isOneOf: one != nil, fallback: (one ?? any)?.nodes ?? [])
+            discriminator = compileDiscriminator(
+                entry, keywords, location, isOneOf: one != nil, fallback: (one ?? any)?.nodes ?? [])
         }
         if let any {
             if let discriminator, one == nil {
                 node.ops.append(.discriminator(SchemaProgram.add(discriminator, to: &program.discriminators)))
             } else {
                 node.ops.append(
-                    .anyOf(SchemaProgram.add(any.nodes, to: &program.lists), site: site(location, "anyOf", key: any.key)))
+                    .anyOf(
+                        SchemaProgram.add(any.nodes, to: &program.lists), site: site(location, "anyOf", key: any.key)))
             }
         }
         if let one {
@@ -229,7 +235,8 @@ extension SchemaCompiler {
                 node.ops.append(.discriminator(SchemaProgram.add(discriminator, to: &program.discriminators)))
             } else {
                 node.ops.append(
-                    .oneOf(SchemaProgram.add(one.nodes, to: &program.lists), site: site(location, "oneOf", key: one.key)))
+                    .oneOf(
+                        SchemaProgram.add(one.nodes, to: &program.lists), site: site(location, "oneOf", key: one.key)))
             }
         }
         if let entry = keywords["not"] {
@@ -272,10 +279,12 @@ extension SchemaCompiler {
         if let mapping = tree.value(forKey: "mapping", in: entry.value), tree.isMapping(mapping) {
             for member in tree.entries(mapping) {
                 guard let value = tree.scalar(member.key), let reference = tree.scalar(member.value) else { continue }
-                let ref = reference.contains("/") || reference.contains("#") ? reference : "#/components/schemas/" + reference
+                let ref =
+                    reference.contains("/") || reference.contains("#") ? reference : "#/components/schemas/" + reference
                 guard let target = resolve(ref, base: location.base) else {
                     problem(
-                        "schema.unresolved_ref", "the discriminator mapping `\(value)` → `\(reference)` cannot be resolved",
+                        "schema.unresolved_ref",
+                        "the discriminator mapping `\(value)` → `\(reference)` cannot be resolved",
                         at: member.value, location, keyword: "discriminator")
                     continue
                 }

@@ -83,7 +83,8 @@ extension SchemaCompiler {
                 let index = SchemaProgram.add(n, to: &program.numbers)
                 node.ops.append(
                     isMinimum
-                        ? .minimum(index, exclusive: exclusive, site: site) : .maximum(index, exclusive: exclusive, site: site))
+                        ? .minimum(index, exclusive: exclusive, site: site)
+                        : .maximum(index, exclusive: exclusive, site: site))
             }
             if !booleanExclusive, let entry = keywords[exclusiveName] {
                 guard let n = number(entry.value, location) else {
@@ -95,7 +96,8 @@ extension SchemaCompiler {
                 let site = site(location, exclusiveName, key: entry.key)
                 let index = SchemaProgram.add(n, to: &program.numbers)
                 node.ops.append(
-                    isMinimum ? .minimum(index, exclusive: true, site: site) : .maximum(index, exclusive: true, site: site))
+                    isMinimum
+                        ? .minimum(index, exclusive: true, site: site) : .maximum(index, exclusive: true, site: site))
             }
         }
     }

@@ -155,7 +155,9 @@ extension SchemaCompiler {
             problem(
                 "schema.unresolved_ref", "`$ref` `\(reference)` cannot be resolved", at: entry.value, location,
                 keyword: "$ref", hint: "check the pointer or anchor, and that the file it names is loaded")
-            return .broken(SchemaProgram.add("the schema's `$ref` `\(reference)` cannot be resolved", to: &program.messages), site: site)
+            return .broken(
+                SchemaProgram.add("the schema's `$ref` `\(reference)` cannot be resolved", to: &program.messages),
+                site: site)
         }
         return .ref(compile(target), site: site)
     }
@@ -170,7 +172,9 @@ extension SchemaCompiler {
             problem(
                 "schema.unresolved_ref", "`$dynamicRef` `\(shown)` cannot be resolved", at: entry.value, location,
                 keyword: "$dynamicRef")
-            return .broken(SchemaProgram.add("the schema's `$dynamicRef` `\(shown)` cannot be resolved", to: &program.messages), site: site)
+            return .broken(
+                SchemaProgram.add("the schema's `$dynamicRef` `\(shown)` cannot be resolved", to: &program.messages),
+                site: site)
         }
         program.usesDynamicScope = true
         // Dynamic resolution applies only when the static target is itself a `$dynamicAnchor` of

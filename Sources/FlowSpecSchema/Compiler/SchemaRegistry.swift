@@ -180,7 +180,9 @@ public struct SchemaRegistry: Sendable {
                         base = resolved.withoutFragment
                         addResource(uri: base, node: node, pointer: pointer, dialect: dialect)
                     } else {
-                        problem("`\(idKeyword)` must not have a fragment (`\(id)`)", at: idNode, pointer: pointer + [idKeyword])
+                        problem(
+                            "`\(idKeyword)` must not have a fragment (`\(id)`)", at: idNode,
+                            pointer: pointer + [idKeyword])
                     }
                 } else {
                     problem("`\(idKeyword)` must be a string", at: idNode, pointer: pointer + [idKeyword])
@@ -209,7 +211,9 @@ public struct SchemaRegistry: Sendable {
                 } else if dialect.schemaMapKeywords.contains(key), tree.isMapping(child) {
                     for member in tree.entries(child) {
                         let name = tree.scalar(member.key) ?? ""
-                        scan(member.value, base: base, pointer: pointer + [key, name], dialect: dialect, depth: depth + 1)
+                        scan(
+                            member.value, base: base, pointer: pointer + [key, name], dialect: dialect, depth: depth + 1
+                        )
                     }
                 } else if dialect.schemaListKeywords.contains(key), tree.isSequence(child) {
                     scanList(child, key: key, base: base, pointer: pointer, dialect: dialect, depth: depth)

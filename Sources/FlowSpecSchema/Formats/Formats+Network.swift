@@ -116,7 +116,9 @@ extension Formats {
             for k in start..<end where !(isAlnum(b[k]) || b[k] == UInt8(ascii: "-")) { return false }
             if count >= 4 && b[start + 2] == UInt8(ascii: "-") && b[start + 3] == UInt8(ascii: "-") {
                 // `??--` is reserved for A-labels (`xn--`), which must decode as Punycode.
-                guard b[start] | 0x20 == UInt8(ascii: "x"), b[start + 1] | 0x20 == UInt8(ascii: "n") else { return false }
+                guard b[start] | 0x20 == UInt8(ascii: "x"), b[start + 1] | 0x20 == UInt8(ascii: "n") else {
+                    return false
+                }
                 let encoded = (start + 4..<end).map { b[$0] | (b[$0] &- 65 < 26 ? 0x20 : 0) }
                 guard let decoded = Punycode.decode(encoded), IDNA.isValidLabel(decoded),
                     Punycode.encode(decoded) == encoded

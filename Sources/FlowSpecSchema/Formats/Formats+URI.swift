@@ -13,7 +13,8 @@ extension Formats {
             guard international else { return false }
             // ucschar and (in queries) iprivate; everything non-ASCII except controls and specials.
             let v = c.value
-            return v >= 0xA0 && !(0xD800...0xDFFF).contains(v) && !(0xFDD0...0xFDEF).contains(v) && (v & 0xFFFE) != 0xFFFE
+            return v >= 0xA0 && !(0xD800...0xDFFF).contains(v) && !(0xFDD0...0xFDEF).contains(v)
+                && (v & 0xFFFE) != 0xFFFE
         }
         func component(until stops: String, extra: String) -> Bool {
             while i < n && !stops.unicodeScalars.contains(scalars[i]) {
@@ -68,7 +69,9 @@ extension Formats {
         var host = a[...]
         if let at = a.lastIndex(of: "@") {
             for c in a[..<at] {
-                guard c.isASCII ? (isAlnum(UInt8(c.value)) || "-._~!$&'()*+,;=:%".unicodeScalars.contains(c)) : international
+                guard
+                    c.isASCII
+                        ? (isAlnum(UInt8(c.value)) || "-._~!$&'()*+,;=:%".unicodeScalars.contains(c)) : international
                 else { return false }
             }
             host = a[(at + 1)...]

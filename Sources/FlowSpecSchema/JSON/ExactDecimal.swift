@@ -88,7 +88,9 @@ enum ExactDecimal: Sendable, Hashable {
     ) -> ExactDecimal {
         // The significant digits are int ++ frac with leading and trailing zeros removed.
         let total = int.count + frac.count
-        func digit(_ k: Int) -> UInt8 { k < int.count ? b[int.lowerBound + k] &- 48 : b[frac.lowerBound + k - int.count] &- 48 }
+        func digit(_ k: Int) -> UInt8 {
+            k < int.count ? b[int.lowerBound + k] &- 48 : b[frac.lowerBound + k - int.count] &- 48
+        }
         var first = 0
         while first < total && digit(first) == 0 { first += 1 }
         if first == total { return .zero }

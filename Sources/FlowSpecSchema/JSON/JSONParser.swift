@@ -66,7 +66,8 @@ public enum JSONParser {
         var reader = JSONReader(buffer, options: options)
         if buffer.count > options.maxInputBytes {
             throw reader.error(
-                .inputTooLarge, "the input is \(buffer.count) bytes, more than the \(options.maxInputBytes)-byte budget",
+                .inputTooLarge,
+                "the input is \(buffer.count) bytes, more than the \(options.maxInputBytes)-byte budget",
                 at: 0)
         }
         return try reader.document()

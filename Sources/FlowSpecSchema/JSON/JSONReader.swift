@@ -261,7 +261,9 @@ struct JSONReader {
         }
         let digitCount = i - digitsStart
         let next = i < n ? b[i] : 0
-        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".") && next | 0x20 != UInt8(ascii: "e") {
+        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".")
+            && next | 0x20 != UInt8(ascii: "e")
+        {
             if digitCount > 1 && b[digitsStart] == UInt8(ascii: "0") {
                 throw error(.invalidNumber, "a number must not have leading zeros", at: start)
             }
@@ -350,9 +352,13 @@ struct JSONReader {
             length = 4
             upper = 0x8F
         default:
-            throw error(.invalidUTF8, "invalid UTF-8: byte 0x\(String(c, radix: 16, uppercase: true)) cannot start a character", at: i)
+            throw error(
+                .invalidUTF8, "invalid UTF-8: byte 0x\(String(c, radix: 16, uppercase: true)) cannot start a character",
+                at: i)
         }
-        guard i + length <= n else { throw error(.invalidUTF8, "invalid UTF-8: the input ends inside a character", at: i) }
+        guard i + length <= n else {
+            throw error(.invalidUTF8, "invalid UTF-8: the input ends inside a character", at: i)
+        }
         let second = b[i + 1]
         guard second >= lower && second <= upper else {
             throw error(.invalidUTF8, "invalid UTF-8: a character's continuation byte is wrong", at: i + 1)
@@ -411,16 +417,22 @@ struct JSONReader {
                 var code = try hex4(at: escapeStart)
                 if code >= 0xD800 && code < 0xDC00 {
                     guard i + 6 <= n, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
-                        throw error(.invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character", at: escapeStart)
+                        throw error(
+                            .invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character",
+                            at: escapeStart)
                     }
                     i += 2
                     let low = try hex4(at: i - 2)
                     guard low >= 0xDC00 && low < 0xE000 else {
-                        throw error(.invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character", at: escapeStart)
+                        throw error(
+                            .invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character",
+                            at: escapeStart)
                     }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 } else if code >= 0xDC00 && code < 0xE000 {
-                    throw error(.invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character", at: escapeStart)
+                    throw error(
+                        .invalidEscape, "`\\u\(hex(code))` is a lone UTF-16 surrogate, not a character", at: escapeStart
+                    )
                 }
                 guard let scalar = Unicode.Scalar(code) else {
                     throw error(.invalidEscape, "`\\u\(hex(code))` is not a character", at: escapeStart)

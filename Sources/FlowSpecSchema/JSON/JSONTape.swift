@@ -68,7 +68,9 @@ struct JSONTape {
         let offset = payload(r)
         let count = stringCount(r)
         if aux(r) & 2 != 0 { return body(UnsafeBufferPointer(rebasing: input[offset..<(offset + count)])) }
-        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)])) }
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
+        }
     }
 
     func string(_ r: Int) -> String { withString(r) { String(decoding: $0, as: UTF8.self) } }

@@ -58,7 +58,9 @@ private func memcmpEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPoint
     var k = 0
     let n = x.count
     while k + 8 <= n {
-        if UnsafeRawPointer(xb + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(yb + k).loadUnaligned(as: UInt64.self) {
+        if UnsafeRawPointer(xb + k).loadUnaligned(as: UInt64.self)
+            != UnsafeRawPointer(yb + k).loadUnaligned(as: UInt64.self)
+        {
             return false
         }
         k += 8

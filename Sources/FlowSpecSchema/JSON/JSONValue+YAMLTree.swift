@@ -32,8 +32,12 @@ extension JSONValue {
         case .null: return .null
         case .bool: return .bool(tree.bool(node) ?? false)
         case .int:
-            if text.hasPrefix("0x"), let v = UInt64(text.dropFirst(2), radix: 16) { return .number(JSONNumber(text: String(v))) }
-            if text.hasPrefix("0o"), let v = UInt64(text.dropFirst(2), radix: 8) { return .number(JSONNumber(text: String(v))) }
+            if text.hasPrefix("0x"), let v = UInt64(text.dropFirst(2), radix: 16) {
+                return .number(JSONNumber(text: String(v)))
+            }
+            if text.hasPrefix("0o"), let v = UInt64(text.dropFirst(2), radix: 8) {
+                return .number(JSONNumber(text: String(v)))
+            }
             return .number(JSONNumber(text: text.hasPrefix("+") ? String(text.dropFirst()) : text))
         case .float:
             let number = JSONNumber(text: text)

@@ -7,7 +7,9 @@ extension Evaluator {
         switch op {
         case .type(let mask, let nullable, let site):
             if matches(mask, r, tag) || (nullable && tag == .null) { return true }
-            report("schema.type", "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))", site: site)
+            report(
+                "schema.type",
+                "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))", site: site)
             return false
         case .const(let expected, let site):
             if tape.equals(r, rt.values[Int(expected)]) { return true }
@@ -150,13 +152,15 @@ extension Evaluator {
             let bytes = tape.stringCount(r)
             if bytes >= limit && (tape.stringIsASCII(r) || tape.scalarCount(r) >= limit) { return true }
             let length = tape.scalarCount(r)
-            report("schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))", site: site)
+            report(
+                "schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))", site: site)
             return false
         case .maxLength(let limit, let site):
             if tape.stringCount(r) <= limit { return true }
             let length = tape.scalarCount(r)
             if length <= limit { return true }
-            report("schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))", site: site)
+            report(
+                "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))", site: site)
             return false
         case .pattern(let pattern, let site):
             if rt.patterns[Int(pattern)].matches(tape.string(r)) { return true }

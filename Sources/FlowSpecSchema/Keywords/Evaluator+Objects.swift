@@ -6,11 +6,14 @@ extension Evaluator {
         switch op {
         case .minProperties(let limit, let site):
             if count >= limit { return true }
-            report("schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))", site: site)
+            report(
+                "schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))", site: site
+            )
             return false
         case .maxProperties(let limit, let site):
             if count <= limit { return true }
-            report("schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))", site: site)
+            report(
+                "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))", site: site)
             return false
         case .required(let index, let site):
             let list = rt.requireds[Int(index)]
@@ -26,7 +29,8 @@ extension Evaluator {
             return valid
         case .dependentRequired(let index, let site):
             var valid = true
-            for dependency in rt.dependentRequireds[Int(index)] where tape.member(r, named: dependency.utf8Name) != nil {
+            for dependency in rt.dependentRequireds[Int(index)] where tape.member(r, named: dependency.utf8Name) != nil
+            {
                 for (k, other) in dependency.utf8Required.enumerated() where tape.member(r, named: other) == nil {
                     report(
                         "schema.dependentRequired",
@@ -123,7 +127,9 @@ extension Evaluator {
                 matched = true
                 if rt.info[Int(applicator.additional)].isFalse {
                     let key = tape.string(m)
-                    report("schema.additionalProperties", "`\(key)` is not allowed here", site: applicator.additionalSite, at: .key(key))
+                    report(
+                        "schema.additionalProperties", "`\(key)` is not allowed here", site: applicator.additionalSite,
+                        at: .key(key))
                     valid = false
                     if !collect || full { return false }
                 } else if !child(applicator.additional, value, key: m) {

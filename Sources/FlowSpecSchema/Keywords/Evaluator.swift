@@ -142,7 +142,8 @@ struct Evaluator {
         }
         var tokens = path.map(Self.text)
         if let extra { tokens.append(Self.text(extra)) }
-        var error = SchemaValidationError(code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
+        var error = SchemaValidationError(
+            code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
         let s = rt.sites[Int(site)]
         error.keyword = s.keyword
         if s.source >= 0 {
