@@ -1,7 +1,8 @@
 import FlowSpecModel
-import FlowSpecSchema
 import FlowSpecYAML
 import Testing
+
+@testable import FlowSpecSchema
 
 @Suite("Compiler: references, termination, diagnostics")
 struct CompilerRobustnessTests {
@@ -158,5 +159,34 @@ struct CompilerRobustnessTests {
         #expect(value["d"] == nil as JSONValue)
         #expect(value["e"] == ["yes", true])
         #expect(value["f"]?.numberValue == JSONNumber(text: "18446744073709551616"))
+    }
+}
+
+@Suite("Deep instances within the default budgets")
+struct DeepInstanceTests {
+    @Test func deepestParsableBodyValidatesOnAConcurrencyThread() async {
+        let validator = Fixture.validator(
+            "anyOf:\n  - type: array\n    items: {$ref: '#'}\n  - type: object\n    additionalProperties: {$ref: '#'}\n"
+        )
+        let depth = JSONParser.Options.default.maxDepth
+        let body = Array(
+            (String(repeating: #"{"a": ["#, count: depth / 2) + String(repeating: "]}", count: depth / 2)).utf8)
+        // Valid, or (in a debug build, whose frames are large) stopped by the stack guard with errors: never
+        // a crash.
+        let verdict = await Task.detached { validator.validate(json: body) }.value
+        #expect(verdict.isValid || !verdict.errors.isEmpty)
+        let tooDeep = Array((String(repeating: "[", count: depth + 1) + String(repeating: "]", count: depth + 1)).utf8)
+        let result = await Task.detached { validator.validate(json: tooDeep) }.value
+        #expect(result.errors.first?.code == "json.depth_exceeded")
+    }
+}
+
+@Suite("Stack guard")
+struct StackGuardTests {
+    @Test func knowsTheStackBounds() async {
+        #expect(StackGuard().limit > 0)
+        #expect(!StackGuard().isExhausted())
+        let onTask = await Task.detached { (StackGuard().limit > 0, StackGuard().isExhausted()) }.value
+        #expect(onTask == (true, false))
     }
 }

@@ -12,6 +12,7 @@ struct JSONReader {
     /// fingerprint of each key's bytes so that most comparisons are one integer compare.
     var keyStack: [Int] = []
     var keyPrints: [UInt64] = []
+    var stack: StackGuard? = nil
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.b = buffer
@@ -106,6 +107,14 @@ struct JSONReader {
         if depth > options.maxDepth {
             throw error(.depthExceeded, "nesting is deeper than the budget of \(options.maxDepth) levels", at: i)
         }
+        if depth > StackGuard.deepThreshold && stackExhausted() {
+            throw error(.depthExceeded, "nesting is too deep for this thread's stack (at level \(depth))", at: i)
+        }
+    }
+
+    mutating func stackExhausted() -> Bool {
+        if stack == nil { stack = StackGuard() }
+        return stack?.isExhausted() ?? false
     }
 
     mutating func parseArray() throws(JSONParseError) {

@@ -29,6 +29,7 @@ struct Evaluator {
     var refStack: [Int32] = []
     var refBase = 0
     var depth = 0
+    var stack: StackGuard? = nil
 
     init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
         self.rt = runtime
@@ -46,7 +47,7 @@ struct Evaluator {
         if node.opCount == 0 { return true }
         depth += 1
         defer { depth -= 1 }
-        if depth > options.maxDepth {
+        if depth > options.maxDepth || (depth > StackGuard.deepThreshold && stackExhausted()) {
             report(
                 "schema.depth_exceeded", "validation is nested deeper than the budget of \(options.maxDepth) levels",
                 site: node.site)
@@ -65,6 +66,11 @@ struct Evaluator {
             return valid
         }
         return run(node, r, &annotations)
+    }
+
+    mutating func stackExhausted() -> Bool {
+        if stack == nil { stack = StackGuard() }
+        return stack?.isExhausted() ?? false
     }
 
     @inline(__always)
