@@ -45,6 +45,16 @@ public struct SchemaDialect: Hashable, Sendable, CustomStringConvertible {
 
     init(kind: Kind) { self.kind = kind }
 
+    /// The URI of the built-in meta-schema that validates schemas of this dialect (compile it from a
+    /// ``SchemaRegistry`` to check a schema file offline), or `nil` when none is built in.
+    public var metaSchemaURI: String? {
+        switch kind {
+        case .draft2020_12: return "https://json-schema.org/draft/2020-12/schema"
+        case .draft4: return "http://json-schema.org/draft-04/schema"
+        case .openAPI30, .openAPI31: return nil
+        }
+    }
+
     public var description: String {
         switch kind {
         case .draft2020_12: return "JSON Schema 2020-12"
