@@ -217,8 +217,8 @@ struct JSONReader {
         }
         depth -= 1
         tape.close(r, count: keyStack.count - base)
-        keyStack.removeSubrange(base...)
-        keyPrints.removeSubrange(base...)
+        keyStack.removeLast(keyStack.count - base)
+        keyPrints.removeLast(keyPrints.count - base)
     }
 
     /// Length and up to 16 bytes of a key, mixed: equal keys have equal fingerprints.
