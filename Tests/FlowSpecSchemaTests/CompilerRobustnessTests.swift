@@ -190,3 +190,18 @@ struct StackGuardTests {
         #expect(onTask == (true, false))
     }
 }
+
+@Suite("Deeply nested schemas")
+struct DeepSchemaTests {
+    @Test func deepSchemasCompileOrReportOnAConcurrencyThread() async {
+        var yaml = "{}"
+        for _ in 0..<500 { yaml = "{items: \(yaml)}" }
+        let outcome = await Task.detached {
+            var compiler = SchemaCompiler(registry: Fixture.registry(yaml))
+            let handle = compiler.compile(uri: "file:///test/schema.yaml")
+            return (handle != nil, compiler.diagnostics.map(\.code.rawValue))
+        }.value
+        #expect(outcome.0)
+        #expect(outcome.1.allSatisfy { $0 == "schema.too_deep" })
+    }
+}

@@ -34,6 +34,9 @@ public struct SchemaCompiler {
     var resolved: [String: Location?] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
+    /// Nesting of the schema being compiled, and a stack guard once it is deep.
+    var compileDepth = 0
+    var stack: StackGuard? = nil
 
     struct NodeKey: Hashable {
         var source: Int
