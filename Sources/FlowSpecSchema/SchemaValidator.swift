@@ -70,6 +70,25 @@ public struct SchemaValidator: Sendable {
         }
     }
 
+    /// Parses `text` as JSON and validates the value (no copy for a native string).
+    public func validate(
+        json text: String, options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        var text = text
+        return text.withUTF8 { validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions) }
+    }
+
+    /// Parses `text` as JSON and tells whether the value matches (a parse error is a mismatch).
+    public func isValid(
+        json text: String, options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let tape = try? JSONParser.tape(buffer, options: parseOptions) else { return false }
+            return isValid(tape: tape, options: options)
+        }
+    }
+
     /// Parses raw bytes as JSON and validates the value.
     public func validate(
         json buffer: UnsafeRawBufferPointer, options: ValidationOptions = .init(),

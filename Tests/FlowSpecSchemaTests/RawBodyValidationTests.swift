@@ -10,6 +10,8 @@ struct RawBodyValidationTests {
         let bytes = Array(json.utf8)
         let raw = validator.validate(json: bytes, options: options).isValid
         #expect(validator.isValid(json: bytes, options: options) == raw)
+        #expect(validator.isValid(json: json, options: options) == raw)
+        #expect(validator.validate(json: json, options: options).isValid == raw)
         let value = Fixture.json(json)
         return (raw, validator.validate(value, options: options).isValid)
     }

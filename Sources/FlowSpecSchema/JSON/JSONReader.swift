@@ -51,7 +51,7 @@ struct JSONReader {
         tape.input = b
         // A UTF-8 byte order mark is allowed and ignored (RFC 8259 section 8.1).
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
-        tape.words.reserveCapacity(n / 4 + 8)
+        tape.words.reserveCapacity(min(n / 4, 1 << 20) + 8)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
         try parseValue()
