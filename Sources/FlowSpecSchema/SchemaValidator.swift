@@ -75,7 +75,9 @@ public struct SchemaValidator: Sendable {
         json text: String, options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
     ) -> ValidationResult {
         var text = text
-        return text.withUTF8 { validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions) }
+        return text.withUTF8 {
+            validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions)
+        }
     }
 
     /// Parses `text` as JSON and tells whether the value matches (a parse error is a mismatch).
