@@ -130,6 +130,7 @@ public struct SchemaValidator: Sendable {
 
 /// Why a schema could not be compiled at all (nothing registered at its URI).
 public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, with locations.
     public var diagnostics: [Diagnostic]
 
     public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }

@@ -8,6 +8,7 @@ public import FlowSpecModel
 public struct SchemaValidationError: Hashable, Sendable, CustomStringConvertible {
     /// A stable code such as `schema.required` or `schema.type`.
     public var code: DiagnosticCode
+    /// What is wrong, in a plain sentence.
     public var message: String
     /// Where in the instance, as a JSON pointer.
     public var instancePointer: JSONPointer
@@ -59,6 +60,7 @@ public struct ValidationResult: Hashable, Sendable {
         self.isTruncated = isTruncated
     }
 
+    /// The result of a valid instance.
     public static let valid = ValidationResult(isValid: true, errors: [])
 }
 
@@ -74,6 +76,7 @@ public struct ValidationOptions: Hashable, Sendable {
         case none
     }
 
+    /// Which way the instance travels. Default ``Direction-swift.enum/none``.
     public var direction: Direction
     /// With a direction: a `readOnly` property in a request, or a `writeOnly` one in a response, is
     /// an error. Default `false`.
