@@ -111,10 +111,22 @@ public struct SchemaValidator: Sendable {
     }
 
     func validate(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
-        if isValid(tape: tape, options: options) { return .valid }
+        var fast = Evaluator(runtime: runtime, tape: tape, options: options, collect: false)
+        var nothing = Annotations.inactive
+        if fast.evaluate(entry, JSONTape.root, &nothing) { return .valid }
         var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        // Subschemas the fast pass found valid need no second look.
+        evaluator.memo = fast.memo.filter { $0.value }
         var none = Annotations.inactive
         let valid = evaluator.evaluate(entry, JSONTape.root, &none)
+        if fast.steps > options.maxSteps || evaluator.steps > options.maxSteps {
+            // The other errors would be artefacts of stopping midway.
+            let budget = SchemaValidationError(
+                code: "schema.budget_exceeded",
+                message: "validation took more than the budget of \(options.maxSteps) steps and was stopped",
+                instancePointer: .root, keyword: "")
+            return ValidationResult(isValid: false, errors: [budget])
+        }
         let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
         return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
     }

@@ -60,6 +60,25 @@ struct CompilerRobustnessTests {
         let program = compiler.finish()
         #expect(handle != nil)
         #expect(program.nodeCount < 200)
+        // Validation reaches each level along 2^k paths, but evaluates it once per instance position.
+        guard let handle else { return }
+        let validator = program.validator(handle)
+        #expect(validator.isValid(7))
+        #expect(validator.validate(7).isValid)
+        let result = validator.validate("x")
+        #expect(!result.isValid)
+        #expect(result.errors.contains { $0.message == "expected an integer, got a string" })
+    }
+
+    @Test func theStepBudgetEndsPathologicalValidations() {
+        let validator = Fixture.validator("items: {anyOf: [{minimum: 5}, {minimum: 6}, {minimum: 7}]}")
+        let body = JSONValue.array((0..<100).map { _ in .number(JSONNumber(10)) })
+        #expect(validator.isValid(body))
+        let budget = ValidationOptions(maxSteps: 50)
+        #expect(!validator.isValid(body, options: budget))
+        let result = validator.validate(body, options: budget)
+        #expect(!result.isValid)
+        #expect(result.errors.map(\.code.rawValue) == ["schema.budget_exceeded"])
     }
 
     @Test func unresolvableRefIsADiagnosticAtTheRef() {

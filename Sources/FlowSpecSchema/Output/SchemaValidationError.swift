@@ -89,15 +89,20 @@ public struct ValidationOptions: Hashable, Sendable {
     /// Deepest nesting of schema evaluation (a guard against hostile schemas and instances).
     /// Default 2,000.
     public var maxDepth: Int
+    /// Most schema evaluations for one instance, so that validation ends in bounded time whatever the
+    /// schema. Default 5,000,000 (a typical body takes well under a thousand); past it the instance
+    /// is reported invalid with `schema.budget_exceeded`.
+    public var maxSteps: Int
 
     public init(
         direction: Direction = .none, strictAccess: Bool = false, assertFormats: Bool = true, maxErrors: Int = 100,
-        maxDepth: Int = 2_000
+        maxDepth: Int = 2_000, maxSteps: Int = 5_000_000
     ) {
         self.direction = direction
         self.strictAccess = strictAccess
         self.assertFormats = assertFormats
         self.maxErrors = maxErrors
         self.maxDepth = maxDepth
+        self.maxSteps = maxSteps
     }
 }
