@@ -121,6 +121,8 @@ struct Backtracker {
                     if assertion.holds(in: bytes, at: position) { pc += 1 } else { failed = true }
                 case .match, .lookaroundEnd:
                     return .success(position)
+                case .fail:
+                    failed = true
                 case .save(let slot), .markPosition(let slot):
                     write(slot, position)
                     pc += 1

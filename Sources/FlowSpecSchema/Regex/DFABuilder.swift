@@ -45,7 +45,7 @@ struct DFABuilder {
         guard !program.usesWordBoundary, program.instructions.count <= maxInstructions else { return nil }
         for instruction in program.instructions {
             switch instruction {
-            case .character, .set, .split, .jump, .assertion, .match: continue
+            case .character, .set, .split, .jump, .assertion, .match, .fail: continue
             default: return nil
             }
         }
@@ -257,7 +257,7 @@ struct DFABuilder {
                 if atStart { stack.append(pc + 1) }
             case .assertion(.end):
                 if atEnd { stack.append(pc + 1) } else { result.append(pc) }
-            case .assertion:
+            case .assertion, .fail:
                 continue
             default:
                 result.append(pc)

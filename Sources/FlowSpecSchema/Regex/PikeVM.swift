@@ -5,8 +5,9 @@
 /// Threads are kept in priority order, which reproduces the match a backtracking ECMA-262 engine would report
 /// (leftmost, then the first alternative and greedy/lazy preference): a thread reaching an instruction that a
 /// higher-priority thread already reached at the same position is dropped, because it has the same future and
-/// would lose anyway. That rule also stands in for ECMA-262's "an optional iteration may not match the empty
-/// string": an empty iteration brings a thread back to its loop at the same position, where it is dropped.
+/// would lose anyway. That argument needs the epsilon graph to be acyclic within one position, which the
+/// compiler guarantees by laying out optional iterations of nullable bodies so that they cannot end empty
+/// (ECMA-262's own rule; see `RegexCompiler.emitNonEmptyIteration`).
 ///
 /// Only the start of each thread's match is tracked: the public API reports the whole match, not groups.
 struct PikeVM {
@@ -107,6 +108,8 @@ struct PikeVM {
                 if assertion.holds(in: bytes, at: position) { state.stack.append(Int32(pc + 1)) }
             case .save, .clearSlots, .markPosition, .requireProgress:
                 state.stack.append(Int32(pc + 1))
+            case .fail:
+                continue
             default:
                 list.pcs[list.count] = Int32(pc)
                 list.starts[list.count] = start

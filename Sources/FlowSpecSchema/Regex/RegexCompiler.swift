@@ -136,10 +136,12 @@ struct RegexCompiler {
         }
     }
 
-    /// One iteration of a quantified body, with ECMA-262's per-iteration capture reset and empty-iteration check
-    /// when backtracking (the Pike VM's per-position deduplication has the same effect on where matches end).
+    /// One iteration of a quantified body, with ECMA-262's per-iteration capture reset and empty-iteration check.
     private mutating func emitIteration(_ body: RegexNode, optional: Bool, backward: Bool) throws(ECMARegexError) {
-        guard forBacktracking else { return try emit(body, backward: backward) }
+        guard forBacktracking else {
+            if optional && body.isNullable { return try emitNonEmptyIteration(body, backward: backward) }
+            return try emit(body, backward: backward)
+        }
         var register: Int32?
         if optional && body.isNullable {
             let slot = Int32(captureSlots + loopDepth)
@@ -154,6 +156,61 @@ struct RegexCompiler {
         try emit(body, backward: backward)
         loopDepth -= 1
         if let register { try append(.requireProgress(register)) }
+    }
+
+    /// An optional iteration for the linear engines that, as ECMA-262 requires, cannot end without consuming input.
+    ///
+    /// The body is compiled once, then laid out twice: an "empty so far" copy whose consuming instructions jump into
+    /// the same place of a "consumed" copy, and whose normal end is a dead end; and the "consumed" copy, whose end
+    /// continues the pattern. Paths and their priorities are those of the body, minus the empty ones, so
+    /// deduplicating threads by instruction stays exact. (Unbounded loops need none of this: an empty iteration
+    /// returns to the loop's own split at the same position, where the Pike VM drops it.)
+    private mutating func emitNonEmptyIteration(_ body: RegexNode, backward: Bool) throws(ECMARegexError) {
+        let base = program.instructions.count
+        try emit(body, backward: backward)
+        let fragment = Array(program.instructions[base...])
+        program.instructions.removeLast(fragment.count)
+        let size = fragment.count
+        var emptyIndex = [Int](repeating: 0, count: size + 1)
+        var emptySize = 0
+        for (offset, instruction) in fragment.enumerated() {
+            emptyIndex[offset] = emptySize
+            emptySize += RegexCompiler.consumes(instruction) ? 2 : 1
+        }
+        let failPC = base + emptySize
+        emptyIndex[size] = emptySize
+        let consumedBase = failPC + 1
+        guard consumedBase + size <= limit else {
+            throw ECMARegexError(.programTooLarge(limit: limit), at: errorOffset)
+        }
+        func inEmpty(_ target: Int32) -> Int32 { Int32(base + emptyIndex[Int(target) - base]) }
+        func inConsumed(_ target: Int32) -> Int32 { Int32(consumedBase + Int(target) - base) }
+        for (offset, instruction) in fragment.enumerated() {
+            switch instruction {
+            case .split(let first, let second): program.instructions.append(.split(inEmpty(first), inEmpty(second)))
+            case .jump(let target): program.instructions.append(.jump(inEmpty(target)))
+            default:
+                program.instructions.append(instruction)
+                if RegexCompiler.consumes(instruction) {
+                    program.instructions.append(.jump(Int32(consumedBase + offset + 1)))
+                }
+            }
+        }
+        program.instructions.append(.fail)
+        for instruction in fragment {
+            switch instruction {
+            case .split(let first, let second): program.instructions.append(.split(inConsumed(first), inConsumed(second)))
+            case .jump(let target): program.instructions.append(.jump(inConsumed(target)))
+            default: program.instructions.append(instruction)
+            }
+        }
+    }
+
+    private static func consumes(_ instruction: RegexInstruction) -> Bool {
+        switch instruction {
+        case .character, .set, .characterBackward, .setBackward: return true
+        default: return false
+        }
     }
 
     /// Whether `node` compiles to no instructions, so repeating it is pointless (and `(?:){999999999}` must not

@@ -1,6 +1,6 @@
 /// One instruction of a compiled pattern. Jump targets are instruction indices.
 ///
-/// The linear-time engines (``PikeVM``, ``RegexDFA``) understand only the first six kinds; the compiler emits the
+/// The linear-time engines (``PikeVM``, ``RegexDFA``) understand only the first seven kinds; the compiler emits the
 /// others only for patterns that need the ``Backtracker``.
 enum RegexInstruction: Sendable, Hashable {
     /// Consume one code point equal to the operand.
@@ -12,6 +12,8 @@ enum RegexInstruction: Sendable, Hashable {
     case jump(Int32)
     case assertion(RegexAssertion)
     case match
+    /// A dead end (the end of an optional iteration that consumed nothing, see ``RegexCompiler``).
+    case fail
 
     /// Consume one code point leftwards (inside lookbehind).
     case characterBackward(UInt32)
