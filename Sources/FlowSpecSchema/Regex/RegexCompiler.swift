@@ -13,8 +13,9 @@ struct RegexCompiler {
     private var captureSlots: Int
     private var registerCount = 0
     private var loopDepth = 0
-    /// Where the quantifier being expanded starts, for the size error.
+    /// Where the outermost quantifier being expanded starts, for the size error.
     private var errorOffset = 0
+    private var quantifierDepth = 0
 
     private init(ast: RegexAST, forBacktracking: Bool, limit: Int) {
         self.ast = ast
@@ -73,9 +74,10 @@ struct RegexCompiler {
             try emit(body, backward: backward)
             try append(.save(backward ? start : start + 1))
         case .quantified(let body, let quantifier):
-            let outerOffset = errorOffset
-            errorOffset = quantifier.span.lowerBound
-            defer { errorOffset = outerOffset }
+            // Blame the outermost repetition: it is the product of nested counts that blows up.
+            quantifierDepth += 1
+            defer { quantifierDepth -= 1 }
+            if quantifierDepth == 1 { errorOffset = quantifier.span.lowerBound }
             try emitQuantified(body, quantifier, backward: backward)
         case .assertion(let assertion):
             if assertion == .wordBoundary || assertion == .notWordBoundary { program.usesWordBoundary = true }
