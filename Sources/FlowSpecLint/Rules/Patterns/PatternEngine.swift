@@ -1,12 +1,10 @@
+import FlowSpecSchema
 import Foundation
 
 /// What the `pattern` rules need of a regular-expression engine: whether a pattern is valid ECMA-262,
 /// and whether it can backtrack catastrophically.
 ///
-/// FlowSpecSchema's own ECMA-262 engine (`ECMARegex`) is not on main yet; until it is, the rules use
-/// ``FallbackPatternEngine``. When it lands, an adapter calling `ECMARegex(pattern)` for validity and
-/// `ECMARegex.catastrophicBacktrackingRisk(pattern)` for the risk replaces the fallback in
-/// ``PatternRules/engine``, and the rules stay as they are.
+/// ``ECMAPatternEngine`` is the one in use; the protocol keeps the rules testable with others.
 protocol PatternEngine: Sendable {
     /// Why `pattern` is not a valid ECMA-262 regular expression, or `nil` when it is.
     func syntaxError(in pattern: String) -> PatternProblem?
@@ -20,24 +18,19 @@ struct PatternProblem: Sendable, Equatable {
     var hint: String
 }
 
-/// The engine used until FlowSpecSchema's ECMA-262 engine is available.
-///
-/// Validity: constructs of other regex dialects that ECMA-262 does not have (inline flags, possessive
-/// quantifiers, atomic groups, `\A`, `\Z`, Python's `(?P<name>`, POSIX classes) are reported by name;
-/// anything else goes to `NSRegularExpression` (ICU), which accepts a superset of ECMA-262, so a few
-/// invalid patterns pass. Risk: ``BacktrackingHeuristic``.
-struct FallbackPatternEngine: PatternEngine {
+/// The engine the rules use: FlowSpecSchema's ``ECMARegex``, the same one that validates `pattern`
+/// at run time, so the linter and the validator agree on what is valid. Constructs of other regex
+/// dialects are named first, for a message that says what the author probably meant.
+struct ECMAPatternEngine: PatternEngine {
     func syntaxError(in pattern: String) -> PatternProblem? {
         if let foreign = ForeignSyntax.find(in: pattern) { return foreign }
         do {
-            _ = try NSRegularExpression(pattern: pattern)
+            _ = try ECMARegex(pattern)
             return nil
         } catch {
             return PatternProblem(
-                message: "`\(pattern)` is not a valid regular expression",
-                hint:
-                    "check for unbalanced parentheses or brackets, a quantifier with nothing before it, or a stray `\\`"
-            )
+                message: "`\(pattern)` is not a valid ECMA-262 regular expression: \(error.message)",
+                hint: "check for unbalanced parentheses or brackets, a quantifier with nothing before it, or a stray `\\`")
         }
     }
 

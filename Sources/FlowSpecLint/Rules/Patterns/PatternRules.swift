@@ -6,7 +6,7 @@ public enum PatternRules {
     public static let all: [LintRule] = [invalid, backtracking]
 
     /// The regex engine the rules ask; see ``PatternEngine``.
-    static let engine: any PatternEngine = FallbackPatternEngine()
+    static let engine: any PatternEngine = ECMAPatternEngine()
 
     /// Every pattern of every schema with the node it was written at, each once.
     static func patterns(_ context: LintContext) -> [(pattern: String, node: NodeRef)] {
@@ -30,8 +30,7 @@ public enum PatternRules {
             JSON Schema patterns are ECMA-262 (JavaScript) regular expressions. A pattern that does not compile \
             makes validators fail or silently accept everything, and constructs of other dialects (`(?i)`, \
             `\\A`, `(?P<name>...)`, possessive quantifiers, POSIX classes) do not mean in ECMA-262 what their \
-            authors meant. Rewrite the pattern in ECMA-262 syntax. (Until FlowSpec's ECMA-262 engine is \
-            wired in, validity is checked with the system's ICU engine plus a list of foreign constructs.)
+            authors meant. Rewrite the pattern in ECMA-262 syntax.
             """,
         category: "schemas"
     ) { context, findings in
