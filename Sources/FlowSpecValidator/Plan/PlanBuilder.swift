@@ -87,7 +87,7 @@ struct PlanBuilder {
         var seen: Set<String> = []
         for server in servers where seen.insert(server.url).inserted {
             let variables = zip(server.variables.keys, server.variables.values).map { name, variable in
-                FlowSpecValidator.ServerVariable(
+                ServerTemplate.Variable(
                     name: name, defaultValue: variable.defaultValue, enumValues: variable.enumValues ?? [])
             }
             do {
