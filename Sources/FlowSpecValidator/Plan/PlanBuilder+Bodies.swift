@@ -27,6 +27,13 @@ extension PlanBuilder {
                 kind = .form(FormURLEncodedDecoder(properties: shapes))
             } else if let parsed, HTTPSyntax.equalsIgnoringCase(parsed.type, "text") {
                 kind = .text
+            } else if let typed = typed(object.schema, depth: 0), let type = Self.mainType(typed),
+                type == "object" || type == "array"
+            {
+                // A media type of unknown format whose schema describes an object or array can only
+                // mean structured data, which HTTP APIs send as JSON (PingOne's
+                // `password.sendRecoveryCode` without `+json`); treating it as opaque would skip the body.
+                kind = .json
             } else {
                 kind = .opaque
             }

@@ -1,3 +1,4 @@
+public import FlowSpecModel
 public import FlowSpecSchema
 
 /// The parameters a request carried, decoded by their style into the JSON values their schemas
