@@ -2,6 +2,14 @@ import FlowSpecModel
 import FlowSpecSchema
 import HTTPTypes
 
+/// A body as the checks receive it.
+enum BodyInput {
+    /// The content (`nil` or empty when there is none).
+    case bytes([UInt8]?)
+    /// A body too large to have been read, with its length when known.
+    case oversized(Int?)
+}
+
 /// Checks bodies: presence, `Content-Type`, size, and content against the matched media type's schema.
 struct BodyChecker {
     let plan: ValidationPlan
@@ -14,17 +22,30 @@ struct BodyChecker {
     }
 
     func checkRequestBody(
-        _ operation: OperationPlan, fields: HTTPFields, body: [UInt8]?, into result: inout RequestValidation
+        _ operation: OperationPlan, fields: HTTPFields, body input: BodyInput, into result: inout RequestValidation
     ) {
-        let bytes = body ?? []
+        var bytes: [UInt8] = []
+        var oversized: Int?? = nil
+        switch input {
+        case .bytes(let body): bytes = body ?? []
+        case .oversized(let length): oversized = .some(length)
+        }
         let contentType = fields[.contentType]
         guard let declared = operation.requestBody else {
-            if !bytes.isEmpty {
+            if !bytes.isEmpty || oversized != nil {
                 result.violations.append(
                     operation.site.diagnostic(
                         .requestBodyUndeclared,
-                        "\(operation.matched.id) declares no request body, but the request has \(bytes.count) bytes",
+                        "\(operation.matched.id) declares no request body, but the request has one",
                         instanceLocation: "body", hint: "send the request without a body"))
+            }
+            return
+        }
+        if let oversized {
+            result.violations.append(tooLarge(oversized, site: declared.site))
+            if let contentType {
+                result.mediaTypeKey =
+                    match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
             }
             return
         }
@@ -104,9 +125,10 @@ struct BodyChecker {
             instanceLocation: "header Content-Type", hint: "send a Content-Type header naming the body's media type")
     }
 
-    func tooLarge(_ count: Int, site: SpecSite) -> Diagnostic {
-        site.diagnostic(
-            .bodyTooLarge, "the body is \(count) bytes, more than the \(plan.options.maxBodyBytes)-byte limit; "
+    func tooLarge(_ count: Int?, site: SpecSite) -> Diagnostic {
+        let size = count.map { "\($0) bytes" } ?? "larger"
+        return site.diagnostic(
+            .bodyTooLarge, "the body is \(size), more than the \(plan.options.maxBodyBytes)-byte limit; "
                 + "it was not checked", instanceLocation: "body",
             hint: "raise ValidatorOptions.maxBodyBytes if bodies this large are expected")
     }

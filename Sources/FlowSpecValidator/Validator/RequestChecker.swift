@@ -6,7 +6,7 @@ import HTTPTypes
 struct RequestChecker {
     let plan: ValidationPlan
 
-    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: [UInt8]?) -> RequestValidation {
+    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: BodyInput) -> RequestValidation {
         var result = RequestValidation(method: method, headerFields: fields)
         var routeMethod = method
         var route = plan.router.route(method: method, path: target)
@@ -36,6 +36,7 @@ struct RequestChecker {
                 plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
             return result
         case .methodNotAllowed(let allowed):
+            result.allowedMethods = allowed
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             result.violations.append(
                 plan.pathsSite.diagnostic(

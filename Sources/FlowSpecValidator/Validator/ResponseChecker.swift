@@ -6,7 +6,7 @@ import HTTPTypes
 struct ResponseChecker {
     let plan: ValidationPlan
 
-    func check(status: Int, fields: HTTPFields, body: [UInt8]?, request: RequestValidation) -> ResponseValidation {
+    func check(status: Int, fields: HTTPFields, body: BodyInput, request: RequestValidation) -> ResponseValidation {
         var result = ResponseValidation()
         guard let matched = request.operation, matched.index < plan.operations.count else {
             if !request.isUncheckedMethod {
@@ -32,7 +32,7 @@ struct ResponseChecker {
         result.statusKey = response.statusKey
         if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
         guard request.method != .head, status != 204, status != 304 else { return result }
-        checkBody(response, status: status, fields: fields, body: body ?? [], request: request, into: &result)
+        checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
         return result
     }
 
@@ -59,10 +59,18 @@ struct ResponseChecker {
     }
 
     func checkBody(
-        _ response: ResponsePlan, status: Int, fields: HTTPFields, body bytes: [UInt8], request: RequestValidation,
+        _ response: ResponsePlan, status: Int, fields: HTTPFields, body input: BodyInput, request: RequestValidation,
         into result: inout ResponseValidation
     ) {
         let bodies = BodyChecker(plan: plan)
+        var bytes: [UInt8] = []
+        switch input {
+        case .bytes(let body):
+            bytes = body ?? []
+        case .oversized(let length):
+            result.violations.append(bodies.tooLarge(length, site: response.contentSite))
+            return
+        }
         guard let matcher = response.matcher else {
             if !bytes.isEmpty {
                 result.violations.append(

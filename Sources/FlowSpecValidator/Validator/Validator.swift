@@ -79,7 +79,15 @@ public struct Validator: Sendable {
     /// ``ValidatorOptions/maxBodyBytes`` are reported, not parsed.
     public func validate(request: HTTPRequest, body: [UInt8]?) -> RequestValidation {
         RequestChecker(plan: plan).check(
-            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: body)
+            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: .bytes(body))
+    }
+
+    /// Checks a request whose body was too large to collect (a middleware reads bodies only up to
+    /// ``ValidatorOptions/maxBodyBytes``): everything but the body's content, and `body_too_large`.
+    public func validate(request: HTTPRequest, oversizedBodyLength length: Int?) -> RequestValidation {
+        RequestChecker(plan: plan).check(
+            method: request.method, target: request.path ?? "/", fields: request.headerFields,
+            body: .oversized(length))
     }
 
     /// Checks a request given as plain strings, as a capture file holds it.
@@ -99,21 +107,31 @@ public struct Validator: Sendable {
             return result
         }
         return RequestChecker(plan: plan).check(
-            method: parsedMethod, target: Self.pathAndQuery(target), fields: fields, body: body)
+            method: parsedMethod, target: Self.pathAndQuery(target), fields: fields, body: .bytes(body))
     }
 
     /// Checks a response to a request checked before: status, headers, `Content-Type` (also against
     /// the request's `Accept`) and body.
     public func validate(response: HTTPResponse, body: [UInt8]?, for request: RequestValidation) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
-            status: response.status.code, fields: response.headerFields, body: body, request: request)
+            status: response.status.code, fields: response.headerFields, body: .bytes(body), request: request)
+    }
+
+    /// Checks a response whose body was too large to collect: everything but the body's content, and
+    /// `body_too_large`.
+    public func validate(
+        response: HTTPResponse, oversizedBodyLength length: Int?, for request: RequestValidation
+    ) -> ResponseValidation {
+        ResponseChecker(plan: plan).check(
+            status: response.status.code, fields: response.headerFields, body: .oversized(length), request: request)
     }
 
     /// Checks a response given as plain values, as a capture file holds it.
     public func validate(
         status: Int, headers: [(name: String, value: String)], body: [UInt8]?, for request: RequestValidation
     ) -> ResponseValidation {
-        ResponseChecker(plan: plan).check(status: status, fields: Self.fields(headers), body: body, request: request)
+        ResponseChecker(plan: plan).check(
+            status: status, fields: Self.fields(headers), body: .bytes(body), request: request)
     }
 
     static func fields(_ headers: [(name: String, value: String)]) -> HTTPFields {
