@@ -52,6 +52,10 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        for capture in captures where capture != "-" && !FileManager.default.isReadableFile(atPath: capture) {
+            Output.error("error: cannot read the capture \(capture)\n")
+            throw ExitCode(2)
+        }
         let loaded = SpecLoader(options: loading.loadOptions()).load(path: spec)
         guard let document = loaded.document else {
             for diagnostic in loaded.diagnostics { Output.error("\(diagnostic)\n") }
@@ -86,21 +90,17 @@ struct ValidateCommand: ParsableCommand {
         let sink = ReportSink(options: output, spec: spec, captures: names, silent: writeBaseline != nil)
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var progress = ProgressBar(enabled: Output.stderrIsTerminal)
-        for (capture, name) in zip(captures, names) {
-            let reader: CaptureReader
-            do {
-                reader = try CaptureReader(path: capture)
-            } catch {
-                Output.error("error: \(error)\n")
-                throw ExitCode(2)
+        do {
+            try TrafficRun.check(
+                captures: Array(zip(captures, names)).map { (path: $0.0, name: $0.1) }, checker: checker,
+                session: &session, workers: workers
+            ) { entry in
+                sink.entry(entry)
+                progress.tick(name: entry.capture)
             }
-            OrderedBatches.run(
-                next: { reader.next(maxCount: 256) }, workers: workers,
-                process: { entry in checker.check(entry, capture: name) },
-                deliver: { checked in
-                    sink.entry(session.finish(checked))
-                    progress.tick(name: name)
-                })
+        } catch {
+            Output.error("error: \(error)\n")
+            throw ExitCode(2)
         }
         progress.done()
         let captureFindings = session.captureFindings()
