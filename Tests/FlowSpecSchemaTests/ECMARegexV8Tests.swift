@@ -41,8 +41,9 @@ struct ECMARegexV8Tests {
             var actual: Range<Int>?
             if let range = regex.firstMatch(in: recorded.input) {
                 actual =
-                    scalars.distance(from: scalars.startIndex, to: range.lowerBound)
-                    ..< scalars.distance(from: scalars.startIndex, to: range.upperBound)
+                    scalars.distance(
+                        from: scalars.startIndex, to: range.lowerBound)..<scalars.distance(
+                        from: scalars.startIndex, to: range.upperBound)
             }
             if actual != recorded.match || regex.matches(recorded.input) != (recorded.match != nil) {
                 disagreements.append(
@@ -51,6 +52,7 @@ struct ECMARegexV8Tests {
                 )
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.joined(separator: "\n"))")
+        #expect(
+            disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.joined(separator: "\n"))")
     }
 }

@@ -31,7 +31,8 @@ struct CharSet: Sendable, Hashable {
         var twoByteMap: [UInt64] = []
         if !properties.isEmpty {
             twoByteMap = [UInt64](repeating: 0, count: (0x800 - 0x80) / 64)
-            for codePoint in UInt32(0x80)..<0x800 where CharSet.slowContains(codePoint, self.ranges, properties, negated) {
+            for codePoint in UInt32(0x80)..<0x800
+            where CharSet.slowContains(codePoint, self.ranges, properties, negated) {
                 let bit = Int(codePoint - 0x80)
                 twoByteMap[bit / 64] |= 1 << UInt64(bit % 64)
             }

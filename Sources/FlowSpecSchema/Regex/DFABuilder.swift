@@ -250,7 +250,8 @@ struct DFABuilder {
         var transitions = [UInt32](repeating: 0, count: order.count * symbolCount)
         for (position, state) in order.enumerated() {
             for symbol in 0..<symbolCount {
-                transitions[position * symbolCount + symbol] = UInt32(newIndex[targets[state * symbolCount + symbol]] * symbolCount)
+                transitions[position * symbolCount + symbol] = UInt32(
+                    newIndex[targets[state * symbolCount + symbol]] * symbolCount)
             }
         }
         return RegexDFA(

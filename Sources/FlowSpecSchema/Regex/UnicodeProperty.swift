@@ -18,7 +18,8 @@ enum UnicodeProperty {
             switch name {
             case "General_Category", "gc":
                 guard let mask = generalCategoryMask(value) else { throw .unknownProperty(text) }
-                return CharSet(ranges: [], properties: [PropertyTerm(test: .generalCategories(mask), isNegated: negated)])
+                return CharSet(
+                    ranges: [], properties: [PropertyTerm(test: .generalCategories(mask), isNegated: negated)])
             case "Script", "sc":
                 guard let ranges = UnicodeScriptTable.scriptRanges(named: value, extensions: false) else {
                     throw .unknownProperty(text)

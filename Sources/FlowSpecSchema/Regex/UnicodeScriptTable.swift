@@ -23,7 +23,8 @@ enum UnicodeScriptTable {
                 var lineEnd = index
                 while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 if found {
-                    return decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[min(index + 1, lineEnd)..<lineEnd]), as: UTF8.self)[...])
+                    let data = UnsafeBufferPointer(rebasing: bytes[min(index + 1, lineEnd)..<lineEnd])
+                    return decode(Substring(String(decoding: data, as: UTF8.self)))
                 }
                 lineStart = lineEnd + 1
             }
