@@ -150,7 +150,8 @@ struct BacktrackingRiskAnalyzer {
     /// A code point in both unions, if there is one: exact for ASCII, sampled beyond it.
     private func overlap(_ first: [CharSet], _ second: [CharSet]) -> UInt32? {
         guard !first.isEmpty, !second.isEmpty else { return nil }
-        let candidates = Array(UInt32(0x20)..<0x7F) + Array(UInt32(0)..<0x20) + [0x7F]
+        let candidates =
+            Array(UInt32(0x20)..<0x7F) + Array(UInt32(0)..<0x20) + [0x7F]
             + Array(UInt32(0x80)..<0x3000) + [0xFEFF, 0x1F600, 0x20000]
         for codePoint in candidates
         where first.contains(where: { $0.contains(codePoint) }) && second.contains(where: { $0.contains(codePoint) }) {

@@ -13,6 +13,9 @@ struct CharSet: Sendable, Hashable {
     let properties: [PropertyTerm]
     /// Whether the set is the complement of `ranges ∪ properties` (a `[^...]` class or `.`).
     let isNegated: Bool
+    /// For sets with property tests, membership of U+0080...U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic...):
+    /// 240 bytes that spare the common two-byte UTF-8 characters a property lookup.
+    let twoByteMap: [UInt64]
 
     init(ranges: [ClosedRange<UInt32>], properties: [PropertyTerm] = [], negated: Bool = false) {
         self.ranges = CharSet.normalized(ranges)
@@ -25,6 +28,16 @@ struct CharSet: Sendable, Hashable {
         }
         asciiLow = low
         asciiHigh = high
+        var twoByteMap: [UInt64] = []
+        if !properties.isEmpty {
+            twoByteMap = [UInt64](repeating: 0, count: (0x800 - 0x80) / 64)
+            for codePoint in UInt32(0x80)..<0x800
+            where CharSet.slowContains(codePoint, self.ranges, properties, negated) {
+                let bit = Int(codePoint - 0x80)
+                twoByteMap[bit / 64] |= 1 << UInt64(bit % 64)
+            }
+        }
+        self.twoByteMap = twoByteMap
     }
 
     /// A set of single code points.
@@ -42,7 +55,11 @@ struct CharSet: Sendable, Hashable {
 
     /// Whether the set holds `codePoint`, which must be 128 or above.
     func containsNonASCII(_ codePoint: UInt32) -> Bool {
-        CharSet.slowContains(codePoint, ranges, properties, isNegated)
+        if codePoint < 0x800 && !twoByteMap.isEmpty {
+            let bit = Int(codePoint - 0x80)
+            return twoByteMap[bit / 64] &>> UInt64(bit % 64) & 1 != 0
+        }
+        return CharSet.slowContains(codePoint, ranges, properties, isNegated)
     }
 
     /// Whether membership depends only on ``ranges`` (no property tests), so it is constant between range bounds.

@@ -5,11 +5,13 @@
 /// followed only in the initial state; `$` stays pending in the set and is resolved when the input ends.
 struct DFABuilder {
     static let maxStates = 1024
-    static let maxTableSize = 1 << 18
+    static let maxTableSize = 1 << 14
     static let maxPropertySets = 3
     static let maxSymbols = 1024
     /// Larger programs (long counted repetitions) would exceed the state budget anyway; don't try.
     static let maxInstructions = 4096
+    /// Instructions visited by all closures together; beyond this, building would cost more than it saves.
+    static let maxWork = 300_000
 
     private struct StateKey: Hashable {
         var instructions: [Int32]
@@ -23,9 +25,14 @@ struct DFABuilder {
     private var testIndex: [Int] = []
     /// `symbolMatches[symbol * tests.count + test]`: whether `tests[test]` accepts `symbol`.
     private var symbolMatches: [Bool] = []
+    /// `marks[pc] == generation` when a closure already visited `pc`.
+    private var marks: [UInt32]
+    private var generation: UInt32 = 0
+    private var work = 0
 
     private init(program: RegexProgram) {
         self.program = program
+        marks = [UInt32](repeating: 0, count: program.instructions.count)
         var positions: [RegexInstruction: Int] = [:]
         testIndex = program.instructions.map { instruction in
             switch instruction {
@@ -57,7 +64,7 @@ struct DFABuilder {
     // MARK: Alphabet
 
     private struct Alphabet {
-        var asciiSymbols: [UInt16]
+        var asciiSymbols: [UInt8]
         var intervalStarts: [UInt32]
         var intervalClasses: [UInt16]
         var propertySets: [Int]
@@ -70,15 +77,15 @@ struct DFABuilder {
         guard propertySets.count <= DFABuilder.maxPropertySets else { return nil }
 
         // ASCII: bytes with the same answers from every consuming instruction share a symbol.
-        var asciiSymbols = [UInt16](repeating: 0, count: 128)
+        var asciiSymbols = [UInt8](repeating: 0, count: 128)
         var asciiRepresentatives: [UInt32] = []
-        var asciiSignatures: [[Bool]: UInt16] = [:]
+        var asciiSignatures: [[Bool]: UInt8] = [:]
         for byte in UInt32(0)..<128 {
             let signature = tests.map { consumes($0, byte) }
             if let symbol = asciiSignatures[signature] {
                 asciiSymbols[Int(byte)] = symbol
             } else {
-                let symbol = UInt16(asciiRepresentatives.count)
+                let symbol = UInt8(asciiRepresentatives.count)
                 asciiSignatures[signature] = symbol
                 asciiRepresentatives.append(byte)
                 asciiSymbols[Int(byte)] = symbol
@@ -174,28 +181,32 @@ struct DFABuilder {
 
     // MARK: Subset construction
 
-    private func construct(_ alphabet: Alphabet) -> RegexDFA? {
+    private mutating func construct(_ alphabet: Alphabet) -> RegexDFA? {
         let width = tests.count
+        let symbolCount = alphabet.symbolCount
         var keys: [StateKey] = []
         var indices: [StateKey: Int] = [:]
-        var transitions: [UInt16] = []
+        var targets: [Int] = []
         var flags: [RegexDFA.Flags] = []
+        // Many symbols step a state to the same instructions; close each distinct seed list once.
+        var targetsBySeeds: [[Int32]: Int] = [:]
 
         func intern(_ key: StateKey) -> Int? {
             if let index = indices[key] { return index }
-            guard keys.count < DFABuilder.maxStates,
-                (keys.count + 1) * alphabet.symbolCount <= DFABuilder.maxTableSize
-            else { return nil }
+            guard keys.count < DFABuilder.maxStates, (keys.count + 1) * symbolCount <= DFABuilder.maxTableSize else {
+                return nil
+            }
             indices[key] = keys.count
             keys.append(key)
             return keys.count - 1
         }
 
-        guard let initial = intern(StateKey(instructions: closure([0], atStart: true, atEnd: false), isInitial: true))
-        else { return nil }
+        let initialInstructions = closure([0], atStart: true, atEnd: false)
+        guard let initial = intern(StateKey(instructions: initialInstructions, isInitial: true)) else { return nil }
         var next = 0
         while next < keys.count {
             let key = keys[next]
+            let current = next
             next += 1
             var stateFlags: RegexDFA.Flags = []
             if key.instructions.contains(where: { program.instructions[Int($0)] == .match }) {
@@ -210,20 +221,37 @@ struct DFABuilder {
                 }
             }
             flags.append(stateFlags)
-            let current = next - 1
             if !stateFlags.isDisjoint(with: [.accepting, .dead]) {
-                transitions += [UInt16](repeating: UInt16(current), count: alphabet.symbolCount)
+                targets += [Int](repeating: current, count: symbolCount)
                 continue
             }
-            for symbol in 0..<alphabet.symbolCount {
+            for symbol in 0..<symbolCount {
                 var seeds: [Int32] = [0]
                 for pc in key.instructions {
                     let test = testIndex[Int(pc)]
                     if test >= 0 && symbolMatches[symbol * width + test] { seeds.append(pc + 1) }
                 }
+                if let known = targetsBySeeds[seeds] {
+                    targets.append(known)
+                    continue
+                }
                 let target = StateKey(instructions: closure(seeds, atStart: false, atEnd: false), isInitial: false)
-                guard let index = intern(target) else { return nil }
-                transitions.append(UInt16(index))
+                guard work <= DFABuilder.maxWork, let index = intern(target) else { return nil }
+                targetsBySeeds[seeds] = index
+                targets.append(index)
+            }
+        }
+
+        // Renumber so that accepting and dead states come last, and premultiply rows.
+        let isSpecial = flags.map { !$0.isDisjoint(with: [.accepting, .dead]) }
+        let order = flags.indices.filter { !isSpecial[$0] } + flags.indices.filter { isSpecial[$0] }
+        var newIndex = [Int](repeating: 0, count: order.count)
+        for (position, state) in order.enumerated() { newIndex[state] = position }
+        var transitions = [UInt32](repeating: 0, count: order.count * symbolCount)
+        for (position, state) in order.enumerated() {
+            for symbol in 0..<symbolCount {
+                transitions[position * symbolCount + symbol] = UInt32(
+                    newIndex[targets[state * symbolCount + symbol]] * symbolCount)
             }
         }
         return RegexDFA(
@@ -232,21 +260,24 @@ struct DFABuilder {
             intervalClasses: alphabet.intervalClasses,
             propertySets: alphabet.propertySets.map { program.sets[$0] },
             nonASCIIBase: alphabet.nonASCIIBase,
-            stride: alphabet.symbolCount,
+            stride: symbolCount,
             transitions: transitions,
-            flags: flags,
-            initialState: initial
+            flags: order.map { flags[$0] },
+            initialRow: newIndex[initial] * symbolCount,
+            firstSpecialRow: isSpecial.filter { !$0 }.count * symbolCount
         )
     }
 
     /// The consuming, matching and pending-`$` instructions reachable from `seeds` without consuming input,
     /// sorted. With `atEnd`, `$` is followed instead of kept pending.
-    private func closure(_ seeds: [Int32], atStart: Bool, atEnd: Bool) -> [Int32] {
-        var visited = Set<Int32>()
+    private mutating func closure(_ seeds: [Int32], atStart: Bool, atEnd: Bool) -> [Int32] {
+        generation &+= 1
         var result: [Int32] = []
         var stack = seeds
         while let pc = stack.popLast() {
-            guard visited.insert(pc).inserted else { continue }
+            guard marks[Int(pc)] != generation else { continue }
+            marks[Int(pc)] = generation
+            work += 1
             switch program.instructions[Int(pc)] {
             case .jump(let target):
                 stack.append(target)

@@ -9,7 +9,8 @@
 /// compiler guarantees by laying out optional iterations of nullable bodies so that they cannot end empty
 /// (ECMA-262's own rule; see `RegexCompiler.emitNonEmptyIteration`).
 ///
-/// Only the start of each thread's match is tracked: the public API reports the whole match, not groups.
+/// Only the start of each thread's match is tracked: the public API reports the whole match, not groups. All
+/// working memory is one temporary allocation (on the stack when it fits), sized by the program.
 struct PikeVM {
     let program: RegexProgram
 
@@ -17,103 +18,122 @@ struct PikeVM {
     /// the range is then empty and only its existence is meaningful.
     func search(_ bytes: UnsafeBufferPointer<UInt8>, earliest: Bool) -> Range<Int>? {
         let size = program.instructions.count
-        var state = State(size: size)
-        var current = ThreadList(capacity: size)
-        var upcoming = ThreadList(capacity: size)
-        var matched: Range<Int>?
-        var position = 0
-        let count = bytes.count
-        while true {
-            if matched == nil && (position == 0 || !program.isAnchoredAtStart) {
-                addThread(&current, pc: 0, start: position, at: position, bytes, &state)
-            }
-            if current.count == 0 {
-                // Nothing alive: done, unless a later start position may still match.
-                if matched != nil || program.isAnchoredAtStart || position >= count { break }
-                position = UTF8Scalars.next(bytes, after: position)
-                state.generation &+= 1
-                continue
-            }
-            var codePoint: UInt32 = 0
-            var length = 0
-            if position < count { (codePoint, length) = UTF8Scalars.decode(bytes, at: position) }
-            state.generation &+= 1
-            upcoming.count = 0
-            threads: for index in 0..<current.count {
-                let pc = Int(current.pcs[index])
-                switch program.instructions[pc] {
-                case .match:
-                    if earliest { return position..<position }
-                    matched = current.starts[index]..<position
-                    break threads  // lower-priority threads cannot win any more
-                case .character(let expected):
-                    if length > 0 && codePoint == expected {
-                        addThread(&upcoming, pc: pc + 1, start: current.starts[index], at: position + length, bytes, &state)
-                    }
-                case .set(let set):
-                    if length > 0 && program.sets[Int(set)].contains(codePoint) {
-                        addThread(&upcoming, pc: pc + 1, start: current.starts[index], at: position + length, bytes, &state)
-                    }
-                default:
-                    continue
-                }
-            }
-            if position >= count { break }
-            swap(&current, &upcoming)
-            position += length
+        // current pcs, current starts, upcoming pcs, upcoming starts, marks, closure stack (a split pushes two).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 7 * size + 2) { memory in
+            guard let base = memory.baseAddress else { return nil }
+            var vm = Run(
+                program: program,
+                bytes: bytes,
+                current: ThreadList(pcs: base, starts: base + size),
+                upcoming: ThreadList(pcs: base + 2 * size, starts: base + 3 * size),
+                marks: base + 4 * size,
+                stack: base + 5 * size
+            )
+            vm.marks.update(repeating: 0, count: size)
+            return vm.search(earliest: earliest)
         }
-        return matched
     }
 
     private struct ThreadList {
-        var pcs: [Int32]
-        var starts: [Int]
+        let pcs: UnsafeMutablePointer<Int>
+        let starts: UnsafeMutablePointer<Int>
         var count = 0
-
-        init(capacity: Int) {
-            pcs = [Int32](repeating: 0, count: capacity)
-            starts = [Int](repeating: 0, count: capacity)
-        }
     }
 
-    private struct State {
+    private struct Run {
+        let program: RegexProgram
+        let bytes: UnsafeBufferPointer<UInt8>
+        var current: ThreadList
+        var upcoming: ThreadList
         /// `marks[pc] == generation` when `pc` is already on the list being built.
-        var marks: [UInt32]
-        var generation: UInt32 = 1
-        var stack: [Int32] = []
+        let marks: UnsafeMutablePointer<Int>
+        let stack: UnsafeMutablePointer<Int>
+        var generation = 1
 
-        init(size: Int) {
-            marks = [UInt32](repeating: 0, count: size)
-            stack.reserveCapacity(16)
+        mutating func search(earliest: Bool) -> Range<Int>? {
+            var matched: Range<Int>?
+            var position = 0
+            let count = bytes.count
+            while true {
+                if matched == nil && (position == 0 || !program.isAnchoredAtStart) {
+                    addThread(toUpcoming: false, pc: 0, start: position, at: position)
+                }
+                if current.count == 0 {
+                    // Nothing alive: done, unless a later start position may still match.
+                    if matched != nil || program.isAnchoredAtStart || position >= count { break }
+                    position = UTF8Scalars.next(bytes, after: position)
+                    generation += 1
+                    continue
+                }
+                var codePoint: UInt32 = 0
+                var length = 0
+                if position < count { (codePoint, length) = UTF8Scalars.decode(bytes, at: position) }
+                generation += 1
+                upcoming.count = 0
+                threads: for index in 0..<current.count {
+                    let pc = current.pcs[index]
+                    let accepted: Bool
+                    switch program.instructions[pc] {
+                    case .match:
+                        if earliest { return position..<position }
+                        matched = current.starts[index]..<position
+                        break threads  // lower-priority threads cannot win any more
+                    case .character(let expected):
+                        accepted = length > 0 && codePoint == expected
+                    case .set(let set):
+                        accepted = length > 0 && program.sets[Int(set)].contains(codePoint)
+                    default:
+                        accepted = false
+                    }
+                    if accepted {
+                        addThread(toUpcoming: true, pc: pc + 1, start: current.starts[index], at: position + length)
+                    }
+                }
+                if position >= count { break }
+                swap(&current, &upcoming)
+                position += length
+            }
+            return matched
         }
-    }
 
-    /// Adds the thread at `pc` and everything it reaches without consuming input, in priority order.
-    private func addThread(
-        _ list: inout ThreadList, pc: Int, start: Int, at position: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-        _ state: inout State
-    ) {
-        state.stack.append(Int32(pc))
-        while let top = state.stack.popLast() {
-            let pc = Int(top)
-            if state.marks[pc] == state.generation { continue }
-            state.marks[pc] = state.generation
-            switch program.instructions[pc] {
-            case .jump(let target):
-                state.stack.append(target)
-            case .split(let preferred, let other):
-                state.stack.append(other)
-                state.stack.append(preferred)
-            case .assertion(let assertion):
-                if assertion.holds(in: bytes, at: position) { state.stack.append(Int32(pc + 1)) }
-            case .save, .clearSlots, .markPosition, .requireProgress:
-                state.stack.append(Int32(pc + 1))
-            case .fail:
-                continue
-            default:
-                list.pcs[list.count] = Int32(pc)
-                list.starts[list.count] = start
-                list.count += 1
+        /// Adds the thread at `pc` and everything it reaches without consuming input, in priority order.
+        private mutating func addThread(toUpcoming: Bool, pc: Int, start: Int, at position: Int) {
+            var depth = 1
+            stack[0] = pc
+            while depth > 0 {
+                depth -= 1
+                let pc = stack[depth]
+                if marks[pc] == generation { continue }
+                marks[pc] = generation
+                switch program.instructions[pc] {
+                case .jump(let target):
+                    stack[depth] = Int(target)
+                    depth += 1
+                case .split(let preferred, let other):
+                    stack[depth] = Int(other)
+                    stack[depth + 1] = Int(preferred)
+                    depth += 2
+                case .assertion(let assertion):
+                    if assertion.holds(in: bytes, at: position) {
+                        stack[depth] = pc + 1
+                        depth += 1
+                    }
+                case .save, .clearSlots, .markPosition, .requireProgress:
+                    stack[depth] = pc + 1
+                    depth += 1
+                case .fail:
+                    continue
+                default:
+                    if toUpcoming {
+                        upcoming.pcs[upcoming.count] = pc
+                        upcoming.starts[upcoming.count] = start
+                        upcoming.count += 1
+                    } else {
+                        current.pcs[current.count] = pc
+                        current.starts[current.count] = start
+                        current.count += 1
+                    }
+                }
             }
         }
     }

@@ -18,12 +18,11 @@ struct PropertyTerm: Sendable, Hashable {
             }
             return isNegated
         }
-        let properties = scalar.properties
         switch test {
         case .generalCategories(let mask):
-            return isNegated != (mask & UnicodeProperty.generalCategoryBit(properties.generalCategory) != 0)
+            return isNegated != (mask & UnicodeProperty.generalCategoryBit(of: scalar) != 0)
         case .binary(let property):
-            return isNegated != property.holds(for: properties)
+            return isNegated != property.holds(for: scalar.properties)
         }
     }
 }

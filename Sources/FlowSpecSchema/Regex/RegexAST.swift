@@ -103,7 +103,9 @@ extension RegexNode {
             for part in parts {
                 guard let range = part.captureRange else { continue }
                 if let current = result {
-                    result = Swift.min(current.lowerBound, range.lowerBound)...Swift.max(current.upperBound, range.upperBound)
+                    let lower = Swift.min(current.lowerBound, range.lowerBound)
+                    let upper = Swift.max(current.upperBound, range.upperBound)
+                    result = lower...upper
                 } else {
                     result = range
                 }
@@ -117,7 +119,8 @@ extension RegexNode {
         switch self {
         case .assertion(.start): return true
         case .concatenation(let parts): return parts.first?.isAnchoredAtStart ?? false
-        case .alternation(let alternatives): return !alternatives.isEmpty && alternatives.allSatisfy(\.isAnchoredAtStart)
+        case .alternation(let alternatives):
+            return !alternatives.isEmpty && alternatives.allSatisfy(\.isAnchoredAtStart)
         case .group(let body, _): return body.isAnchoredAtStart
         case .quantified(let body, let quantifier): return quantifier.min > 0 && body.isAnchoredAtStart
         default: return false

@@ -201,7 +201,8 @@ struct RegexCompiler {
         program.instructions.append(.fail)
         for instruction in fragment {
             switch instruction {
-            case .split(let first, let second): program.instructions.append(.split(inConsumed(first), inConsumed(second)))
+            case .split(let first, let second):
+                program.instructions.append(.split(inConsumed(first), inConsumed(second)))
             case .jump(let target): program.instructions.append(.jump(inConsumed(target)))
             default: program.instructions.append(instruction)
             }

@@ -5,7 +5,7 @@
 /// a binary search over the bounds of the pattern's explicit ranges, combined with one bit per set that tests a
 /// Unicode property (at most ``DFABuilder/maxPropertySets`` of them). Patterns with `\b`/`\B`, backreferences or
 /// lookaround, and patterns whose automaton would exceed the state budget, have no DFA and use the ``PikeVM``.
-struct RegexDFA: Sendable {
+final class RegexDFA: Sendable {
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt8
         /// A match has been found; the answer is yes whatever follows.
@@ -16,7 +16,7 @@ struct RegexDFA: Sendable {
         static let dead = Flags(rawValue: 4)
     }
 
-    let asciiSymbols: [UInt16]
+    let asciiSymbols: [UInt8]
     /// Starts of the non-ASCII intervals; interval `i` runs to `intervalStarts[i + 1]` (or U+10FFFF).
     let intervalStarts: [UInt32]
     let intervalClasses: [UInt16]
@@ -24,38 +24,54 @@ struct RegexDFA: Sendable {
     let propertySets: [CharSet]
     /// The first non-ASCII symbol.
     let nonASCIIBase: Int
-    /// Symbols per state.
+    /// Symbols per state, the length of one row of ``transitions``.
     let stride: Int
-    let transitions: [UInt16]
+    /// `transitions[row + symbol]` is the row of the next state: rows are premultiplied by ``stride`` so the hot
+    /// loop does one load per character. Accepting and dead states are numbered last, so one comparison against
+    /// ``firstSpecialRow`` tells the loop when to stop.
+    let transitions: [UInt32]
     let flags: [Flags]
-    let initialState: Int
+    let initialRow: Int
+    let firstSpecialRow: Int
+
+    init(
+        asciiSymbols: [UInt8], intervalStarts: [UInt32], intervalClasses: [UInt16], propertySets: [CharSet],
+        nonASCIIBase: Int, stride: Int, transitions: [UInt32], flags: [Flags], initialRow: Int, firstSpecialRow: Int
+    ) {
+        self.asciiSymbols = asciiSymbols
+        self.intervalStarts = intervalStarts
+        self.intervalClasses = intervalClasses
+        self.propertySets = propertySets
+        self.nonASCIIBase = nonASCIIBase
+        self.stride = stride
+        self.transitions = transitions
+        self.flags = flags
+        self.initialRow = initialRow
+        self.firstSpecialRow = firstSpecialRow
+    }
 
     /// Whether the pattern matches somewhere in `bytes`.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         transitions.withUnsafeBufferPointer { transitions in
-            flags.withUnsafeBufferPointer { flags in
-                asciiSymbols.withUnsafeBufferPointer { asciiSymbols in
-                    var state = initialState
-                    var index = 0
-                    let count = bytes.count
-                    while index < count {
-                        let stateFlags = flags[state]
-                        if stateFlags.contains(.accepting) { return true }
-                        if stateFlags.contains(.dead) { return false }
-                        let byte = bytes[index]
-                        let symbol: Int
-                        if byte < 0x80 {
-                            symbol = Int(asciiSymbols[Int(byte)])
-                            index += 1
-                        } else {
-                            let (codePoint, length) = UTF8Scalars.decode(bytes, at: index)
-                            symbol = nonASCIISymbol(codePoint)
-                            index += length
-                        }
-                        state = Int(transitions[state &* stride &+ symbol])
+            asciiSymbols.withUnsafeBufferPointer { asciiSymbols in
+                var row = initialRow
+                var index = 0
+                let count = bytes.count
+                let special = firstSpecialRow
+                while row < special && index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        row = Int(transitions[row &+ Int(asciiSymbols[Int(byte)])])
+                        index &+= 1
+                    } else {
+                        let (codePoint, length) = UTF8Scalars.decode(bytes, at: index)
+                        row = Int(transitions[row &+ nonASCIISymbol(codePoint)])
+                        index &+= length
                     }
-                    return !flags[state].isDisjoint(with: [.accepting, .acceptingAtEnd])
                 }
+                let stateFlags = flags[row / stride]
+                if stateFlags.contains(.accepting) { return true }
+                return index == count && stateFlags.contains(.acceptingAtEnd)
             }
         }
     }

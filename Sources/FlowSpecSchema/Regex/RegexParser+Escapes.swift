@@ -152,7 +152,9 @@ extension RegexParser {
             }
             return value
         }
-        guard let lead = fourHexDigits(at: position) else { throw ECMARegexError(.invalidUnicodeEscape, at: escapeStart) }
+        guard let lead = fourHexDigits(at: position) else {
+            throw ECMARegexError(.invalidUnicodeEscape, at: escapeStart)
+        }
         position += 4
         // A surrogate pair written as two escapes denotes one code point in Unicode mode.
         if (0xD800...0xDBFF).contains(lead), peek() == "\\", peek(1) == "u",

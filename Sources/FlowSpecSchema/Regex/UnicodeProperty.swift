@@ -18,7 +18,8 @@ enum UnicodeProperty {
             switch name {
             case "General_Category", "gc":
                 guard let mask = generalCategoryMask(value) else { throw .unknownProperty(text) }
-                return CharSet(ranges: [], properties: [PropertyTerm(test: .generalCategories(mask), isNegated: negated)])
+                return CharSet(
+                    ranges: [], properties: [PropertyTerm(test: .generalCategories(mask), isNegated: negated)])
             case "Script", "sc":
                 guard let ranges = UnicodeScriptTable.scriptRanges(named: value, extensions: false) else {
                     throw .unknownProperty(text)
@@ -69,6 +70,18 @@ enum UnicodeProperty {
     }
 
     static let surrogateMask = generalCategoryBit(.surrogate)
+
+    /// The general-category bit of `scalar`. The standard library's lookup costs a few hundred nanoseconds, so
+    /// the one- and two-byte UTF-8 range (U+0000...U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic...) is
+    /// answered from a table built on first use.
+    static func generalCategoryBit(of scalar: Unicode.Scalar) -> UInt32 {
+        if scalar.value < 0x800 { return 1 << UInt32(twoByteCategories[Int(scalar.value)]) }
+        return generalCategoryBit(scalar.properties.generalCategory)
+    }
+
+    private static let twoByteCategories: [UInt8] = (UInt32(0)..<0x800).map { codePoint in
+        UInt8(categoryIndex(Unicode.Scalar(codePoint).map(\.properties.generalCategory) ?? .unassigned))
+    }
 
     private static let allCategoriesMask: UInt32 = (1 << 30) - 1
 

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // This file is generated; do not edit it by hand.
 //
 // Source: the ICU data that ships with the Swift toolchain (swift-foundation-icu, Unicode 16.0, the same

@@ -3,14 +3,33 @@ enum UnicodeScriptTable {
     /// The code points of the script called `name` (its long name or any alias, case-sensitive), from `Script` or,
     /// with `extensions`, `Script_Extensions`; `nil` if no script has that name.
     static func scriptRanges(named name: String, extensions: Bool) -> [ClosedRange<UInt32>]? {
-        let table = extensions ? UnicodeScriptData.scriptExtensions : UnicodeScriptData.scripts
-        for line in table.split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let names = line[..<colon].split(separator: " ")
-            guard names.contains(where: { $0 == name }) else { continue }
-            return decode(line[line.index(after: colon)...])
+        var table = extensions ? UnicodeScriptData.scriptExtensions : UnicodeScriptData.scripts
+        let wanted = Array(name.utf8)
+        return table.withUTF8 { bytes -> [ClosedRange<UInt32>]? in
+            // Scan line headers (`Name Alias...:`) byte by byte; decode only the matching line.
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var index = lineStart
+                var wordStart = index
+                var found = false
+                while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+                    if bytes[index] == UInt8(ascii: " ") {
+                        found = found || bytes[wordStart..<index].elementsEqual(wanted)
+                        wordStart = index + 1
+                    }
+                    index += 1
+                }
+                found = found || bytes[wordStart..<index].elementsEqual(wanted)
+                var lineEnd = index
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if found {
+                    let data = UnsafeBufferPointer(rebasing: bytes[min(index + 1, lineEnd)..<lineEnd])
+                    return decode(Substring(String(decoding: data, as: UTF8.self)))
+                }
+                lineStart = lineEnd + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// `Extended_Pictographic`.
