@@ -2,8 +2,9 @@ import Foundation
 
 // TEMPORARY: a stand-in for `ECMARegex` (being written in Regex/) over Foundation's
 // NSRegularExpression (ICU syntax). When ECMARegex lands, replace this one file with a
-// `PatternMatcher` that wraps `ECMARegex` and a `compilePattern` that maps `ECMARegexError`'s
-// `offset`/`message` into `PatternError`; nothing else in the module changes.
+// `PatternMatcher` that wraps `ECMARegex` (`matches(_:)` and `matches(utf8:)` forward to it) and a
+// `compilePattern` that maps `ECMARegexError`'s `offset`/`message` into `PatternError`; nothing else
+// in the module changes.
 
 /// A compiled `pattern` (or `patternProperties` key, or `format: regex` check).
 struct PatternMatcher: @unchecked Sendable {
@@ -16,6 +17,11 @@ struct PatternMatcher: @unchecked Sendable {
     func matches(_ string: String) -> Bool {
         let range = NSRange(string.startIndex..<string.endIndex, in: string)
         return regex.firstMatch(in: string, options: [], range: range) != nil
+    }
+
+    /// The same on UTF-8 bytes (ECMARegex matches them without making a `String`).
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        matches(String(decoding: bytes, as: UTF8.self))
     }
 }
 
