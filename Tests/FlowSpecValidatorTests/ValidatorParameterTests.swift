@@ -12,7 +12,7 @@ struct ValidatorParameterTests {
         -> RequestValidation
     {
         validator.validate(
-            method: "GET", target: path + (query.isEmpty ? "" : "?" + query), headers: headers.map { ($0.0, $0.1) },
+            method: "GET", path: path + (query.isEmpty ? "" : "?" + query), headers: headers,
             body: nil)
     }
 
@@ -99,7 +99,7 @@ struct ValidatorParameterTests {
     @Test func strictModeReportsWhatIsNotDeclared() {
         let strict = Pets.strict
         let verdict = strict.validate(
-            method: "GET", target: "/v1/pets/5?limit=1&debug=1&color[R]=1",
+            method: "GET", path: "/v1/pets/5?limit=1&debug=1&color[R]=1",
             headers: [
                 ("X-Request-Count", "3"), ("X-Custom", "y"), ("User-Agent", "t"), ("Accept", "*/*"),
                 ("X-Forwarded-For", "1.2.3.4"), ("Cookie", "session=abc; tracking=1"),
@@ -108,7 +108,7 @@ struct ValidatorParameterTests {
         #expect(verdict.violations.map(\.instanceLocation) == ["query debug", "header X-Custom", "cookie tracking"])
         // Not strict: all of that is fine.
         let lenient = validator.validate(
-            method: "GET", target: "/v1/pets/5?limit=1&debug=1",
+            method: "GET", path: "/v1/pets/5?limit=1&debug=1",
             headers: [("X-Request-Count", "3"), ("X-Custom", "y")], body: nil)
         #expect(lenient.violations.isEmpty)
     }

@@ -82,14 +82,14 @@ struct ValidatorRoutingTests {
 
     @Test func rawPartsAndAbsoluteURLs() {
         let verdict = validator.validate(
-            method: "GET", target: "https://api.example.com/v1/pets/7?limit=3",
+            method: "GET", path: "https://api.example.com/v1/pets/7?limit=3",
             headers: [("x-request-count", "2")], body: nil)
         #expect(verdict.operation?.id == "getPet")
         #expect(verdict.violations.isEmpty, "\(verdict.violations)")
         #expect(verdict.parameters.query["limit"] == 3)
-        let bare = validator.validate(method: "GET", target: "https://api.example.com", headers: [], body: nil)
+        let bare = validator.validate(method: "GET", path: "https://api.example.com", headers: [], body: nil)
         #expect(codes(bare.violations) == ["path_not_found"])
-        let badMethod = validator.validate(method: "G T", target: "/v1/pets/1", headers: [], body: nil)
+        let badMethod = validator.validate(method: "G T", path: "/v1/pets/1", headers: [], body: nil)
         #expect(codes(badMethod.violations) == ["method_not_allowed"])
     }
 

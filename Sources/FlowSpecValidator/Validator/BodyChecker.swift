@@ -83,14 +83,24 @@ struct BodyChecker {
         checkContent(bytes, media, .request, into: &result.violations)
     }
 
+    /// The declared media-type key a `Content-Type` selected.
+    struct KeyMatch {
+        /// The key's position among the declared keys.
+        var keyIndex: Int
+        var key: String
+    }
+
     /// Finds the declared media type for a `Content-Type`; reports when there is none.
     func match(
         _ contentType: String, _ matcher: MediaTypeMatcher, site: SpecSite, _ side: Side,
         into violations: inout [Diagnostic]
-    ) -> MediaTypeMatch? {
+    ) -> KeyMatch? {
+        if let index = matcher.fastMatch(contentType) {
+            return KeyMatch(keyIndex: index, key: matcher.declaredKeys[index])
+        }
         switch matcher.match(contentType) {
         case .matched(let match):
-            return match
+            return KeyMatch(keyIndex: match.keyIndex, key: match.key)
         case .noMatch(let actual, let declared):
             let list = declared.joined(separator: ", ")
             violations.append(

@@ -69,13 +69,22 @@ struct RequestChecker {
         let set = operation.parameters
         let strict = plan.options.strict
         let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
-        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields)
+        let cookies = set.readsCookies || strict ? CookieList(headerFields: fields) : CookieList(parsing: [])
+        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields, cookies: cookies)
         var decoded: [DecodedParameter] = []
         decoded.reserveCapacity(set.checks.count)
         for (offset, decoder) in set.decoder.decoders.enumerated() {
             let check = set.checks[offset]
             do {
-                guard let value = try decoder.decode(from: sources) else { continue }
+                let found: JSONValue?
+                if let type = check.pathPrimitive,
+                    let parameter = pathParameters.first(where: { $0.name == decoder.definition.name })
+                {
+                    found = type.coerce(parameter.decodedValue)
+                } else {
+                    found = try decoder.decode(from: sources)
+                }
+                guard let value = found else { continue }
                 decoded.append(DecodedParameter(definition: decoder.definition, value: value))
                 validate(value, check, options: plan.parameterOptions, into: &result.violations)
             } catch {

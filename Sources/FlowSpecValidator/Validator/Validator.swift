@@ -92,11 +92,18 @@ public struct Validator: Sendable {
 
     /// Checks a request given as plain strings, as a capture file holds it.
     ///
-    /// `target` is the request target: a path with its query (`/env/flows/id?x=1`) or an absolute URL
-    /// (`https://auth.pingone.com/env/flows/id`), whose scheme and authority are ignored. Header
-    /// names that are not valid HTTP field names are skipped.
+    /// `path` is the request target: a path with its query (`/env/flows/id?x=1`) or an absolute URL
+    /// (`https://auth.pingone.com/env/flows/id`), whose scheme and authority are ignored. `headers` are
+    /// (name, value) pairs; names that are not valid HTTP field names are skipped.
+    ///
+    /// ```swift
+    /// let verdict = validator.validate(
+    ///     method: "POST", path: "https://auth.pingone.com/\(envID)/flows/\(flowID)",
+    ///     headers: [("Content-Type", "application/vnd.pingidentity.otp.check+json")],
+    ///     body: Array(#"{"otp": "123456"}"#.utf8))
+    /// ```
     public func validate(
-        method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]?
+        method: String, path: String, headers: [(String, String)], body: [UInt8]?
     ) -> RequestValidation {
         let fields = Self.fields(headers)
         guard let parsedMethod = HTTPRequest.Method(method) else {
@@ -107,7 +114,7 @@ public struct Validator: Sendable {
             return result
         }
         return RequestChecker(plan: plan).check(
-            method: parsedMethod, target: Self.pathAndQuery(target), fields: fields, body: .bytes(body))
+            method: parsedMethod, target: Self.pathAndQuery(path), fields: fields, body: .bytes(body))
     }
 
     /// Checks a response to a request checked before: status, headers, `Content-Type` (also against
@@ -128,18 +135,18 @@ public struct Validator: Sendable {
 
     /// Checks a response given as plain values, as a capture file holds it.
     public func validate(
-        status: Int, headers: [(name: String, value: String)], body: [UInt8]?, for request: RequestValidation
+        status: Int, headers: [(String, String)], body: [UInt8]?, for request: RequestValidation
     ) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
             status: status, fields: Self.fields(headers), body: .bytes(body), request: request)
     }
 
-    static func fields(_ headers: [(name: String, value: String)]) -> HTTPFields {
+    static func fields(_ headers: [(String, String)]) -> HTTPFields {
         var fields = HTTPFields()
         fields.reserveCapacity(headers.count)
-        for header in headers {
-            guard let name = HTTPField.Name(header.name) else { continue }
-            fields.append(HTTPField(name: name, value: header.value))
+        for (name, value) in headers {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
         }
         return fields
     }
