@@ -36,7 +36,7 @@ public struct TrafficChecker: Sendable {
         }
         let requestBody = request.body
         var checked = validator.validate(
-            method: request.method, target: request.url, headers: headers, body: requestBody?.bytes)
+            method: request.method, path: request.url, headers: headers.map { ($0.name, $0.value) }, body: requestBody?.bytes)
         report.operation = checked.operation?.id
         report.requestMediaType = checked.mediaTypeKey
         report.findings += Self.dropBodyContentFindings(checked.violations, truncated: requestBody?.isTruncated == true)
