@@ -22,14 +22,17 @@
 /// by a precomputed DFA when it fits (one table lookup per character, no allocation) and by a Pike VM otherwise
 /// (O(pattern × input)). Other patterns use a backtracking matcher bounded by ``Options/maxSteps``; when the budget
 /// runs out the result is ``MatchResult/budgetExceeded``, which a validator should report as an error rather than
-/// as a match or a mismatch. Counted repetition is expanded at compile time and bounded by
-/// ``Options/maxProgramSize``.
+/// as a match or a mismatch. The budget is per search, so very long inputs (hundreds of kilobytes) may need a
+/// larger one even for benign lookaround patterns. Counted repetition is expanded at compile time and bounded by
+/// ``Options/maxProgramSize``. Use ``catastrophicBacktrackingRisk(_:)`` to warn about patterns that other,
+/// backtracking, engines cannot run safely.
 ///
 /// ## Not supported
 /// - Flags and modifiers (`(?i:...)`, ES2025): JSON Schema patterns have none. They are reported as
 ///   ``ECMARegexError/Code/unsupportedFeature``.
 /// - The `v` flag's class set syntax and properties of strings (`\p{RGI_Emoji}`): not valid with `u`.
-/// - Scripts newer than Unicode 16.0 (the toolchain's Unicode version).
+/// - Scripts newer than Unicode 16.0 (the toolchain's Unicode version); general categories and binary
+///   properties come from `Unicode.Scalar.Properties`.
 ///
 /// Values are immutable and `Sendable`: compile once, match from any number of threads.
 public struct ECMARegex: Sendable {
