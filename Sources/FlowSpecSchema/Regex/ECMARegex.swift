@@ -49,6 +49,14 @@ public struct ECMARegex: Sendable {
         compiled = try CompiledRegex(pattern, options: options)
     }
 
+    /// Checks that `pattern` is valid ECMA-262 (with the `u` flag) without compiling it, as `format: regex` asks.
+    ///
+    /// Cheaper than ``init(_:options:)`` and free of its program-size budget: `a{99999}` is valid syntax even
+    /// though compiling it is refused. Only the nesting-depth limit (``Options/maxNestingDepth``) still applies.
+    public static func validateSyntax(_ pattern: String, options: Options = Options()) throws(ECMARegexError) {
+        _ = try RegexParser.parse(pattern, maxDepth: options.maxNestingDepth)
+    }
+
     /// Whether matching takes time linear in the input (no backreferences or lookaround), so ``Options/maxSteps``
     /// never applies.
     public var isLinear: Bool { compiled.backtracker == nil }
