@@ -118,6 +118,16 @@ struct ECMARegexErrorTests {
         _ = try ECMARegex(pattern)
     }
 
+    @Test func syntaxCheckAgreesWithCompilingButHasNoSizeBudget() throws {
+        try ECMARegex.validateSyntax("a{99999999999}")
+        try ECMARegex.validateSyntax(#"^(?<year>\d{4})-\k<year>$"#)
+        #expect {
+            try ECMARegex.validateSyntax("^(abc]")
+        } throws: { error in
+            (error as? ECMARegexError)?.message == "lone ']' is not allowed in a Unicode pattern"
+        }
+    }
+
     @Test func errorDescriptionIncludesOffsetAndHint() {
         let error = ECMARegexError(code: .invalidPattern, message: "unmatched ')'", offset: 3, hint: "escape it")
         #expect(error.description == "unmatched ')' (at offset 3); escape it")

@@ -22,14 +22,17 @@
 /// by a precomputed DFA when it fits (one table lookup per character, no allocation) and by a Pike VM otherwise
 /// (O(pattern × input)). Other patterns use a backtracking matcher bounded by ``Options/maxSteps``; when the budget
 /// runs out the result is ``MatchResult/budgetExceeded``, which a validator should report as an error rather than
-/// as a match or a mismatch. Counted repetition is expanded at compile time and bounded by
-/// ``Options/maxProgramSize``.
+/// as a match or a mismatch. The budget is per search, so very long inputs (hundreds of kilobytes) may need a
+/// larger one even for benign lookaround patterns. Counted repetition is expanded at compile time and bounded by
+/// ``Options/maxProgramSize``. Use ``catastrophicBacktrackingRisk(_:)`` to warn about patterns that other,
+/// backtracking, engines cannot run safely.
 ///
 /// ## Not supported
 /// - Flags and modifiers (`(?i:...)`, ES2025): JSON Schema patterns have none. They are reported as
 ///   ``ECMARegexError/Code/unsupportedFeature``.
 /// - The `v` flag's class set syntax and properties of strings (`\p{RGI_Emoji}`): not valid with `u`.
-/// - Scripts newer than Unicode 16.0 (the toolchain's Unicode version).
+/// - Scripts newer than Unicode 16.0 (the toolchain's Unicode version); general categories and binary
+///   properties come from `Unicode.Scalar.Properties`.
 ///
 /// Values are immutable and `Sendable`: compile once, match from any number of threads.
 public struct ECMARegex: Sendable {
@@ -44,6 +47,14 @@ public struct ECMARegex: Sendable {
         self.pattern = pattern
         self.options = options
         compiled = try CompiledRegex(pattern, options: options)
+    }
+
+    /// Checks that `pattern` is valid ECMA-262 (with the `u` flag) without compiling it, as `format: regex` asks.
+    ///
+    /// Cheaper than ``init(_:options:)`` and free of its program-size budget: `a{99999}` is valid syntax even
+    /// though compiling it is refused. Only the nesting-depth limit (``Options/maxNestingDepth``) still applies.
+    public static func validateSyntax(_ pattern: String, options: Options = Options()) throws(ECMARegexError) {
+        _ = try RegexParser.parse(pattern, maxDepth: options.maxNestingDepth)
     }
 
     /// Whether matching takes time linear in the input (no backreferences or lookaround), so ``Options/maxSteps``

@@ -62,6 +62,10 @@ struct PikeVM {
                     // Nothing alive: done, unless a later start position may still match.
                     if matched != nil || program.isAnchoredAtStart || position >= count { break }
                     position = UTF8Scalars.next(bytes, after: position)
+                    if let firstBytes = program.firstBytes {
+                        while position < count && !firstBytes.contains(bytes[position]) { position += 1 }
+                        if position >= count { break }
+                    }
                     generation += 1
                     continue
                 }

@@ -32,7 +32,43 @@ struct RegexCompiler {
         try compiler.append(.match)
         compiler.program.slotCount = compiler.captureSlots + compiler.registerCount
         compiler.program.isAnchoredAtStart = ast.root.isAnchoredAtStart
+        if !forBacktracking { compiler.program.firstBytes = compiler.firstBytes() }
         return compiler.program
+    }
+
+    /// The first bytes of every possible match, or `nil` if the pattern can match the empty string (assertions
+    /// are assumed to hold, which only makes the set larger).
+    private func firstBytes() -> ByteSet? {
+        var bytes = ByteSet()
+        var visited = Set<Int>()
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard visited.insert(pc).inserted else { continue }
+            switch program.instructions[pc] {
+            case .jump(let target): stack.append(Int(target))
+            case .split(let first, let second): stack += [Int(first), Int(second)]
+            case .assertion, .save, .clearSlots, .markPosition, .requireProgress: stack.append(pc + 1)
+            case .fail: continue
+            case .character(let codePoint):
+                if codePoint < 0x80 {
+                    bytes.insert(UInt8(codePoint))
+                } else if let scalar = Unicode.Scalar(codePoint), codePoint != 0xFFFD {
+                    bytes.insert(String(Character(scalar)).utf8.first ?? 0xFF)
+                } else {
+                    // U+FFFD also stands for invalid input bytes; a lone surrogate never matches.
+                    if codePoint == 0xFFFD { for byte in UInt8(0x80)...0xFF { bytes.insert(byte) } }
+                }
+            case .set(let index):
+                let set = program.sets[Int(index)]
+                for byte in UInt8(0)..<0x80 where set.contains(UInt32(byte)) { bytes.insert(byte) }
+                if set.isNegated || !set.properties.isEmpty || set.ranges.last.map({ $0.upperBound >= 0x80 }) == true {
+                    for byte in UInt8(0x80)...0xFF { bytes.insert(byte) }
+                }
+            default:
+                return nil  // .match: the empty string matches; backtracking-only instructions: no filter
+            }
+        }
+        return bytes
     }
 
     @discardableResult

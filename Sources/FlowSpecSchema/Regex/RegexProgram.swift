@@ -45,4 +45,44 @@ struct RegexProgram: Sendable {
     var slotCount = 2
     var isAnchoredAtStart = false
     var usesWordBoundary = false
+    /// The bytes a match can start with, when that is a useful filter (the pattern cannot match the empty
+    /// string); the Pike VM skips other start positions without simulating anything.
+    var firstBytes: ByteSet?
+}
+
+/// A set of bytes, as a 256-bit map.
+struct ByteSet: Sendable, Hashable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 &>> bit & 1 != 0
+        case 1: return words.1 &>> bit & 1 != 0
+        case 2: return words.2 &>> bit & 1 != 0
+        default: return words.3 &>> bit & 1 != 0
+        }
+    }
+
+    mutating func insert(_ byte: UInt8) {
+        let bit: UInt64 = 1 << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    static func == (lhs: ByteSet, rhs: ByteSet) -> Bool {
+        lhs.words == rhs.words
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
 }
