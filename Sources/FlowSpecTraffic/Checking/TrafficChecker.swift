@@ -8,8 +8,14 @@ public import FlowSpecValidator
 /// order, coverage, the baseline) is left to ``TrafficSession``, which sees the entries in input order.
 public struct TrafficChecker: Sendable {
     public let validator: Validator
+    /// Whether 2xx JSON response bodies are parsed for the flow-order check; only worth it when the
+    /// spec has `x-hal-actions` extensions.
+    public let parsesResponseBodies: Bool
 
-    public init(validator: Validator) { self.validator = validator }
+    public init(validator: Validator, parsesResponseBodies: Bool = true) {
+        self.validator = validator
+        self.parsesResponseBodies = parsesResponseBodies
+    }
 
     /// An entry's report before the in-order steps, with what the flow-order check needs.
     public struct CheckedEntry: Sendable {
@@ -50,7 +56,7 @@ public struct TrafficChecker: Sendable {
             report.responseStatus = verdict.statusKey
             report.findings += Self.dropBodyContentFindings(
                 verdict.violations, truncated: response.body?.isTruncated == true)
-            if (200..<300).contains(response.status), let body = response.body, !body.isTruncated, !body.bytes.isEmpty,
+            if parsesResponseBodies, (200..<300).contains(response.status), let body = response.body, !body.isTruncated, !body.bytes.isEmpty,
                 Self.isJSON(response.headers.first(named: "content-type") ?? body.mimeType)
             {
                 responseJSON = try? JSONParser.parse(body.bytes)

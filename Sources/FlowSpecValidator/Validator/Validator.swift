@@ -154,8 +154,25 @@ public struct Validator: Sendable {
     /// The path and query of a request target that may be an absolute URL.
     static func pathAndQuery(_ target: String) -> String {
         if target.utf8.first == UInt8(ascii: "/") { return target }
-        guard let scheme = target.utf8.firstRange(of: "://".utf8) else { return target }
-        let rest = target.utf8[scheme.upperBound...]
+        // Find "://" by hand: the generic firstRange(of:) is costly on this hot path.
+        let utf8 = target.utf8
+        var index = utf8.startIndex
+        var afterScheme: String.UTF8View.Index?
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: ":") {
+                let slash1 = utf8.index(after: index)
+                if slash1 < utf8.endIndex, utf8[slash1] == UInt8(ascii: "/") {
+                    let slash2 = utf8.index(after: slash1)
+                    if slash2 < utf8.endIndex, utf8[slash2] == UInt8(ascii: "/") {
+                        afterScheme = utf8.index(after: slash2)
+                        break
+                    }
+                }
+            }
+            index = utf8.index(after: index)
+        }
+        guard let afterScheme else { return target }
+        let rest = target.utf8[afterScheme...]
         guard let slash = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
             return "/"
         }

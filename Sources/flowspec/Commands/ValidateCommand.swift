@@ -70,17 +70,18 @@ struct ValidateCommand: ParsableCommand {
         }
         var options = ValidatorOptions()
         options.strict = strict
+        let (extensions, problems) = HALActionsExtension.all(in: document, loaded: loaded)
+        for problem in problems { Output.error("warning: \(problem) (the flow-order check skips this extension)\n") }
         let checker: TrafficChecker
         do {
-            checker = TrafficChecker(validator: try Validator(loaded, options: options))
+            checker = TrafficChecker(
+                validator: try Validator(loaded, options: options), parsesResponseBodies: !extensions.isEmpty)
         } catch {
             Output.error("error: \(spec) cannot be used for validation\n")
             for diagnostic in error.diagnostics { Output.error("\(diagnostic)\n") }
             throw ExitCode(2)
         }
         let known = try baseline.map(Self.readBaseline)
-        let (extensions, problems) = HALActionsExtension.all(in: document, loaded: loaded)
-        for problem in problems { Output.error("warning: \(problem) (the flow-order check skips this extension)\n") }
 
         var session = TrafficSession(
             flow: FlowOrderChecker(extensions: extensions), coverage: checker.emptyCoverage,
