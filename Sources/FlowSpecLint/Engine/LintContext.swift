@@ -194,9 +194,17 @@ public struct LintContext: Sendable {
 /// Checks an example against a schema; the linter wires the schema engine in, so that FlowSpecLint's
 /// rules do not depend on how validation is done.
 public protocol ExampleChecker: Sendable {
+    /// Called once before the rules run, so that a checker can compile every schema that has examples
+    /// in one go (shared references are then compiled once, not once per example).
+    func prepare(_ context: LintContext)
+
     /// The problems of the example at `example` against the schema at `schema`, each as a message and
     /// the JSON pointer into the example; empty when it is valid.
     func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem]
+}
+
+extension ExampleChecker {
+    public func prepare(_ context: LintContext) {}
 }
 
 /// One reason an example does not match its schema.
