@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "FlowSpecModel", package: "FlowSpec"),
+                .product(name: "FlowSpecSchema", package: "FlowSpec"),
                 .product(name: "FlowSpecValidator", package: "FlowSpec"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,5 +1,6 @@
 import Benchmark
 import FlowSpecModel
+import FlowSpecSchema
 import FlowSpecValidator
 import Foundation
 import HTTPTypes
@@ -77,14 +78,23 @@ private func miniExchange() -> Exchange {
         responseBody: Array(flow.utf8))
 }
 
+/// The compiled schema `components/schemas/<name>` of the spec at `path`.
+private func bodySchema(_ path: String, name: String) -> SchemaValidator? {
+    let loaded = SpecLoader().load(path: path)
+    guard let file = loaded.files.root else { return nil }
+    var registry = SchemaRegistry()
+    registry.register(.openAPIDocument(tree: file.tree, file: file.displayPath, baseURI: file.uri))
+    return try? SchemaValidator(registry: registry, uri: file.uri + "#/components/schemas/" + name)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
         timeUnits: .nanoseconds, warmupIterations: 1_000, maxDuration: .seconds(5), maxIterations: 2_000_000)
 
-    let specs: [(name: String, path: String, exchange: () -> Exchange)] = [
-        ("flows", "\(root)/specs/pingone-flows.yaml", flowsExchange),
-        ("flows-mini", "\(shared)/bench/flows-mini.yaml", miniExchange),
+    let specs: [(name: String, path: String, exchange: () -> Exchange, flowSchema: String)] = [
+        ("flows", "\(root)/specs/pingone-flows.yaml", flowsExchange, "Flow"),
+        ("flows-mini", "\(shared)/bench/flows-mini.yaml", miniExchange, "Flow"),
     ]
     for spec in specs {
         guard FileManager.default.fileExists(atPath: spec.path), let validator = validator(spec.path) else { continue }
@@ -108,6 +118,14 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 let request = validator.validate(request: exchange.request, body: exchange.requestBody)
                 blackHole(validator.validate(response: exchange.response, body: exchange.responseBody, for: request))
+            }
+        }
+        // The floor: the schema engine alone on the response body (no routing, parameters or media types).
+        if let schema = bodySchema(spec.path, name: spec.flowSchema), let body = exchange.responseBody {
+            Benchmark("\(spec.name): response body schema only") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(schema.validate(json: body, options: ValidationOptions(direction: .response)))
+                }
             }
         }
         Benchmark(
