@@ -1,0 +1,47 @@
+/// The immutable tables a validation reads, behind one reference so that starting a validation
+/// retains one object instead of two dozen arrays.
+final class ProgramRuntime: Sendable {
+    let info: [NodeInfo]
+    let ops: [Op]
+    let values: [JSONValue]
+    let enums: [EnumTable]
+    let numbers: [JSONNumber]
+    let requireds: [RequiredList]
+    let dependentRequireds: [[DependentRequired]]
+    let members: [MemberApplicator]
+    let dependentSchemas: [[(name: [UInt8], node: Int32)]]
+    let items: [ItemsApplicator]
+    let lists: [[Int32]]
+    let discriminators: [DiscriminatorApplicator]
+    let messages: [String]
+    let patterns: [PatternMatcher]
+    let patternTexts: [String]
+    let sites: [KeywordSite]
+    let sources: [SchemaSource]
+    let resources: [CompiledResource]
+    let usesDynamicScope: Bool
+    /// More in-place steps than this without consuming instance switch on exact loop detection.
+    let loopCheckThreshold = 16
+
+    init(_ p: SchemaProgram) {
+        info = p.info
+        ops = p.ops
+        values = p.values
+        enums = p.enums
+        numbers = p.numbers
+        requireds = p.requireds
+        dependentRequireds = p.dependentRequireds
+        members = p.members
+        dependentSchemas = p.dependentSchemas
+        items = p.items
+        lists = p.lists
+        discriminators = p.discriminators
+        messages = p.messages
+        patterns = p.patterns
+        patternTexts = p.patternTexts
+        sites = p.sites
+        sources = p.sources
+        resources = p.resources
+        usesDynamicScope = p.usesDynamicScope
+    }
+}

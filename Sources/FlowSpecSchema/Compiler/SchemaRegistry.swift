@@ -1,0 +1,250 @@
+public import FlowSpecModel
+public import FlowSpecYAML
+
+/// Every schema resource a compiler may reach, keyed by absolute URI.
+///
+/// A caller fills it: the spec loader registers each loaded file under its URI, a test runner the
+/// suite's remotes, `check --schema` one file. Registration scans the file's schemas for embedded
+/// resources (`$id`), `$anchor` and `$dynamicAnchor`, so that a `$ref` resolves by URI and JSON
+/// pointer or anchor, across files. The JSON Schema 2020-12 and draft 4 meta-schemas are built in, so
+/// nothing is ever fetched from the network.
+///
+/// ```swift
+/// var registry = SchemaRegistry()
+/// registry.register(SchemaSource(tree: tree, file: "flow.json", baseURI: "file:///schemas/flow.json"))
+/// let validator = try SchemaValidator(registry: registry, uri: "file:///schemas/flow.json")
+/// ```
+public struct SchemaRegistry: Sendable {
+    struct Resource: Sendable {
+        var source: Int
+        var node: NodeID
+        /// The node's JSON pointer in its file.
+        var pointer: [String]
+        var dialect: SchemaDialect
+        /// The resource's URI without fragment.
+        var uri: String
+        /// Whether ``uri`` already includes the node's own `$id` (false for a file's own URI).
+        var includesOwnID = true
+    }
+
+    struct Anchor: Sendable {
+        var source: Int
+        var node: NodeID
+        var pointer: [String]
+        var dialect: SchemaDialect
+        var resourceURI: String
+        var isDynamic: Bool
+    }
+
+    private(set) var sources: [SchemaSource] = []
+    private(set) var resources: [String: Resource] = [:]
+    private(set) var anchors: [String: Anchor] = [:]
+    /// Dynamic anchors by resource URI, in document order.
+    private(set) var dynamicAnchors: [String: [(name: String, anchor: Anchor)]] = [:]
+
+    /// A registry that holds the built-in meta-schemas (2020-12 and its vocabularies, draft 4).
+    public init() {
+        for source in MetaSchemas.sources { register(source) }
+    }
+
+    /// A registry with nothing in it, not even the meta-schemas.
+    public static var empty: SchemaRegistry {
+        var registry = SchemaRegistry()
+        registry.sources = []
+        registry.resources = [:]
+        registry.anchors = [:]
+        registry.dynamicAnchors = [:]
+        return registry
+    }
+
+    /// Registers a file's schemas under `source.baseURI` (and the URIs their `$id`s give).
+    ///
+    /// Returns problems found while scanning (an `$id` or anchor that is not a string, a URI
+    /// registered twice); the later registration of a URI replaces the earlier one.
+    @discardableResult
+    public mutating func register(_ source: SchemaSource) -> [Diagnostic] {
+        let index = sources.count
+        sources.append(source)
+        var scanner = Scanner(registry: self, sourceIndex: index, source: source)
+        let base = URIReference(source.baseURI).withoutFragment
+        let defaultDialect = source.dialect ?? .jsonSchema2020_12
+        scanner.addResource(uri: base, node: source.root, pointer: [], dialect: defaultDialect, includesOwnID: false)
+        if let roots = source.schemaRoots {
+            let pointers = Self.pointers(of: Set(roots), in: source.tree, from: source.root)
+            for root in roots {
+                scanner.scan(root, base: base, pointer: pointers[root] ?? [], dialect: defaultDialect, depth: 0)
+            }
+        } else {
+            scanner.scan(source.root, base: base, pointer: [], dialect: defaultDialect, depth: 0)
+        }
+        self = scanner.registry
+        return scanner.diagnostics
+    }
+
+    /// Whether a resource is registered under `uri` (fragment ignored).
+    public func contains(uri: String) -> Bool { resources[URIReference(uri).withoutFragment] != nil }
+
+    /// The URIs of every registered resource, sorted.
+    public var resourceURIs: [String] { resources.keys.sorted() }
+
+    func resource(_ uri: String) -> Resource? { resources[uri] }
+
+    func anchor(_ uri: String, _ name: String) -> Anchor? { anchors[uri + "#" + name] }
+
+    /// JSON pointers of `targets` found by walking the tree from `root` (first path wins).
+    static func pointers(of targets: Set<NodeID>, in tree: YAMLTree, from root: NodeID) -> [NodeID: [String]] {
+        var result: [NodeID: [String]] = [:]
+        var visited = Set<NodeID>()
+        var path: [String] = []
+        func walk(_ node: NodeID) {
+            guard result.count < targets.count, visited.insert(node).inserted, path.count < 256 else { return }
+            if targets.contains(node) && result[node] == nil { result[node] = path }
+            switch tree.kind(node) {
+            case .mapping:
+                for entry in tree.entries(node) {
+                    path.append(tree.scalar(entry.key) ?? "")
+                    walk(entry.value)
+                    path.removeLast()
+                }
+            case .sequence:
+                for (k, item) in tree.items(node).enumerated() {
+                    path.append(String(k))
+                    walk(item)
+                    path.removeLast()
+                }
+            case .scalar: break
+            }
+        }
+        walk(root)
+        return result
+    }
+
+    /// Walks a source's schemas, recording resources and anchors.
+    private struct Scanner {
+        var registry: SchemaRegistry
+        let sourceIndex: Int
+        let source: SchemaSource
+        var diagnostics: [Diagnostic] = []
+        var visited = Set<NodeID>()
+
+        init(registry: SchemaRegistry, sourceIndex: Int, source: SchemaSource) {
+            self.registry = registry
+            self.sourceIndex = sourceIndex
+            self.source = source
+        }
+
+        var tree: YAMLTree { source.tree }
+
+        mutating func addResource(
+            uri: String, node: NodeID, pointer: [String], dialect: SchemaDialect, includesOwnID: Bool = true
+        ) {
+            registry.resources[uri] = Resource(
+                source: sourceIndex, node: node, pointer: pointer, dialect: dialect, uri: uri,
+                includesOwnID: includesOwnID)
+        }
+
+        mutating func problem(_ message: String, at node: NodeID, pointer: [String]) {
+            diagnostics.append(
+                Diagnostic(
+                    code: "schema.invalid_identifier", severity: .error, message: message,
+                    location: SourceLocation(file: source.file, start: tree.start(node), end: tree.end(node)),
+                    pointer: JSONPointer(pointer)))
+        }
+
+        mutating func scan(_ node: NodeID, base: String, pointer: [String], dialect: SchemaDialect, depth: Int) {
+            guard tree.isMapping(node), depth < 512, visited.insert(node).inserted else { return }
+            var dialect = dialect
+            if let schemaNode = tree.value(forKey: "$schema", in: node), let uri = tree.scalar(schemaNode),
+                let named = SchemaDialect(uri: uri)
+            {
+                dialect = named
+            }
+            var base = base
+            // In draft 4 and OpenAPI 3.0, `$ref` hides its siblings, `id` included.
+            let refHides = dialect.ignoresRefSiblings && tree.value(forKey: "$ref", in: node) != nil
+            if let idKeyword = dialect.idKeyword, !refHides, let idNode = tree.value(forKey: idKeyword, in: node) {
+                if let id = tree.scalar(idNode), tree.scalarType(idNode) == .string {
+                    let resolved = URIReference(base).resolving(id)
+                    if dialect.kind == .draft4, let fragment = resolved.fragment, !fragment.isEmpty,
+                        !fragment.hasPrefix("/")
+                    {
+                        // draft 4's `"id": "#foo"` is an anchor.
+                        addAnchor(
+                            resolved.withoutFragment, fragment, node: node, pointer: pointer, dialect: dialect,
+                            dynamic: false)
+                        if resolved.withoutFragment != base {
+                            base = resolved.withoutFragment
+                            addResource(uri: base, node: node, pointer: pointer, dialect: dialect)
+                        }
+                    } else if resolved.fragment == nil || resolved.fragment == "" {
+                        base = resolved.withoutFragment
+                        addResource(uri: base, node: node, pointer: pointer, dialect: dialect)
+                    } else {
+                        problem(
+                            "`\(idKeyword)` must not have a fragment (`\(id)`)", at: idNode,
+                            pointer: pointer + [idKeyword])
+                    }
+                } else {
+                    problem("`\(idKeyword)` must be a string", at: idNode, pointer: pointer + [idKeyword])
+                }
+            }
+            if dialect.isModern {
+                for (keyword, dynamic) in [("$anchor", false), ("$dynamicAnchor", true)] {
+                    guard let anchorNode = tree.value(forKey: keyword, in: node) else { continue }
+                    guard let name = tree.scalar(anchorNode), tree.scalarType(anchorNode) == .string, !name.isEmpty
+                    else {
+                        problem("`\(keyword)` must be a non-empty string", at: anchorNode, pointer: pointer + [keyword])
+                        continue
+                    }
+                    addAnchor(base, name, node: node, pointer: pointer, dialect: dialect, dynamic: dynamic)
+                }
+            }
+            for entry in tree.entries(node) {
+                guard let key = tree.scalar(entry.key) else { continue }
+                let child = entry.value
+                if dialect.schemaKeywords.contains(key) {
+                    if tree.isSequence(child) {
+                        scanList(child, key: key, base: base, pointer: pointer, dialect: dialect, depth: depth)
+                    } else {
+                        scan(child, base: base, pointer: pointer + [key], dialect: dialect, depth: depth + 1)
+                    }
+                } else if dialect.schemaMapKeywords.contains(key), tree.isMapping(child) {
+                    for member in tree.entries(child) {
+                        let name = tree.scalar(member.key) ?? ""
+                        scan(
+                            member.value, base: base, pointer: pointer + [key, name], dialect: dialect, depth: depth + 1
+                        )
+                    }
+                } else if dialect.schemaListKeywords.contains(key), tree.isSequence(child) {
+                    scanList(child, key: key, base: base, pointer: pointer, dialect: dialect, depth: depth)
+                }
+            }
+        }
+
+        mutating func scanList(
+            _ list: NodeID, key: String, base: String, pointer: [String], dialect: SchemaDialect, depth: Int
+        ) {
+            for (k, item) in tree.items(list).enumerated() {
+                scan(item, base: base, pointer: pointer + [key, String(k)], dialect: dialect, depth: depth + 1)
+            }
+        }
+
+        mutating func addAnchor(
+            _ uri: String, _ name: String, node: NodeID, pointer: [String], dialect: SchemaDialect, dynamic: Bool
+        ) {
+            let anchor = Anchor(
+                source: sourceIndex, node: node, pointer: pointer, dialect: dialect, resourceURI: uri,
+                isDynamic: dynamic)
+            let key = uri + "#" + name
+            if let existing = registry.anchors[key], existing.node != node || existing.source != sourceIndex {
+                if dynamic && !existing.isDynamic {
+                    // `$anchor` and `$dynamicAnchor` of the same name in one schema are fine.
+                } else if existing.source == sourceIndex {
+                    problem("the anchor `\(name)` is defined twice in `\(uri)`", at: node, pointer: pointer)
+                }
+            }
+            if registry.anchors[key]?.isDynamic != true || dynamic { registry.anchors[key] = anchor }
+            if dynamic { registry.dynamicAnchors[uri, default: []].append((name, anchor)) }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// RFC 3339 dates, times and durations (JSON Schema 2020-12 section 7.3.1).
+extension Formats {
+    /// Reads `count` ASCII digits at `i` as a number.
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
+        guard i + count <= b.count else { return nil }
+        var v = 0
+        for k in i..<(i + count) {
+            let d = b[k] &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
+    static func date(_ s: String) -> Bool {
+        withBytes(s) { b in b.count == 10 && fullDate(b, 0) }
+    }
+
+    static func fullDate(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard let year = digits(b, i, 4), b.count > i + 4, b[i + 4] == UInt8(ascii: "-"),
+            let month = digits(b, i + 5, 2), b.count > i + 7, b[i + 7] == UInt8(ascii: "-"),
+            let day = digits(b, i + 8, 2)
+        else { return false }
+        guard month >= 1 && month <= 12, day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+
+    static func time(_ s: String) -> Bool {
+        withBytes(s) { b in fullTime(b, 0) }
+    }
+
+    /// `HH:MM:SS[.frac](Z|±HH:MM)` to the end of `b`; a leap second only at 23:59 UTC.
+    static func fullTime(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard let hour = digits(b, i, 2), b.count > i + 2, b[i + 2] == UInt8(ascii: ":"),
+            let minute = digits(b, i + 3, 2), b.count > i + 5, b[i + 5] == UInt8(ascii: ":"),
+            let second = digits(b, i + 6, 2)
+        else { return false }
+        guard hour <= 23, minute <= 59, second <= 60 else { return false }
+        var k = i + 8
+        if k < b.count && b[k] == UInt8(ascii: ".") {
+            k += 1
+            let start = k
+            while k < b.count && b[k] &- 48 < 10 { k += 1 }
+            if k == start { return false }
+        }
+        guard k < b.count else { return false }
+        var offsetMinutes = 0
+        if b[k] | 0x20 == UInt8(ascii: "z") {
+            k += 1
+        } else if b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-") {
+            let sign = b[k] == UInt8(ascii: "-") ? -1 : 1
+            guard let oh = digits(b, k + 1, 2), b.count > k + 3, b[k + 3] == UInt8(ascii: ":"),
+                let om = digits(b, k + 4, 2), oh <= 23, om <= 59
+            else { return false }
+            offsetMinutes = sign * (oh * 60 + om)
+            k += 6
+        } else {
+            return false
+        }
+        guard k == b.count else { return false }
+        if second == 60 {
+            var utc = (hour * 60 + minute - offsetMinutes) % 1440
+            if utc < 0 { utc += 1440 }
+            return utc == 23 * 60 + 59
+        }
+        return true
+    }
+
+    static func dateTime(_ s: String) -> Bool {
+        withBytes(s) { b in
+            b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
+        }
+    }
+
+    /// Runs `body` on the string's UTF-8 bytes without copying them (native strings are contiguous).
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// RFC 3339 appendix A: `P` then date elements (Y, M, D in order, no gaps between Y and D),
+    /// `T` and time elements (H, M, S, likewise), or weeks alone.
+    static func duration(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.first == UInt8(ascii: "P"), b.count > 1 else { return false }
+        var i = 1
+        func element() -> (UInt8)? {
+            let start = i
+            while i < b.count && b[i] &- 48 < 10 { i += 1 }
+            guard i > start, i < b.count else { return nil }
+            let unit = b[i]
+            i += 1
+            return unit
+        }
+        // Weeks stand alone.
+        if b.last == UInt8(ascii: "W") {
+            return element() == UInt8(ascii: "W") && i == b.count
+        }
+        func sequence(_ units: [UInt8]) -> Bool {
+            var seen: [Int] = []
+            while i < b.count && b[i] != UInt8(ascii: "T") {
+                guard let unit = element(), let position = units.firstIndex(of: unit) else { return false }
+                if let last = seen.last, position <= last { return false }
+                seen.append(position)
+            }
+            // No gaps: the elements used must be consecutive (Y D without M is invalid).
+            if let first = seen.first, let last = seen.last, last - first + 1 != seen.count { return false }
+            return true
+        }
+        let dateStart = i
+        guard sequence(Array("YMD".utf8)) else { return false }
+        let hasDate = i > dateStart
+        if i < b.count {
+            guard b[i] == UInt8(ascii: "T") else { return false }
+            i += 1
+            let timeStart = i
+            guard sequence(Array("HMS".utf8)), i > timeStart, i == b.count else { return false }
+            return true
+        }
+        return hasDate
+    }
+}

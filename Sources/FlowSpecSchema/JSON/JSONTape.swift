@@ -1,0 +1,276 @@
+/// A parsed JSON value laid out flat: two 64-bit words per value, children right after their parent,
+/// string bytes in one buffer, so validating a body costs no allocation per value and no reference
+/// counting (the idea of simdjson's tape).
+///
+/// Word 0 of a value holds its tag in the low 8 bits and an auxiliary number above (a string's byte
+/// length and ASCII flag, a collection's element or member count); word 1 holds the payload (an
+/// integer's bits, an index into ``numbers``, a string's offset in ``bytes``, or, for a collection,
+/// the index just past its last descendant). An object's members are a key (a string value) followed
+/// by the member's value.
+///
+/// Strings without escapes are not copied: they point into the parsed input, which must outlive the
+/// tape (the tape never leaves the parse-and-validate call that made it, so it is not `Sendable`).
+struct JSONTape {
+    enum Tag: UInt8 {
+        case null, `false`, `true`, int, number, string, array, object
+    }
+
+    var words: [UInt64] = []
+    var bytes: [UInt8] = []
+    var numbers: [JSONNumber] = []
+    /// The parsed input, for strings that point into it.
+    var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+
+    static let root = 0
+
+    init() {}
+
+    // MARK: - Reading
+
+    @inline(__always) func tag(_ r: Int) -> Tag { Tag(rawValue: UInt8(truncatingIfNeeded: words[r])) ?? .null }
+
+    @inline(__always) func aux(_ r: Int) -> Int { Int(truncatingIfNeeded: words[r] >> 8) }
+
+    @inline(__always) func payload(_ r: Int) -> Int { Int(truncatingIfNeeded: words[r + 1]) }
+
+    /// The index just past the value (its next sibling).
+    @inline(__always) func end(_ r: Int) -> Int {
+        let t = tag(r)
+        return t == .array || t == .object ? payload(r) : r + 2
+    }
+
+    /// The number of elements or members.
+    @inline(__always) func count(_ r: Int) -> Int { aux(r) }
+
+    @inline(__always) func int(_ r: Int) -> Int64 { Int64(bitPattern: words[r + 1]) }
+
+    /// The number at `r` (an `int` or a `number`).
+    func number(_ r: Int) -> JSONNumber {
+        if tag(r) == .int { return JSONNumber(Int(int(r))) }
+        return numbers[payload(r)]
+    }
+
+    func isIntegral(_ r: Int) -> Bool {
+        switch tag(r) {
+        case .int: return true
+        case .number: return numbers[payload(r)].isInteger
+        default: return false
+        }
+    }
+
+    @inline(__always) func stringCount(_ r: Int) -> Int { aux(r) >> 2 }
+
+    @inline(__always) func stringIsASCII(_ r: Int) -> Bool { aux(r) & 1 == 1 }
+
+    /// Runs `body` on a string's UTF-8 bytes.
+    @inline(__always)
+    func withString<R>(_ r: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let offset = payload(r)
+        let count = stringCount(r)
+        if aux(r) & 2 != 0 { return body(UnsafeBufferPointer(rebasing: input[offset..<(offset + count)])) }
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
+        }
+    }
+
+    func string(_ r: Int) -> String { withString(r) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The number of Unicode scalars of a string.
+    func scalarCount(_ r: Int) -> Int {
+        if stringIsASCII(r) { return stringCount(r) }
+        return withString(r) { b in b.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+    }
+
+    /// Whether the string at `r` has exactly the bytes `name`.
+    @inline(__always)
+    func stringEquals(_ r: Int, _ name: [UInt8]) -> Bool {
+        guard stringCount(r) == name.count else { return false }
+        return withString(r) { s in
+            name.withUnsafeBufferPointer { n in
+                var k = 0
+                while k < n.count {
+                    if s[k] != n[k] { return false }
+                    k += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The index of the value of the member named `name` in the object at `r`.
+    func member(_ r: Int, named name: [UInt8]) -> Int? {
+        var m = r + 2
+        for _ in 0..<count(r) {
+            if stringEquals(m, name) { return m + 2 }
+            m = end(m + 2)
+        }
+        return nil
+    }
+
+    // MARK: - Conversion
+
+    /// The value at `r` as a tree.
+    func value(_ r: Int) -> JSONValue {
+        switch tag(r) {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .int, .number: return .number(number(r))
+        case .string: return .string(string(r))
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(count(r))
+            var e = r + 2
+            for _ in 0..<count(r) {
+                elements.append(value(e))
+                e = end(e)
+            }
+            return .array(elements)
+        case .object:
+            var keys: [String] = []
+            var values: [JSONValue] = []
+            keys.reserveCapacity(count(r))
+            values.reserveCapacity(count(r))
+            var m = r + 2
+            for _ in 0..<count(r) {
+                keys.append(string(m))
+                values.append(value(m + 2))
+                m = end(m + 2)
+            }
+            return .object(JSONObject(keys: keys, values: values))
+        }
+    }
+
+    /// Whether the value at `r` equals `other` (JSON Schema equality).
+    func equals(_ r: Int, _ other: JSONValue) -> Bool {
+        switch (tag(r), other) {
+        case (.null, .null): return true
+        case (.false, .bool(let b)): return !b
+        case (.true, .bool(let b)): return b
+        case (.int, .number(let n)), (.number, .number(let n)): return number(r) == n
+        case (.string, .string(let s)):
+            return withString(r) { b in
+                var s = s
+                return s.withUTF8 { $0.count == b.count && zip($0, b).allSatisfy { $0 == $1 } }
+            }
+        case (.array, .array(let elements)):
+            guard count(r) == elements.count else { return false }
+            var e = r + 2
+            for element in elements {
+                if !equals(e, element) { return false }
+                e = end(e)
+            }
+            return true
+        case (.object, .object(let object)):
+            guard count(r) == object.count else { return false }
+            var m = r + 2
+            for _ in 0..<count(r) {
+                guard let k = object.index(forKey: string(m)), equals(m + 2, object.values[k]) else { return false }
+                m = end(m + 2)
+            }
+            return true
+        default: return false
+        }
+    }
+
+    /// Whether the values at `a` and `b` are equal (JSON Schema equality).
+    func equals(_ a: Int, _ b: Int) -> Bool {
+        let ta = tag(a)
+        let tb = tag(b)
+        switch (ta, tb) {
+        case (.int, .int): return int(a) == int(b)
+        case (.int, .number), (.number, .int), (.number, .number): return number(a) == number(b)
+        case (.string, .string):
+            guard stringCount(a) == stringCount(b) else { return false }
+            return withString(a) { x in withString(b) { y in x.elementsEqual(y) } }
+        case (.array, .array):
+            guard count(a) == count(b) else { return false }
+            var x = a + 2
+            var y = b + 2
+            for _ in 0..<count(a) {
+                if !equals(x, y) { return false }
+                x = end(x)
+                y = end(y)
+            }
+            return true
+        case (.object, .object):
+            guard count(a) == count(b) else { return false }
+            var m = a + 2
+            for _ in 0..<count(a) {
+                let name = withString(m) { Array($0) }
+                guard let other = member(b, named: name), equals(m + 2, other) else { return false }
+                m = end(m + 2)
+            }
+            return true
+        default:
+            return ta == tb && (ta == .null || ta == .true || ta == .false)
+        }
+    }
+
+    // MARK: - Writing
+
+    mutating func appendScalar(_ tag: Tag, aux: Int = 0, payload: UInt64 = 0) {
+        words.append(UInt64(tag.rawValue) | UInt64(truncatingIfNeeded: aux) << 8)
+        words.append(payload)
+    }
+
+    mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) {
+        let offset = bytes.count
+        bytes.append(contentsOf: utf8)
+        appendScalar(.string, aux: utf8.count << 2 | (ascii ? 1 : 0), payload: UInt64(offset))
+    }
+
+    /// A string that is the input's bytes `offset..<offset+count`, not copied.
+    @inline(__always)
+    mutating func appendInputString(offset: Int, count: Int, ascii: Bool) {
+        appendScalar(.string, aux: count << 2 | 2 | (ascii ? 1 : 0), payload: UInt64(offset))
+    }
+
+    mutating func appendNumber(_ n: JSONNumber) {
+        if n.isInteger, let v = n.int64Value, n.text.utf8.count < 19 {
+            appendScalar(.int, payload: UInt64(bitPattern: v))
+        } else {
+            numbers.append(n)
+            appendScalar(.number, payload: UInt64(numbers.count - 1))
+        }
+    }
+
+    /// Starts a collection; returns its index, to ``close(_:count:)`` it.
+    mutating func open(_ tag: Tag) -> Int {
+        let r = words.count
+        appendScalar(tag)
+        return r
+    }
+
+    mutating func close(_ r: Int, count: Int) {
+        words[r] = UInt64(words[r] & 0xFF) | UInt64(count) << 8
+        words[r + 1] = UInt64(words.count)
+    }
+
+    /// A tape holding `value`.
+    init(_ value: JSONValue) {
+        append(value)
+    }
+
+    mutating func append(_ value: JSONValue) {
+        switch value {
+        case .null: appendScalar(.null)
+        case .bool(let b): appendScalar(b ? .true : .false)
+        case .number(let n): appendNumber(n)
+        case .string(let s):
+            var s = s
+            s.withUTF8 { appendString($0, ascii: $0.allSatisfy { $0 < 0x80 }) }
+        case .array(let elements):
+            let r = open(.array)
+            for element in elements { append(element) }
+            close(r, count: elements.count)
+        case .object(let object):
+            let r = open(.object)
+            for (key, member) in zip(object.keys, object.values) {
+                append(.string(key))
+                append(member)
+            }
+            close(r, count: object.count)
+        }
+    }
+}

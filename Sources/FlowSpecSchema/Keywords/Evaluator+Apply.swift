@@ -1,0 +1,173 @@
+internal import FlowSpecModel
+
+extension Evaluator {
+    /// Applies one keyword to the value at tape index `r`.
+    mutating func apply(_ op: Op, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        let tag = tape.tag(r)
+        switch op {
+        case .type(let mask, let nullable, let site):
+            if matches(mask, r, tag) || (nullable && tag == .null) { return true }
+            report(
+                "schema.type",
+                "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))", site: site)
+            return false
+        case .const(let expected, let site):
+            if tape.equals(r, rt.values[Int(expected)]) { return true }
+            report("schema.const", "must be \(Messages.show(rt.values[Int(expected)]))", site: site)
+            return false
+        case .enumeration(let table, let nullable, let site):
+            if enumContains(rt.enums[Int(table)], r) { return true }
+            if nullable && tag == .null { return true }
+            report("schema.enum", Messages.enumeration(rt.enums[Int(table)].values), site: site)
+            return false
+        case .minimum, .maximum, .multipleOf:
+            guard tag == .int || tag == .number else { return true }
+            return number(op, r)
+        case .minLength, .maxLength, .pattern:
+            guard tag == .string else { return true }
+            return string(op, r)
+        case .format(let kind, let forced, let site):
+            guard options.assertFormats || forced, !kind.check(tape, r) else { return true }
+            report("schema.format", Messages.format(kind, Messages.show(tape.value(r))), site: site)
+            return false
+        case .minItems, .maxItems, .uniqueItems, .items, .contains, .unevaluatedItems:
+            guard tag == .array else { return true }
+            return array(op, r, &annotations)
+        case .minProperties, .maxProperties, .required, .dependentRequired, .members, .propertyNames,
+            .dependentSchemas, .unevaluatedProperties:
+            guard tag == .object else { return true }
+            return object(op, r, &annotations)
+        case .ref(let target, let site):
+            return follow(target, r, site: site, &annotations)
+        case .dynamicRef(let target, let anchor, let site):
+            var resolved = target
+            if anchor >= 0 {
+                for resource in scope {
+                    if let node = rt.resources[Int(resource)].dynamicAnchor(anchor) {
+                        resolved = node
+                        break
+                    }
+                }
+            }
+            return follow(resolved, r, site: site, &annotations)
+        case .allOf, .anyOf, .oneOf, .not, .conditional, .discriminator:
+            return combinator(op, r, &annotations)
+        case .alwaysFail(let site):
+            report("schema.false", "no value is allowed here", site: site)
+            return false
+        case .broken(let message, let site):
+            report("schema.unresolved_ref", rt.messages[Int(message)], site: site)
+            return false
+        }
+    }
+
+    @inline(__always)
+    func matches(_ mask: TypeMask, _ r: Int, _ tag: JSONTape.Tag) -> Bool {
+        switch tag {
+        case .null: return mask.contains(.null)
+        case .true, .false: return mask.contains(.boolean)
+        case .string: return mask.contains(.string)
+        case .array: return mask.contains(.array)
+        case .object: return mask.contains(.object)
+        case .int: return mask.contains(.number) || mask.contains(.integer)
+        case .number: return mask.contains(.number) || (mask.contains(.integer) && tape.isIntegral(r))
+        }
+    }
+
+    func enumContains(_ table: EnumTable, _ r: Int) -> Bool {
+        if let set = table.set { return set.contains(tape.value(r)) }
+        for candidate in table.values where tape.equals(r, candidate) { return true }
+        return false
+    }
+
+    mutating func follow(_ target: Int32, _ r: Int, site: Int32, _ annotations: inout Annotations) -> Bool {
+        refRun += 1
+        var pushed = false
+        if refRun > rt.loopCheckThreshold {
+            if refStack.count > refBase && refStack[refBase...].contains(target) {
+                report(
+                    "schema.ref_loop",
+                    "the schema refers back to itself without consuming any of the instance, so it can never finish",
+                    site: site)
+                refRun -= 1
+                return false
+            }
+            refStack.append(target)
+            pushed = true
+        }
+        let valid = inPlace(target, r, &annotations)
+        if pushed { refStack.removeLast() }
+        refRun -= 1
+        return valid
+    }
+
+    mutating func number(_ op: Op, _ r: Int) -> Bool {
+        switch op {
+        case .minimum(let index, let exclusive, let site):
+            let c = compare(r, rt.numbers[Int(index)])
+            if c > 0 || (c == 0 && !exclusive) { return true }
+            let limit = rt.numbers[Int(index)]
+            let n = tape.number(r)
+            report(
+                "schema.minimum",
+                exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))",
+                site: site)
+            return false
+        case .maximum(let index, let exclusive, let site):
+            let c = compare(r, rt.numbers[Int(index)])
+            if c < 0 || (c == 0 && !exclusive) { return true }
+            let limit = rt.numbers[Int(index)]
+            let n = tape.number(r)
+            report(
+                "schema.maximum",
+                exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))",
+                site: site)
+            return false
+        case .multipleOf(let index, let site):
+            let divisor = rt.numbers[Int(index)]
+            let n = tape.number(r)
+            if n.isMultiple(of: divisor) { return true }
+            report("schema.multipleOf", "must be a multiple of \(divisor) (it is \(n))", site: site)
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Compares the number at `r` with `limit`, without building a number for small integers
+    /// against integer limits.
+    @inline(__always)
+    func compare(_ r: Int, _ limit: JSONNumber) -> Int {
+        if tape.tag(r) == .int, let l = limit.int64Value {
+            let v = tape.int(r)
+            return v < l ? -1 : (v == l ? 0 : 1)
+        }
+        return tape.number(r).compare(to: limit)
+    }
+
+    mutating func string(_ op: Op, _ r: Int) -> Bool {
+        switch op {
+        case .minLength(let limit, let site):
+            // UTF-8 length bounds the scalar count, so most checks never count scalars.
+            let bytes = tape.stringCount(r)
+            if bytes >= limit && (tape.stringIsASCII(r) || tape.scalarCount(r) >= limit) { return true }
+            let length = tape.scalarCount(r)
+            report(
+                "schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))", site: site)
+            return false
+        case .maxLength(let limit, let site):
+            if tape.stringCount(r) <= limit { return true }
+            let length = tape.scalarCount(r)
+            if length <= limit { return true }
+            report(
+                "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))", site: site)
+            return false
+        case .pattern(let pattern, let site):
+            if rt.patterns[Int(pattern)].matches(tape.string(r)) { return true }
+            report("schema.pattern", "must match the pattern `\(rt.patternTexts[Int(pattern)])`", site: site)
+            return false
+        default:
+            return true
+        }
+    }
+}

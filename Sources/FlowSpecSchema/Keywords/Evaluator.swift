@@ -1,0 +1,174 @@
+internal import FlowSpecModel
+internal import FlowSpecYAML
+
+/// Runs a compiled program on one instance, laid out as a ``JSONTape``; instance values are tape
+/// indices.
+///
+/// Two modes: without `collect` it answers valid or not and stops at the first failure (no paths,
+/// no messages, no allocation); with `collect` it records every error with its instance pointer.
+/// ``SchemaValidator`` runs the fast mode first and the collecting one only for invalid instances.
+struct Evaluator {
+    enum PathToken {
+        case key(String)
+        case index(Int)
+    }
+
+    let rt: ProgramRuntime
+    let tape: JSONTape
+    let options: ValidationOptions
+    var collect: Bool
+    var errors: [SchemaValidationError] = []
+    var truncated = false
+    var path: [PathToken] = []
+    /// The dynamic scope: resources entered, outermost first (only when the program uses it).
+    var scope: [Int32] = []
+    /// In-place steps (`$ref`, `allOf`...) since the instance location last changed, and, once
+    /// there are many, the `$ref` targets entered: a target met twice is a loop that consumes no
+    /// instance and would never end.
+    var refRun = 0
+    var refStack: [Int32] = []
+    var refBase = 0
+    var depth = 0
+
+    init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
+        self.rt = runtime
+        self.tape = tape
+        self.options = options
+        self.collect = collect
+    }
+
+    var full: Bool { errors.count >= options.maxErrors }
+
+    // MARK: - Nodes
+
+    mutating func evaluate(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        let node = rt.info[Int(index)]
+        if node.opCount == 0 { return true }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > options.maxDepth {
+            report(
+                "schema.depth_exceeded", "validation is nested deeper than the budget of \(options.maxDepth) levels",
+                site: node.site)
+            return false
+        }
+        var pushed = false
+        if rt.usesDynamicScope && scope.last != node.resource {
+            scope.append(node.resource)
+            pushed = true
+        }
+        defer { if pushed { scope.removeLast() } }
+        if node.tracksUnevaluated {
+            var own = Annotations(active: true)
+            let valid = run(node, r, &own)
+            if valid { annotations.merge(own) }
+            return valid
+        }
+        return run(node, r, &annotations)
+    }
+
+    @inline(__always)
+    mutating func run(_ node: NodeInfo, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        var valid = true
+        var k = Int(node.opStart)
+        let end = k + Int(node.opCount)
+        while k < end {
+            if !apply(rt.ops[k], r, &annotations) {
+                valid = false
+                if !collect || full { return false }
+            }
+            k += 1
+        }
+        return valid
+    }
+
+    /// Evaluates a subschema on a member of the instance.
+    @inline(__always)
+    mutating func child(_ index: Int32, _ r: Int, key: Int) -> Bool {
+        if collect { path.append(.key(tape.string(key))) }
+        defer { if collect { path.removeLast() } }
+        return descend(index, r)
+    }
+
+    /// Evaluates a subschema on an element of the instance.
+    @inline(__always)
+    mutating func child(_ index: Int32, _ r: Int, index position: Int) -> Bool {
+        if collect { path.append(.index(position)) }
+        defer { if collect { path.removeLast() } }
+        return descend(index, r)
+    }
+
+    @inline(__always)
+    mutating func descend(_ index: Int32, _ r: Int) -> Bool {
+        let savedBase = refBase
+        let savedRun = refRun
+        refBase = refStack.count
+        refRun = 0
+        var none = Annotations.inactive
+        let valid = evaluate(index, r, &none)
+        refBase = savedBase
+        refRun = savedRun
+        return valid
+    }
+
+    /// Evaluates a subschema on the same instance; its annotations count only if it passes.
+    @inline(__always)
+    mutating func inPlace(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        if annotations.active {
+            var own = Annotations(active: true)
+            let valid = evaluate(index, r, &own)
+            if valid { annotations.merge(own) }
+            return valid
+        }
+        var none = Annotations.inactive
+        return evaluate(index, r, &none)
+    }
+
+    /// Evaluates without recording errors (for `not`, `if`, `contains` and branch selection).
+    mutating func quietly(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
+        let saved = collect
+        collect = false
+        defer { collect = saved }
+        return inPlace(index, r, &annotations)
+    }
+
+    // MARK: - Errors
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, site: Int32, at extra: PathToken? = nil) {
+        guard collect else { return }
+        guard errors.count < options.maxErrors else {
+            truncated = true
+            return
+        }
+        var tokens = path.map(Self.text)
+        if let extra { tokens.append(Self.text(extra)) }
+        var error = SchemaValidationError(
+            code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
+        let s = rt.sites[Int(site)]
+        error.keyword = s.keyword
+        if s.source >= 0 {
+            let source = rt.sources[Int(s.source)]
+            error.keywordPointer = JSONPointer(s.pointer)
+            error.location = SourceLocation(file: source.file, start: source.tree.start(s.node))
+        }
+        errors.append(error)
+    }
+
+    static func text(_ token: PathToken) -> String {
+        switch token {
+        case .key(let key): return key
+        case .index(let index): return String(index)
+        }
+    }
+
+    /// Runs `body` and takes back the errors it recorded.
+    mutating func capture(_ body: (inout Evaluator) -> Bool) -> (valid: Bool, errors: [SchemaValidationError]) {
+        let mark = errors.count
+        let wasTruncated = truncated
+        let valid = body(&self)
+        let recorded = Array(errors[mark...])
+        errors.removeSubrange(mark...)
+        truncated = wasTruncated
+        return (valid, recorded)
+    }
+}

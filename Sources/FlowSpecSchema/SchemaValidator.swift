@@ -1,0 +1,117 @@
+public import FlowSpecModel
+
+/// A compiled schema, ready to validate instances: JSON values or raw JSON bytes.
+///
+/// Immutable and `Sendable`: compile once at start-up, then validate from any number of threads.
+///
+/// ```swift
+/// var registry = SchemaRegistry()
+/// registry.register(.openAPIDocument(tree: tree, file: "flows.yaml", baseURI: "file:///specs/flows.yaml"))
+/// let flow = try SchemaValidator(registry: registry, uri: "file:///specs/flows.yaml#/components/schemas/Flow")
+/// let result = flow.validate(json: bodyBytes, options: .init(direction: .response))
+/// for error in result.errors { print(error) }   // "/steps/0/id: expected a string, got an integer"
+/// ```
+///
+/// Raw bytes are the fast path: they are parsed into a flat tape that the validator reads without
+/// building a tree.
+public struct SchemaValidator: Sendable {
+    let runtime: ProgramRuntime
+    let entry: Int32
+    /// Problems found while compiling.
+    public let diagnostics: [Diagnostic]
+
+    init(runtime: ProgramRuntime, diagnostics: [Diagnostic], entry: Int32) {
+        self.runtime = runtime
+        self.diagnostics = diagnostics
+        self.entry = entry
+    }
+
+    /// Compiles the schema at `uri` on its own (use ``SchemaCompiler`` to compile many that share
+    /// components). Throws when nothing is registered at `uri`; other compile problems are in
+    /// ``diagnostics``.
+    public init(
+        registry: SchemaRegistry, uri: String, options: SchemaCompiler.Options = .init()
+    ) throws(SchemaCompileError) {
+        var compiler = SchemaCompiler(registry: registry, options: options)
+        guard let handle = compiler.compile(uri: uri) else {
+            throw SchemaCompileError(diagnostics: compiler.diagnostics)
+        }
+        self = compiler.finish().validator(handle)
+    }
+
+    /// Whether `value` matches, without building any error.
+    public func isValid(_ value: JSONValue, options: ValidationOptions = .init()) -> Bool {
+        isValid(tape: JSONTape(value), options: options)
+    }
+
+    /// Validates `value`, collecting errors.
+    public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
+        validate(tape: JSONTape(value), options: options)
+    }
+
+    /// Parses `bytes` as JSON and tells whether the value matches (a parse error is a mismatch).
+    public func isValid(
+        json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> Bool {
+        // The tape points into `bytes`, so it is used inside this scope only.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let tape = try? JSONParser.tape(buffer, options: parseOptions) else { return false }
+            return isValid(tape: tape, options: options)
+        }
+    }
+
+    /// Parses `bytes` as JSON and validates the value; a parse error is the one error returned
+    /// (code `json.*`, at the instance's root, with the byte offset in the message).
+    public func validate(
+        json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        bytes.withUnsafeBufferPointer {
+            validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions)
+        }
+    }
+
+    /// Parses raw bytes as JSON and validates the value.
+    public func validate(
+        json buffer: UnsafeRawBufferPointer, options: ValidationOptions = .init(),
+        parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        do {
+            let tape = try JSONParser.tape(buffer.bindMemory(to: UInt8.self), options: parseOptions)
+            return validate(tape: tape, options: options)
+        } catch {
+            return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
+        }
+    }
+
+    func isValid(tape: JSONTape, options: ValidationOptions) -> Bool {
+        var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: false)
+        var none = Annotations.inactive
+        return evaluator.evaluate(entry, JSONTape.root, &none)
+    }
+
+    func validate(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
+        if isValid(tape: tape, options: options) { return .valid }
+        var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        var none = Annotations.inactive
+        let valid = evaluator.evaluate(entry, JSONTape.root, &none)
+        let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
+        return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
+    }
+
+    static func parseFailure(_ error: JSONParseError) -> SchemaValidationError {
+        SchemaValidationError(
+            code: DiagnosticCode(error.code.rawValue),
+            message:
+                "the body is not valid JSON: \(error.message) (line \(error.line), column \(error.column), byte \(error.offset))",
+            instancePointer: .root, keyword: "")
+    }
+}
+
+/// Why a schema could not be compiled at all (nothing registered at its URI).
+public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.message).joined(separator: "; ") }
+}

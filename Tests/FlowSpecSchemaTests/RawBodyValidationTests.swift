@@ -1,0 +1,91 @@
+import FlowSpecModel
+import FlowSpecSchema
+import Testing
+
+/// Validating raw bytes (the fast path, through the flat tape) must agree with validating the parsed
+/// value, for every kind of value and keyword.
+@Suite("Raw JSON bodies")
+struct RawBodyValidationTests {
+    func both(_ validator: SchemaValidator, _ json: String, options: ValidationOptions = .init()) -> (Bool, Bool) {
+        let bytes = Array(json.utf8)
+        let raw = validator.validate(json: bytes, options: options).isValid
+        #expect(validator.isValid(json: bytes, options: options) == raw)
+        let value = Fixture.json(json)
+        return (raw, validator.validate(value, options: options).isValid)
+    }
+
+    @Test func escapedAndNonASCIIStrings() {
+        let validator = Fixture.validator(
+            """
+            type: object
+            required: ["a\\"b", "é"]
+            properties:
+              "a\\"b": {const: "x\\ny"}
+              "é": {type: string, maxLength: 3, minLength: 3}
+            additionalProperties: false
+            """)
+        #expect(both(validator, #"{"a\"b": "x\ny", "\u00e9": "ñöü"}"#) == (true, true))
+        #expect(both(validator, #"{"a\u0022b": "x\u000ay", "é": "ñöü"}"#) == (true, true))
+        #expect(both(validator, #"{"a\"b": "x\ny", "é": "ñöüx"}"#) == (false, false))
+        #expect(both(validator, #"{"a\"b": "x\ny", "e\u0301": "abc", "é": "abc"}"#) == (false, false))
+        let result = validator.validate(json: Array(#"{"a\"b": "x\ny", "é": "ab"}"#.utf8))
+        #expect(result.errors.map(\.description) == ["/é: must be at least 3 characters long (it is 2)"])
+    }
+
+    @Test func numbersKeepTheirExactValue() {
+        let validator = Fixture.validator(
+            "type: array\nitems: {type: integer, maximum: 18446744073709551615, multipleOf: 5}")
+        #expect(both(validator, "[18446744073709551615, 0, -0, 1.0e1, 10]") == (true, true))
+        #expect(both(validator, "[18446744073709551616]") == (false, false))
+        #expect(both(validator, "[12345678901234567895, 9223372036854775805]") == (true, true))
+        #expect(both(validator, "[7.5]") == (false, false))
+        let result = validator.validate(json: Array("[1e400]".utf8))
+        #expect(result.errors.map(\.description) == ["/0: must be at most 18446744073709551615 (it is 1e400)"])
+    }
+
+    @Test func manyPropertiesUseTheHashIndex() {
+        var yaml = "type: object\nadditionalProperties: false\nproperties:\n"
+        for k in 0..<40 { yaml += "  p\(k): {type: integer, minimum: \(k)}\n" }
+        let validator = Fixture.validator(yaml)
+        var members: [String] = []
+        for k in 0..<40 { members.append("\"p\(k)\": \(k)") }
+        #expect(both(validator, "{" + members.joined(separator: ", ") + "}") == (true, true))
+        #expect(both(validator, #"{"p39": 38}"#) == (false, false))
+        #expect(both(validator, #"{"p40": 1}"#) == (false, false))
+    }
+
+    @Test func largeEnumsAndUniqueItems() {
+        var values = (0..<20).map { "v\($0)" }
+        values.append("{\"a\": [1, 2.0]}")
+        let validator = Fixture.validator("enum: [\(values.joined(separator: ", "))]")
+        #expect(both(validator, #""v7""#) == (true, true))
+        #expect(both(validator, #"{"a": [1.0, 2]}"#) == (true, true))
+        #expect(both(validator, #""v70""#) == (false, false))
+        let unique = Fixture.validator("uniqueItems: true")
+        let many = (0..<30).map { "{\"k\": \($0), \"s\": \"x\"}" }
+        #expect(both(unique, "[" + many.joined(separator: ", ") + "]") == (true, true))
+        #expect(
+            both(unique, "[" + (many + [#"{"s": "x", "k": 29.0}"#]).joined(separator: ", ") + "]") == (false, false))
+    }
+
+    @Test func propertyNamesAndPatterns() {
+        let validator = Fixture.validator(
+            "propertyNames: {maxLength: 3, pattern: '^[a-z]+$'}\npatternProperties:\n  '^x': {type: integer}\n")
+        #expect(both(validator, #"{"abc": 1, "xy": 2}"#) == (true, true))
+        #expect(both(validator, #"{"abcd": 1}"#) == (false, false))
+        #expect(both(validator, #"{"xy": "s"}"#) == (false, false))
+        let result = validator.validate(json: Array(#"{"Ab": 1}"#.utf8))
+        #expect(result.errors.map(\.description) == ["/Ab: must match the pattern `^[a-z]+$`"])
+    }
+
+    @Test func duplicateKeysAndBadBytes() {
+        let validator = Fixture.validator("type: object")
+        #expect(!validator.isValid(json: Array(#"{"a": 1, "a": 1}"#.utf8)))
+        let allowed = JSONParser.Options(allowDuplicateKeys: true)
+        let kept = Fixture.validator("properties: {a: {const: 1}}")
+        #expect(kept.validate(json: Array(#"{"a": 1, "b": [2], "a": {"x": [3]}}"#.utf8), parseOptions: allowed).isValid)
+        let bad = validator.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D])
+        #expect(bad.errors.first?.code == "json.invalid_utf8")
+        #expect(bad.errors.first?.message.contains("byte 2") == true)
+    }
+}
