@@ -6,6 +6,12 @@
 enum JSONTreeReader {
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, options: YAMLParseOptions) throws(YAMLError) -> YAMLTree {
         var reader = Reader(bytes: buffer, builder: YAMLTreeBuilder(options: options, source: buffer))
+        // RFC 8259 lets a parser ignore a byte order mark; editors on Windows write one. Like libyaml,
+        // columns on the first line do not count it.
+        if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            reader.index = 3
+            reader.lineStart = 3
+        }
         reader.skipWhitespace()
         if reader.index >= buffer.count {
             return try reader.builder.finish(endOfInput: reader.packedMark())
@@ -31,13 +37,23 @@ enum JSONTreeReader {
             self.builder = builder
         }
 
+        /// The last column computed on the current line, so that a long line (minified JSON is one
+        /// line) is counted once, not once per node.
+        let cursor = ColumnCursor()
+
         func column(at offset: Int) -> Int {
             var column = 1
             var i = lineStart
+            if cursor.offset >= lineStart && cursor.offset <= offset {
+                i = cursor.offset
+                column = cursor.column
+            }
             while i < offset {
                 if bytes[i] & 0xC0 != 0x80 { column += 1 }
                 i += 1
             }
+            cursor.offset = i
+            cursor.column = column
             return column
         }
 
@@ -325,4 +341,10 @@ enum JSONTreeReader {
             return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         }
     }
+}
+
+/// Where ``JSONTreeReader``'s last column count stopped: a byte offset and its column.
+private final class ColumnCursor {
+    var offset = 0
+    var column = 1
 }

@@ -52,7 +52,8 @@ public enum YAMLParser {
     }
 
     private static func looksLikeJSON(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in buffer {
+        let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        for byte in buffer.dropFirst(hasBOM ? 3 : 0) {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: "{"), UInt8(ascii: "["): return true
@@ -142,9 +143,11 @@ public enum YAMLParser {
         _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, tag: UnsafeMutablePointer<yaml_char_t>?,
         plainImplicit: Bool, at mark: PackedMark
     ) throws(YAMLError) -> YAMLScalarType {
-        guard let tag = string(tag), tag != "!" else {
+        guard let tag = string(tag) else {
             return style == .plain ? CoreSchema.resolve(bytes) : .string
         }
+        // The non-specific tag `!` (as in `! 12`) makes a scalar a string (YAML 1.2, section 6.9.1).
+        if tag == "!" { return .string }
         let resolved = CoreSchema.resolve(bytes)
         switch tag {
         case corePrefix + "str": return .string
@@ -213,8 +216,15 @@ struct CharacterOffsets {
     private var lineStart = 0
     private var lineEnd = 0
     private var lineASCII = true
+    /// On a non-ASCII line, the last column converted and its byte offset, so that a long line (a
+    /// minified flow collection is one line) is walked once, not once per mark.
+    private var cursorColumn = 0
+    private var cursorOffset = 0
     private var charIndex = 0
     private var byteIndex = 0
+    /// The length of a leading UTF-8 byte order mark, which libyaml skips without counting it in its
+    /// marks: 3 or 0.
+    private let bom: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -236,6 +246,9 @@ struct CharacterOffsets {
         }
         self.ascii = !high
         self.unusualBreaks = unusual
+        bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        lineStart = bom
+        byteIndex = bom
         if !ascii && !unusual { scanLine() }
     }
 
@@ -271,6 +284,8 @@ struct CharacterOffsets {
         }
         lineEnd = i
         lineASCII = isASCII
+        cursorColumn = 0
+        cursorOffset = lineStart
     }
 
     mutating func byteOffset(line target: Int, column: Int, character: Int) -> Int {
@@ -278,7 +293,7 @@ struct CharacterOffsets {
         if unusualBreaks { return byteOffset(ofCharacter: character) }
         if target < line {
             line = 0
-            lineStart = 0
+            lineStart = bom
             scanLine()
         }
         while line < target && lineEnd < bytes.count {
@@ -289,18 +304,24 @@ struct CharacterOffsets {
         if lineASCII { return min(lineStart + column, bytes.count) }
         var offset = lineStart
         var remaining = column
+        if column >= cursorColumn {
+            offset = cursorOffset
+            remaining = column - cursorColumn
+        }
         while remaining > 0 && offset < bytes.count {
             offset += 1
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             remaining -= 1
         }
+        cursorColumn = column
+        cursorOffset = offset
         return offset
     }
 
     private mutating func byteOffset(ofCharacter target: Int) -> Int {
         if target < charIndex {
             charIndex = 0
-            byteIndex = 0
+            byteIndex = bom
         }
         while charIndex < target && byteIndex < bytes.count {
             byteIndex += 1

@@ -91,23 +91,37 @@ private final class ParentIndex: @unchecked Sendable {
 
 extension YAMLTree {
     /// The parent of every node, computed in one pass over the children.
+    ///
+    /// A node shared through aliases (or a merge key) has several parents; its parent is the one it
+    /// was written in, so that its pointer names the same place as its line and column. That is the
+    /// first parent (in closing order) whose text contains the node's start: an alias site nested in
+    /// the defining parent closes first, but starts after the node it names.
     func parentTable() -> [NodeID] {
         var parents = [NodeID](repeating: root, count: count)
         var seen = [Bool](repeating: false, count: count)
+        var settled = [Bool](repeating: false, count: count)
+        func claim(_ child: NodeID, for parent: NodeID, from first: Int, to last: Int) {
+            let index = Int(child.index)
+            guard !settled[index] else { return }
+            let offset = start(child).offset
+            let contains = offset >= first && offset <= last
+            if !seen[index] || contains {
+                parents[index] = parent
+                seen[index] = true
+                settled[index] = contains
+            }
+        }
         for id in nodeIDs {
+            let first = start(id).offset
+            let last = end(id).offset
             switch kind(id) {
             case .scalar: continue
             case .sequence:
-                for child in items(id) where !seen[Int(child.index)] {
-                    parents[Int(child.index)] = id
-                    seen[Int(child.index)] = true
-                }
+                for child in items(id) { claim(child, for: id, from: first, to: last) }
             case .mapping:
                 for entry in entries(id) {
-                    for child in [entry.key, entry.value] where !seen[Int(child.index)] {
-                        parents[Int(child.index)] = id
-                        seen[Int(child.index)] = true
-                    }
+                    claim(entry.key, for: id, from: first, to: last)
+                    claim(entry.value, for: id, from: first, to: last)
                 }
             }
         }

@@ -1,5 +1,5 @@
 import FlowSpecLint
-import FlowSpecModel
+public import FlowSpecModel
 
 /// The stable JSON report of `flowspec validate` (documented in README.md and docs/output-formats.md):
 /// `entries` in input order, each with `index`, `verdict` and `findings`; then `captureFindings`,
@@ -8,21 +8,43 @@ public struct TrafficJSONReporter: Sendable {
     public init() {}
 
     public func render(_ report: TrafficReport) -> String {
-        let summary = report.summary
-        let totals = report.coverage.totals
-        let document = JSONOutput.object([
-            ("version", .int(1)),
-            ("tool", .object([("name", .string("flowspec")), ("command", .string("validate"))])),
-            ("spec", .string(report.spec)),
-            ("captures", .array(report.captures.map(JSONOutput.string))),
-            ("entries", .array(report.entries.map(entry))),
-            ("captureFindings", .array(report.captureFindings.map(finding))),
+        var out = header(spec: report.spec, captures: report.captures)
+        for (position, entry) in report.entries.enumerated() { out += self.entry(entry, first: position == 0) }
+        out += footer(
+            captureFindings: report.captureFindings, summary: report.summary, baselined: report.baselinedCount,
+            coverage: report.coverage)
+        return out
+    }
+
+    // The report is written in three parts so that `flowspec validate` can stream it: memory stays flat
+    // whatever the capture's size, and the bytes are the same as ``render(_:)``'s.
+
+    /// The opening of the report, up to the `entries` array's first element.
+    public func header(spec: String, captures: [String]) -> String {
+        "{\n  \"version\": 1,\n  \"tool\": {\n    \"name\": \"flowspec\",\n    \"command\": \"validate\"\n  },\n"
+            + "  \"spec\": \(JSONOutput.string(spec).serialized()),\n"
+            + "  \"captures\": \(JSONOutput.array(captures.map(JSONOutput.string)).serialized(pretty: false)),\n"
+            + "  \"entries\": ["
+    }
+
+    /// One element of the `entries` array, on one line.
+    public func entry(_ entry: TrafficEntryReport, first: Bool) -> String {
+        (first ? "\n    " : ",\n    ") + self.entry(entry).serialized(pretty: false)
+    }
+
+    /// The rest of the report after the last entry.
+    public func footer(
+        captureFindings: [Diagnostic], summary: TrafficReport.Summary, baselined: Int, coverage: TrafficCoverage
+    ) -> String {
+        let totals = coverage.totals
+        let rest: [(String, JSONOutput)] = [
+            ("captureFindings", .array(captureFindings.map(finding))),
             (
                 "summary",
                 .object([
                     ("entries", .int(summary.entries)), ("valid", .int(summary.valid)), ("invalid", .int(summary.invalid)),
                     ("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)), ("infos", .int(summary.infos)),
-                    ("hints", .int(summary.hints)), ("baselined", .int(report.baselinedCount)),
+                    ("hints", .int(summary.hints)), ("baselined", .int(baselined)),
                 ])
             ),
             (
@@ -31,11 +53,16 @@ public struct TrafficJSONReporter: Sendable {
                     ("operations", .object([("covered", .int(totals.operations.0)), ("declared", .int(totals.operations.1))])),
                     ("requestMediaTypes", .object([("covered", .int(totals.mediaTypes.0)), ("declared", .int(totals.mediaTypes.1))])),
                     ("responseStatuses", .object([("covered", .int(totals.statuses.0)), ("declared", .int(totals.statuses.1))])),
-                    ("byOperation", .array(report.coverage.operations.map(operation))),
+                    ("byOperation", .array(coverage.operations.map(operation))),
                 ])
             ),
-        ])
-        return document.serialized() + "\n"
+        ]
+        var out = "\n  ],\n"
+        for (index, member) in rest.enumerated() {
+            let value = member.1.serialized().replacingNewlines(indent: "  ")
+            out += "  \(JSONOutput.string(member.0).serialized()): \(value)\(index == rest.count - 1 ? "\n" : ",\n")"
+        }
+        return out + "}\n"
     }
 
     func entry(_ entry: TrafficEntryReport) -> JSONOutput {
@@ -89,5 +116,17 @@ public struct TrafficJSONReporter: Sendable {
                 .array(operation.responseStatuses.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) })
             ),
         ])
+    }
+}
+
+extension String {
+    /// Indents every line after the first by `indent`, to nest a pretty-printed value.
+    fileprivate func replacingNewlines(indent: String) -> String {
+        var out = ""
+        for character in self {
+            out.append(character)
+            if character == "\n" { out += indent }
+        }
+        return out
     }
 }
