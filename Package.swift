@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "FlowSpecSchema", dependencies: ["FlowSpecModel"], swiftSettings: strictSettings),
         .target(
             name: "FlowSpecValidator",
-            dependencies: ["FlowSpecSchema", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["FlowSpecModel", "FlowSpecSchema", .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: strictSettings
         ),
         .target(name: "FlowSpecLint", dependencies: ["FlowSpecSchema"], swiftSettings: strictSettings),
@@ -67,14 +67,20 @@ let package = Package(
         .testTarget(name: "FlowSpecSchemaTests", dependencies: ["FlowSpecSchema"], swiftSettings: strictSettings),
         .testTarget(
             name: "FlowSpecValidatorTests",
-            dependencies: ["FlowSpecValidator", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "FlowSpecValidator", "FlowSpecModel", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "FlowSpecLintTests", dependencies: ["FlowSpecLint"], swiftSettings: strictSettings),
         .testTarget(name: "FlowSpecTrafficTests", dependencies: ["FlowSpecTraffic"], swiftSettings: strictSettings),
         .testTarget(
             name: "FlowSpecMiddlewareTests",
-            dependencies: ["FlowSpecMiddleware", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            dependencies: [
+                "FlowSpecMiddleware", "FlowSpecValidator", "FlowSpecSchema", "FlowSpecModel",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

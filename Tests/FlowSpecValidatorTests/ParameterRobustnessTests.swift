@@ -1,3 +1,4 @@
+import FlowSpecModel
 import FlowSpecSchema
 import FlowSpecValidator
 import HTTPTypes

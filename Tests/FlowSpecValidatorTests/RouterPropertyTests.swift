@@ -1,3 +1,4 @@
+import FlowSpecModel
 import FlowSpecValidator
 import HTTPTypes
 import Testing

@@ -4,15 +4,15 @@ import Testing
 
 @Suite("ServerTemplate base paths")
 struct RouterServerTemplateTests {
-    static let tld = ServerVariable(
+    static let tld = ServerTemplate.Variable(
         name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"])
 
     struct Case: Sendable, CustomTestStringConvertible {
         let url: String
-        let variables: [ServerVariable]
+        let variables: [ServerTemplate.Variable]
         let basePaths: [String]
         var testDescription: String { url }
-        init(_ url: String, _ variables: [ServerVariable] = [], _ basePaths: [String]) {
+        init(_ url: String, _ variables: [ServerTemplate.Variable] = [], _ basePaths: [String]) {
             self.url = url
             self.variables = variables
             self.basePaths = basePaths
@@ -34,32 +34,32 @@ struct RouterServerTemplateTests {
         Case("//cdn.example.com/base", [], ["/base"]),
         Case(
             "{scheme}://host/v1",
-            [ServerVariable(name: "scheme", defaultValue: "https", enumValues: ["http", "https"])], ["/v1"]),
+            [ServerTemplate.Variable(name: "scheme", defaultValue: "https", enumValues: ["http", "https"])], ["/v1"]),
         Case(
             "https://api.pingone.{tld}/{basePath}",
-            [tld, ServerVariable(name: "basePath", defaultValue: "v1", enumValues: ["v1", "v2"])], ["/v1", "/v2"]),
+            [tld, ServerTemplate.Variable(name: "basePath", defaultValue: "v1", enumValues: ["v1", "v2"])], ["/v1", "/v2"]),
         Case(
-            "https://api.example.com/{version}/x", [ServerVariable(name: "version", defaultValue: "v1")],
+            "https://api.example.com/{version}/x", [ServerTemplate.Variable(name: "version", defaultValue: "v1")],
             ["/{version}/x"]),
         Case("https://api.example.com/{undeclared}", [], ["/{undeclared}"]),
         Case(
             "https://api.example.com/{base}",
-            [ServerVariable(name: "base", defaultValue: "", enumValues: ["", "v1", "v1/beta"])],
+            [ServerTemplate.Variable(name: "base", defaultValue: "", enumValues: ["", "v1", "v1/beta"])],
             ["", "/v1", "/v1/beta"]),
         Case(
             "https://api.example.com/{version}",
-            [ServerVariable(name: "version", defaultValue: "v3", enumValues: ["v1", "v2"])], ["/v1", "/v2", "/v3"]),
+            [ServerTemplate.Variable(name: "version", defaultValue: "v3", enumValues: ["v1", "v2"])], ["/v1", "/v2", "/v3"]),
         Case(
-            "{baseURL}", [ServerVariable(name: "baseURL", defaultValue: "https://api.example.com/v2")], ["/v2"]),
+            "{baseURL}", [ServerTemplate.Variable(name: "baseURL", defaultValue: "https://api.example.com/v2")], ["/v2"]),
         Case(
             "{baseURL}/extra",
             [
-                ServerVariable(
+                ServerTemplate.Variable(
                     name: "baseURL", defaultValue: "https://a.example.com",
                     enumValues: ["https://a.example.com", "https://b.example.com/p"])
             ],
             ["/extra", "/p/extra"]),
-        Case("{host}/v1", [ServerVariable(name: "host", defaultValue: "api.example.com")], ["/v1"]),
+        Case("{host}/v1", [ServerTemplate.Variable(name: "host", defaultValue: "api.example.com")], ["/v1"]),
     ])
     func basePaths(_ example: Case) throws {
         let server = try ServerTemplate(url: example.url, variables: example.variables)
@@ -106,7 +106,7 @@ struct RouterServerTemplateTests {
 
     @Test func refusesCombinatorialExplosion() {
         let many = (0..<20).map { "v\($0)" }
-        let variables = ["a", "b"].map { ServerVariable(name: $0, defaultValue: "v0", enumValues: many) }
+        let variables = ["a", "b"].map { ServerTemplate.Variable(name: $0, defaultValue: "v0", enumValues: many) }
         #expect(throws: ServerTemplateError.self) {
             _ = try ServerTemplate(url: "https://example.com/{a}/{b}", variables: variables)
         }

@@ -7,7 +7,7 @@ import Testing
 struct RouterTests {
     /// The flows spec: GET (0) and POST (1) on /{envID}/flows/{flowID}, plus the resume endpoint (2).
     static let flows: Router<Int> = {
-        let tld = ServerVariable(
+        let tld = ServerTemplate.Variable(
             name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"])
         // swift-format-ignore: NeverUseForceTry
         let server = try! ServerTemplate(url: "https://auth.pingone.{tld}", variables: [tld])
@@ -290,8 +290,8 @@ struct RouterTests {
     }
 
     @Test func serverBasePathsWithVariables() throws {
-        let version = ServerVariable(name: "version", defaultValue: "v1", enumValues: ["v1", "v2"])
-        let region = ServerVariable(name: "region", defaultValue: "us")
+        let version = ServerTemplate.Variable(name: "version", defaultValue: "v1", enumValues: ["v1", "v2"])
+        let region = ServerTemplate.Variable(name: "region", defaultValue: "us")
         let servers = [
             try ServerTemplate(url: "https://api.example.com/{version}", variables: [version]),
             try ServerTemplate(url: "https://{region}.example.com/r/{region}", variables: [region]),

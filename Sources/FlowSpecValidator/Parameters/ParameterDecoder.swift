@@ -1,3 +1,4 @@
+import FlowSpecModel
 public import FlowSpecSchema
 import HTTPTypes
 

@@ -1,3 +1,4 @@
+public import FlowSpecModel
 /// What the decoder needs to know of an OpenAPI Parameter Object (OpenAPI 3.1 §4.8.12).
 ///
 /// The caller derives ``shape`` from the parameter's schema (after resolving `$ref`s) and sets

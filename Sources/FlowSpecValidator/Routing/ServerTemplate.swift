@@ -10,8 +10,8 @@
 /// let server = try ServerTemplate(
 ///     url: "https://api.pingone.{tld}/{version}",
 ///     variables: [
-///         ServerVariable(name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"]),
-///         ServerVariable(name: "version", defaultValue: "v1", enumValues: ["v1", "v2"]),
+///         ServerTemplate.Variable(name: "tld", defaultValue: "com", enumValues: ["com", "eu", "asia", "ca", "com.au", "sg"]),
+///         ServerTemplate.Variable(name: "version", defaultValue: "v1", enumValues: ["v1", "v2"]),
 ///     ])
 /// server.basePaths.map(\.text)   // ["/v1", "/v2"]
 /// ```
@@ -34,7 +34,7 @@ public struct ServerTemplate: Sendable, Hashable {
     /// The URL as written.
     public let url: String
     /// The declared variables.
-    public let variables: [ServerVariable]
+    public let variables: [ServerTemplate.Variable]
     /// The base paths, without duplicates, in expansion order; `""` (no segments) when the URL has no path.
     public let basePaths: [PathTemplate]
     /// Variables used in the URL that ``variables`` does not declare.
@@ -42,7 +42,7 @@ public struct ServerTemplate: Sendable, Hashable {
 
     /// Parses `url` and computes its base paths; throws when its braces are unbalanced, a variable name
     /// is empty, its path is not a valid path, or its enums expand to more than ``maximumBasePaths``.
-    public init(url: String, variables: [ServerVariable] = []) throws(ServerTemplateError) {
+    public init(url: String, variables: [ServerTemplate.Variable] = []) throws(ServerTemplateError) {
         self.url = url
         self.variables = variables
         let tokens = try Self.tokenize(url)
@@ -106,7 +106,7 @@ public struct ServerTemplate: Sendable, Hashable {
 
     /// The token lists of the path part: one list, or one per substitution when the URL starts with a
     /// variable that may hold the scheme and host.
-    static func pathTokenLists(url: String, tokens: [Token], variables: [ServerVariable]) throws(ServerTemplateError)
+    static func pathTokenLists(url: String, tokens: [Token], variables: [ServerTemplate.Variable]) throws(ServerTemplateError)
         -> [[Token]]
     {
         let hasScheme = tokens.contains {
@@ -142,7 +142,7 @@ public struct ServerTemplate: Sendable, Hashable {
     }
 
     /// Every full substitution of the variables' allowed values (undeclared ones stay as `{name}`).
-    static func substitutions(url: String, tokens: [Token], variables: [ServerVariable]) throws(ServerTemplateError)
+    static func substitutions(url: String, tokens: [Token], variables: [ServerTemplate.Variable]) throws(ServerTemplateError)
         -> [String]
     {
         var results = [""]
@@ -195,7 +195,7 @@ public struct ServerTemplate: Sendable, Hashable {
     }
 
     /// Expands enum variables of a path into literal alternatives and parses each as a path template.
-    static func expand(url: String, tokens: [Token], variables: [ServerVariable]) throws(ServerTemplateError)
+    static func expand(url: String, tokens: [Token], variables: [ServerTemplate.Variable]) throws(ServerTemplateError)
         -> [PathTemplate]
     {
         var texts = [""]

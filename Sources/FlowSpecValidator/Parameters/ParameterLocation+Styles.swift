@@ -1,10 +1,9 @@
-/// Where a parameter is carried (OpenAPI 3.1 §4.8.12.1, the `in` field).
-public enum ParameterLocation: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case path
-    case query
-    case header
-    case cookie
+public import FlowSpecModel
 
+// The parameter vocabulary (`in` and `style`) is the model's: one type each, whichever module a
+// user imports, so that code importing both FlowSpecModel and FlowSpecValidator has no ambiguity.
+
+extension ParameterLocation {
     /// The style OpenAPI uses when a parameter names none: `simple` for path and header, `form` for
     /// query and cookie.
     public var defaultStyle: ParameterStyle {
@@ -14,7 +13,7 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable, CustomS
         }
     }
 
-    /// The styles OpenAPI 3.0 and 3.1 define for this location.
+    /// The styles OpenAPI 3.0 and 3.1 define for this location, the default first.
     public var allowedStyles: [ParameterStyle] {
         switch self {
         case .path: return [.simple, .label, .matrix]
@@ -23,6 +22,9 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable, CustomS
         case .cookie: return [.form]
         }
     }
+}
 
-    public var description: String { rawValue }
+extension ParameterStyle {
+    /// A style by name (an open vocabulary: unknown names are kept, and rejected by the decoder).
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
 }

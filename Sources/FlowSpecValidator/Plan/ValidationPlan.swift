@@ -1,0 +1,44 @@
+import FlowSpecModel
+import FlowSpecSchema
+
+/// The compiled form of a spec: the router, a plan per operation and the compiled schemas. Built
+/// once by ``PlanBuilder``; immutable, so one instance serves any number of threads.
+final class ValidationPlan: Sendable {
+    let router: Router<Int>
+    let operations: [OperationPlan]
+    /// The compiled schemas that plans refer to by slot.
+    let schemas: [SchemaValidator]
+    let properties: PropertyTree
+    let options: ValidatorOptions
+    let coverage: CoverageCatalog
+    /// Warnings found while building (and errors, when ``ValidatorOptions/acceptsSpecErrors`` is on).
+    let diagnostics: [Diagnostic]
+    /// The `paths` object, where routing violations point.
+    let pathsSite: SpecSite
+    let requestOptions: ValidationOptions
+    let responseOptions: ValidationOptions
+    let parameterOptions: ValidationOptions
+
+    init(
+        router: Router<Int>, operations: [OperationPlan], schemas: [SchemaValidator], properties: PropertyTree,
+        options: ValidatorOptions, coverage: CoverageCatalog, diagnostics: [Diagnostic], pathsSite: SpecSite
+    ) {
+        self.router = router
+        self.operations = operations
+        self.schemas = schemas
+        self.properties = properties
+        self.options = options
+        self.coverage = coverage
+        self.diagnostics = diagnostics
+        self.pathsSite = pathsSite
+        let maxErrors = max(1, options.maxBodyViolations)
+        requestOptions = ValidationOptions(
+            direction: .request, strictAccess: options.enforceReadWriteOnly, assertFormats: options.assertFormats,
+            maxErrors: maxErrors)
+        responseOptions = ValidationOptions(
+            direction: .response, strictAccess: options.enforceReadWriteOnly, assertFormats: options.assertFormats,
+            maxErrors: maxErrors)
+        parameterOptions = ValidationOptions(
+            direction: .none, assertFormats: options.assertFormats, maxErrors: maxErrors)
+    }
+}

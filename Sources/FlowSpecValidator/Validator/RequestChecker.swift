@@ -1,0 +1,160 @@
+import FlowSpecModel
+import FlowSpecSchema
+import HTTPTypes
+
+/// Checks one request against a plan.
+struct RequestChecker {
+    let plan: ValidationPlan
+
+    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: [UInt8]?) -> RequestValidation {
+        var result = RequestValidation(method: method, headerFields: fields)
+        var routeMethod = method
+        var route = plan.router.route(method: method, path: target)
+        if case .methodNotAllowed(let allowed) = route {
+            switch (plan.options.undeclaredMethods, method) {
+            case (.allowOptions, .options), (.allowOptionsAndHead, .options):
+                result.isUncheckedMethod = true
+                return result
+            case (.allowOptionsAndHead, .head) where allowed.contains(.get):
+                routeMethod = .get
+                route = plan.router.route(method: .get, path: target)
+            default:
+                break
+            }
+        }
+        switch route {
+        case .notFound:
+            let path = Self.pathOnly(target)
+            result.violations.append(
+                plan.pathsSite.diagnostic(
+                    .pathNotFound, "no path of the spec matches `\(path)`", instanceLocation: "path",
+                    hint: "check the path against the spec's paths and server base paths; nothing is normalised "
+                        + "(a trailing or double slash is a different path)"))
+            return result
+        case .invalidPath(let error):
+            result.violations.append(
+                plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
+            return result
+        case .methodNotAllowed(let allowed):
+            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            result.violations.append(
+                plan.pathsSite.diagnostic(
+                    .methodNotAllowed, "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
+                        + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
+            return result
+        case .matched(let index, let pathParameters):
+            let operation = plan.operations[index]
+            result.operation = operation.matched
+            result.parameters.pathValues = pathParameters
+            checkParameters(operation, pathParameters, target: target, fields: fields, into: &result)
+            if routeMethod == method || method != .head {
+                BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
+            }
+            return result
+        }
+    }
+
+    static func pathOnly(_ target: String) -> Substring {
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return Substring(target) }
+        return Substring(target.utf8[..<mark])
+    }
+
+    // MARK: - Parameters
+
+    func checkParameters(
+        _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HTTPFields,
+        into result: inout RequestValidation
+    ) {
+        let set = operation.parameters
+        let strict = plan.options.strict
+        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
+        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields)
+        var decoded: [DecodedParameter] = []
+        decoded.reserveCapacity(set.checks.count)
+        for (offset, decoder) in set.decoder.decoders.enumerated() {
+            let check = set.checks[offset]
+            do {
+                guard let value = try decoder.decode(from: sources) else { continue }
+                decoded.append(DecodedParameter(definition: decoder.definition, value: value))
+                validate(value, check, options: plan.parameterOptions, into: &result.violations)
+            } catch {
+                result.violations.append(
+                    check.site.diagnostic(error.code, error.message, instanceLocation: error.instanceLocation))
+            }
+        }
+        result.parameters.all = decoded
+        if strict { checkUndeclared(set, query: query, fields: fields, cookies: sources.cookies, operation, &result) }
+    }
+
+    /// Validates a decoded parameter or header value with its schema.
+    func validate(_ value: JSONValue, _ check: ParameterCheck, options: ValidationOptions, into violations: inout [Diagnostic]) {
+        guard check.schema >= 0 else { return }
+        let schema = plan.schemas[check.schema]
+        var instance = value
+        if check.contentIsJSON, case .string(let text) = value {
+            do {
+                instance = try JSONParser.parse(text)
+            } catch {
+                violations.append(
+                    check.site.diagnostic(
+                        DiagnosticCode(error.code.rawValue), "\(check.instanceLocation) is not valid JSON: \(error.message)",
+                        instanceLocation: check.instanceLocation))
+                return
+            }
+        }
+        if schema.isValid(instance, options: options) { return }
+        for error in schema.validate(instance, options: options).errors {
+            let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
+            violations.append(
+                Diagnostic(
+                    code: error.code, severity: .error, message: "\(check.instanceLocation)\(place): \(error.message)",
+                    location: error.location ?? check.site.location, pointer: error.keywordPointer ?? check.site.pointer,
+                    instancePointer: error.instancePointer, instanceLocation: check.instanceLocation))
+        }
+    }
+
+    /// Strict mode: query parameters, header fields and cookies that the operation does not declare.
+    func checkUndeclared(
+        _ set: ParameterPlanSet, query: QueryString, fields: HTTPFields, cookies: CookieList, _ operation: OperationPlan,
+        _ result: inout RequestValidation
+    ) {
+        var seen: Set<String> = []
+        for item in query.items where !set.queryNames.contains(item.name) && seen.insert(item.name).inserted {
+            if Self.isExplodedObjectMember(item.name, set, location: .query) { continue }
+            result.violations.append(
+                operation.site.diagnostic(
+                    .undeclaredQueryParameter, "query parameter \"\(item.name)\" is not declared by \(operation.matched.id)",
+                    instanceLocation: "query \(item.name)", hint: "declare it, or turn strict mode off"))
+        }
+        for field in fields {
+            let name = field.name.canonicalName
+            guard !set.headerNames.contains(name), !StandardHeaders.contains(name), seen.insert("h " + name).inserted
+            else { continue }
+            result.violations.append(
+                operation.site.diagnostic(
+                    .undeclaredHeader, "header \"\(field.name.rawName)\" is not declared by \(operation.matched.id)",
+                    instanceLocation: "header \(field.name.rawName)", hint: "declare it, or turn strict mode off"))
+        }
+        for cookie in cookies.cookies where !set.cookieNames.contains(cookie.name) && seen.insert("c " + cookie.name).inserted {
+            if Self.isExplodedObjectMember(cookie.name, set, location: .cookie) { continue }
+            result.violations.append(
+                operation.site.diagnostic(
+                    .undeclaredCookie, "cookie \"\(cookie.name)\" is not declared by \(operation.matched.id)",
+                    instanceLocation: "cookie \(cookie.name)", hint: "declare it, or turn strict mode off"))
+        }
+    }
+
+    /// Whether `name` is a property of an exploded `form` object parameter (or a `deepObject` key).
+    static func isExplodedObjectMember(_ name: String, _ set: ParameterPlanSet, location: ParameterLocation) -> Bool {
+        for decoder in set.decoder.decoders where decoder.definition.location == location {
+            let definition = decoder.definition
+            if definition.effectiveStyle == .deepObject, name.hasPrefix(definition.name + "[") { return true }
+            if case .object(let properties, let additional) = definition.shape, definition.effectiveExplode,
+                definition.effectiveStyle == .form
+            {
+                if properties[name] != nil || additional != nil { return true }
+            }
+        }
+        return false
+    }
+}

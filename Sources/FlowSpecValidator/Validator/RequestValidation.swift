@@ -1,0 +1,45 @@
+public import FlowSpecModel
+public import HTTPTypes
+
+/// The verdict on one request: the operation it addresses, its decoded parameters, the request
+/// media type that matched, and every violation.
+///
+/// ```swift
+/// let verdict = validator.validate(request: request, body: bytes)
+/// if !verdict.isValid {
+///     for violation in verdict.violations { print(violation.code, violation.message) }
+/// }
+/// ```
+public struct RequestValidation: Sendable {
+    /// The operation, or `nil` when no path matched or the method is not declared.
+    public var operation: MatchedOperation?
+    /// The decoded path, query, header and cookie parameters.
+    public var parameters: DecodedParameters
+    /// The declared request media-type key that the `Content-Type` selected, as written in the spec.
+    public var mediaTypeKey: String?
+    /// Every violation, in the order found: routing, parameters, then the body.
+    public var violations: [Diagnostic]
+    /// The request's method, for checking its response (`HEAD` responses have no body).
+    public var method: HTTPRequest.Method
+    /// The request's header fields, for checking its response (`Accept`).
+    public var headerFields: HTTPFields
+    /// Whether the method was let through by ``ValidatorOptions/undeclaredMethods`` without checks.
+    public var isUncheckedMethod: Bool
+
+    public init(
+        operation: MatchedOperation? = nil, parameters: DecodedParameters = DecodedParameters(),
+        mediaTypeKey: String? = nil, violations: [Diagnostic] = [], method: HTTPRequest.Method = .get,
+        headerFields: HTTPFields = HTTPFields(), isUncheckedMethod: Bool = false
+    ) {
+        self.operation = operation
+        self.parameters = parameters
+        self.mediaTypeKey = mediaTypeKey
+        self.violations = violations
+        self.method = method
+        self.headerFields = headerFields
+        self.isUncheckedMethod = isUncheckedMethod
+    }
+
+    /// Whether no violation is an error.
+    public var isValid: Bool { !violations.contains { $0.severity == .error } }
+}

@@ -1,0 +1,115 @@
+import FlowSpecModel
+import FlowSpecSchema
+import HTTPTypes
+
+/// Checks one response against the plan of the operation its request matched.
+struct ResponseChecker {
+    let plan: ValidationPlan
+
+    func check(status: Int, fields: HTTPFields, body: [UInt8]?, request: RequestValidation) -> ResponseValidation {
+        var result = ResponseValidation()
+        guard let matched = request.operation, matched.index < plan.operations.count else {
+            if !request.isUncheckedMethod {
+                result.violations.append(
+                    plan.pathsSite.diagnostic(
+                        .responseNotChecked, "the response (status \(status)) was not checked: its request matched no operation",
+                        instanceLocation: "status", severity: .warning))
+            }
+            return result
+        }
+        let operation = plan.operations[matched.index]
+        let responses = operation.responses
+        guard let index = responses.lookup(status) else {
+            result.violations.append(
+                responses.site.diagnostic(
+                    .responseStatusUndeclared,
+                    "status \(status) is not declared for \(matched.id); declared: "
+                        + responses.declaredKeys.joined(separator: ", "),
+                    instanceLocation: "status", hint: "declare the status (or a range such as 4XX, or default)"))
+            return result
+        }
+        let response = responses.responses[index]
+        result.statusKey = response.statusKey
+        if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
+        guard request.method != .head, status != 204, status != 304 else { return result }
+        checkBody(response, status: status, fields: fields, body: body ?? [], request: request, into: &result)
+        return result
+    }
+
+    func checkHeaders(_ response: ResponsePlan, fields: HTTPFields, into violations: inout [Diagnostic]) {
+        let sources = ParameterSources(headerFields: fields)
+        let requests = RequestChecker(plan: plan)
+        for header in response.headers {
+            do {
+                guard let value = try header.decoder.decode(from: sources) else { continue }
+                requests.validate(value, header.check, options: plan.responseOptions, into: &violations)
+            } catch {
+                if error.code == .missingRequiredParameter {
+                    violations.append(
+                        header.check.site.diagnostic(
+                            .missingRequiredHeader,
+                            "the response (\(response.statusKey)) lacks the required header \"\(header.name)\"",
+                            instanceLocation: "header \(header.name)"))
+                } else {
+                    violations.append(
+                        header.check.site.diagnostic(error.code, error.message, instanceLocation: "header \(header.name)"))
+                }
+            }
+        }
+    }
+
+    func checkBody(
+        _ response: ResponsePlan, status: Int, fields: HTTPFields, body bytes: [UInt8], request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
+        let bodies = BodyChecker(plan: plan)
+        guard let matcher = response.matcher else {
+            if !bytes.isEmpty {
+                result.violations.append(
+                    response.site.diagnostic(
+                        .responseBodyUndeclared,
+                        "the response (\(response.statusKey)) declares no content, but has \(bytes.count) bytes",
+                        instanceLocation: "body"))
+            }
+            return
+        }
+        if bytes.isEmpty {
+            result.violations.append(
+                response.contentSite.diagnostic(
+                    .responseBodyMissing,
+                    "the response (\(response.statusKey)) declares content (\(matcher.declaredKeys.joined(separator: ", "))) "
+                        + "but has no body", instanceLocation: "body"))
+            return
+        }
+        if bytes.count > plan.options.maxBodyBytes {
+            result.violations.append(bodies.tooLarge(bytes.count, site: response.contentSite))
+            return
+        }
+        guard let contentType = fields[.contentType] else {
+            result.violations.append(bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
+            return
+        }
+        guard let match = bodies.match(contentType, matcher, site: response.contentSite, .response, into: &result.violations)
+        else { return }
+        result.mediaTypeKey = match.key
+        if plan.options.checkAccept, status != 406 {
+            checkAccept(match.actual, request: request, site: response.contentSite, into: &result.violations)
+        }
+        bodies.checkContent(bytes, response.media[match.keyIndex], .response, into: &result.violations)
+    }
+
+    /// Whether the request's `Accept` accepts the response's media type.
+    func checkAccept(_ actual: MediaType, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]) {
+        let values = request.headerFields[values: .accept]
+        if values.isEmpty || (values.count == 1 && values[0] == "*/*") { return }
+        var skipped: [MediaTypeParseError] = []
+        let accept = AcceptHeader(lenientlyParsingFields: values, skipped: &skipped)
+        guard !accept.elements.isEmpty, !accept.accepts(actual) else { return }
+        violations.append(
+            site.diagnostic(
+                .notAcceptable,
+                "the response's Content-Type `\(actual)` is not acceptable to the request's Accept `\(values.joined(separator: ", "))`",
+                instanceLocation: "header Content-Type",
+                hint: "answer with a media type the client accepts, or 406 Not Acceptable"))
+    }
+}

@@ -1,0 +1,140 @@
+public import FlowSpecModel
+public import HTTPTypes
+
+/// The embeddable request and response validator: compile a spec once, then check any number of
+/// requests and responses against it, from any number of tasks at once.
+///
+/// ```swift
+/// let validator = try Validator(contentsOf: "specs/pingone-flows.yaml")
+///
+/// var request = HTTPRequest(method: .post, scheme: "https", authority: "auth.pingone.com",
+///                           path: "/3f1c5b7e-2a94-4d6b-8e0f-6c2d9a1b4e73/flows/4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36")
+/// request.headerFields[.contentType] = "application/vnd.pingidentity.usernamePassword.check+json"
+/// let verdict = validator.validate(request: request, body: Array(#"{"username":"lisa"}"#.utf8))
+/// verdict.operation?.id        // "submitFlowAction"
+/// verdict.violations.map(\.message)
+/// // ["request body: `password` is required"]
+///
+/// let response = HTTPResponse(status: .ok, headerFields: [.contentType: "application/hal+json"])
+/// let answer = validator.validate(response: response, body: flowBytes, for: verdict)
+/// answer.statusKey             // "200"
+/// ```
+///
+/// Everything is decided when the validator is built: the router over the servers' base paths and
+/// the path templates, a decoder and a compiled schema per parameter, a media-type matcher and a
+/// compiled schema per body, and the status lookups. A validation then routes the path, decodes and
+/// checks the parameters, matches the `Content-Type` and validates the body bytes directly (JSON
+/// bodies are never turned into a tree when only a verdict is needed).
+///
+/// Every violation is a ``Diagnostic`` with a stable code (see the `DiagnosticCode` members such as
+/// ``FlowSpecModel/DiagnosticCode/unsupportedMediaType``), where in the request or response
+/// (`instanceLocation` such as `header Content-Type` or `path flowID`, or `instancePointer` into the
+/// body), where in the spec (`location`, `pointer`) and a message. Checks fail closed: anything that
+/// cannot be checked is a violation unless an option says otherwise.
+///
+/// `Validator` is an immutable `Sendable` value with no global state; copies share the compiled plan.
+public struct Validator: Sendable {
+    let plan: ValidationPlan
+
+    /// Builds a validator from a loaded spec.
+    ///
+    /// Throws when the spec did not load as OpenAPI, or (unless ``ValidatorOptions/acceptsSpecErrors``)
+    /// when loading or compiling it found errors; the error lists them with their locations.
+    public init(_ loaded: LoadResult, options: ValidatorOptions = ValidatorOptions()) throws(ValidatorError) {
+        guard let document = loaded.document else {
+            throw ValidatorError(diagnostics: loaded.diagnostics)
+        }
+        if loaded.hasErrors && !options.acceptsSpecErrors {
+            throw ValidatorError(diagnostics: loaded.diagnostics.filter { $0.severity == .error })
+        }
+        var builder = PlanBuilder(loaded: loaded, document: document, options: options)
+        let plan = builder.build()
+        let errors = plan.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty && !options.acceptsSpecErrors {
+            throw ValidatorError(diagnostics: errors)
+        }
+        self.plan = plan
+    }
+
+    /// Loads the spec at `path` (following relative `$ref`s into other files) and builds a validator.
+    public init(
+        contentsOf path: String, options: ValidatorOptions = ValidatorOptions(), loadOptions: LoadOptions = LoadOptions()
+    ) throws(ValidatorError) {
+        try self.init(SpecLoader(options: loadOptions).load(path: path), options: options)
+    }
+
+    /// The options the validator was built with.
+    public var options: ValidatorOptions { plan.options }
+
+    /// Warnings found while building (schema keywords the engine ignores, say), and the errors that
+    /// ``ValidatorOptions/acceptsSpecErrors`` let through.
+    public var diagnostics: [Diagnostic] { plan.diagnostics }
+
+    /// Every operation, request media type and response status the spec declares.
+    public var coverageCatalog: CoverageCatalog { plan.coverage }
+
+    /// Checks a request: routing, parameters, `Content-Type` and body.
+    ///
+    /// `body` is the request's content; `nil` or empty when it has none. Bodies larger than
+    /// ``ValidatorOptions/maxBodyBytes`` are reported, not parsed.
+    public func validate(request: HTTPRequest, body: [UInt8]?) -> RequestValidation {
+        RequestChecker(plan: plan).check(
+            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: body)
+    }
+
+    /// Checks a request given as plain strings, as a capture file holds it.
+    ///
+    /// `target` is the request target: a path with its query (`/env/flows/id?x=1`) or an absolute URL
+    /// (`https://auth.pingone.com/env/flows/id`), whose scheme and authority are ignored. Header
+    /// names that are not valid HTTP field names are skipped.
+    public func validate(
+        method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]?
+    ) -> RequestValidation {
+        let fields = Self.fields(headers)
+        guard let parsedMethod = HTTPRequest.Method(method) else {
+            var result = RequestValidation(method: .get, headerFields: fields)
+            result.violations.append(
+                plan.pathsSite.diagnostic(
+                    .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
+            return result
+        }
+        return RequestChecker(plan: plan).check(
+            method: parsedMethod, target: Self.pathAndQuery(target), fields: fields, body: body)
+    }
+
+    /// Checks a response to a request checked before: status, headers, `Content-Type` (also against
+    /// the request's `Accept`) and body.
+    public func validate(response: HTTPResponse, body: [UInt8]?, for request: RequestValidation) -> ResponseValidation {
+        ResponseChecker(plan: plan).check(
+            status: response.status.code, fields: response.headerFields, body: body, request: request)
+    }
+
+    /// Checks a response given as plain values, as a capture file holds it.
+    public func validate(
+        status: Int, headers: [(name: String, value: String)], body: [UInt8]?, for request: RequestValidation
+    ) -> ResponseValidation {
+        ResponseChecker(plan: plan).check(status: status, fields: Self.fields(headers), body: body, request: request)
+    }
+
+    static func fields(_ headers: [(name: String, value: String)]) -> HTTPFields {
+        var fields = HTTPFields()
+        fields.reserveCapacity(headers.count)
+        for header in headers {
+            guard let name = HTTPField.Name(header.name) else { continue }
+            fields.append(HTTPField(name: name, value: header.value))
+        }
+        return fields
+    }
+
+    /// The path and query of a request target that may be an absolute URL.
+    static func pathAndQuery(_ target: String) -> String {
+        if target.utf8.first == UInt8(ascii: "/") { return target }
+        guard let scheme = target.utf8.firstRange(of: "://".utf8) else { return target }
+        let rest = target.utf8[scheme.upperBound...]
+        guard let slash = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
+            return "/"
+        }
+        let tail = String(Substring(target.utf8[slash...]))
+        return tail.utf8.first == UInt8(ascii: "?") ? "/" + tail : tail
+    }
+}
