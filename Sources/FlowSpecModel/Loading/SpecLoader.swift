@@ -85,6 +85,13 @@ public struct SpecLoader: Sendable {
         return ferror(file) == 0 ? bytes : nil
     }
 
+    /// The size of the regular file at `path`, or `nil` when there is none (a folder, a FIFO, a device).
+    static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The `file://` URI of an absolute path.
     static func fileURI(_ path: String) -> String {
         URL(fileURLWithPath: path).absoluteString
