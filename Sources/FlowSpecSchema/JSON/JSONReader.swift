@@ -1,3 +1,5 @@
+internal import FlowSpecYAML
+
 /// The recursive-descent engine behind ``JSONParser``.
 struct JSONReader {
     let b: UnsafeBufferPointer<UInt8>
@@ -12,6 +14,8 @@ struct JSONReader {
     /// fingerprint of each key's bytes so that most comparisons are one integer compare.
     var keyStack: [Int] = []
     var keyPrints: [UInt64] = []
+    /// Nesting also stops where the thread's stack runs short, whatever ``JSONParser/Options/maxDepth`` says.
+    let stack = StackLimit.current
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.b = buffer
@@ -105,6 +109,11 @@ struct JSONReader {
         depth += 1
         if depth > options.maxDepth {
             throw error(.depthExceeded, "nesting is deeper than the budget of \(options.maxDepth) levels", at: i)
+        }
+        if stack.isNearlyExhausted {
+            throw error(
+                .depthExceeded, "nesting of \(depth) levels is too deep for this thread's stack (\(options.maxDepth) allowed)",
+                at: i)
         }
     }
 
