@@ -29,6 +29,8 @@ struct Evaluator {
     var refStack: [Int32] = []
     var refBase = 0
     var depth = 0
+    /// Evaluation also stops where the thread's stack runs short, whatever ``ValidationOptions/maxDepth`` says.
+    let stack = StackLimit.current
 
     init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
         self.rt = runtime
@@ -49,6 +51,13 @@ struct Evaluator {
         if depth > options.maxDepth {
             report(
                 "schema.depth_exceeded", "validation is nested deeper than the budget of \(options.maxDepth) levels",
+                site: node.site)
+            return false
+        }
+        if stack.isNearlyExhausted {
+            report(
+                "schema.depth_exceeded",
+                "validation is nested \(depth) levels deep, too deep for this thread's stack (\(options.maxDepth) allowed)",
                 site: node.site)
             return false
         }
