@@ -208,6 +208,9 @@ for t in "${targets[@]}"; do
         echo "$t left problem inputs in fuzz-artifacts/crashes/$t:" >&2
         find "$artifacts/crashes/$t" -type f >&2
         status=1
+    elif grep -q 'no interesting inputs were found' "$artifacts/logs/$t.log"; then
+        echo "$t found no coverage at all: the binary is not instrumented (see the build notes above)" >&2
+        status=1
     elif ! grep -q 'Done [0-9]* runs' "$artifacts/logs/$t.log"; then
         echo "$t did not finish cleanly; see fuzz-artifacts/logs/$t.log" >&2
         status=1
