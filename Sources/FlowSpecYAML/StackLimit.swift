@@ -43,7 +43,22 @@ package struct StackLimit: Sendable {
     @inline(__always)
     package var isNearlyExhausted: Bool {
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < floor
+        return withUnsafeMutablePointer(to: &marker) { Self.stackAddress(of: UnsafeMutableRawPointer($0)) } < floor
+    }
+
+    /// The address on the thread's stack of a local variable's frame.
+    ///
+    /// Under AddressSanitizer a local whose address is taken lives in a "fake stack" on the heap, so
+    /// its address says nothing about the real stack; ASan's runtime maps it back to the real frame.
+    /// Without ASan the runtime functions are absent and the address is the real one.
+    @inline(__always)
+    static func stackAddress(of local: UnsafeMutableRawPointer) -> UInt {
+        if let asan = AddressSanitizerRuntime.shared,
+            let real = asan.realFrame(asan.currentFakeStack(), local, nil, nil)
+        {
+            return UInt(bitPattern: real)
+        }
+        return UInt(bitPattern: local)
     }
 
     /// The thread's stack bounds, computed once per thread (on Linux, glibc reads /proc/self/maps
@@ -84,7 +99,7 @@ package struct StackLimit: Sendable {
     /// extension, declared only under `_GNU_SOURCE`): looked up once, called through C's convention.
     private nonisolated(unsafe) static let threadAttributes:
         (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32)? = {
-            guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }
+            guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }  // nil: RTLD_DEFAULT
             return unsafeBitCast(
                 symbol, to: (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32).self)
         }()
@@ -112,4 +127,34 @@ package struct StackLimit: Sendable {
         return nil
         #endif
     }
+}
+
+/// AddressSanitizer's runtime interface for fake stacks, when the process runs under ASan.
+private struct AddressSanitizerRuntime {
+    typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
+    typealias RealFrame =
+        @convention(c) (
+            UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+            UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+        ) -> UnsafeMutableRawPointer?
+
+    /// `__asan_get_current_fake_stack`.
+    let currentFakeStack: CurrentFakeStack
+    /// `__asan_addr_is_in_fake_stack`: the real frame of an address in a fake frame, else `nil`.
+    let realFrame: RealFrame
+
+    /// The functions, looked up once; `nil` when ASan is not in the process.
+    nonisolated(unsafe) static let shared: AddressSanitizerRuntime? = {
+        #if canImport(Darwin)
+        let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+        let everywhere: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+        #endif
+        guard let current = dlsym(everywhere, "__asan_get_current_fake_stack"),
+            let real = dlsym(everywhere, "__asan_addr_is_in_fake_stack")
+        else { return nil }
+        return AddressSanitizerRuntime(
+            currentFakeStack: unsafeBitCast(current, to: CurrentFakeStack.self),
+            realFrame: unsafeBitCast(real, to: RealFrame.self))
+    }()
 }

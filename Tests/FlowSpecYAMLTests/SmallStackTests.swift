@@ -78,6 +78,14 @@ struct SmallStackTests {
             == .failed(.depthExceeded, line: 1, column: 5_001))
     }
 
+    @Test("StackLimit is far from exhausted at the start of a thread, under sanitizers too")
+    func stackLimitAtTheTop() {
+        // Under AddressSanitizer a local's address is in a heap "fake stack"; read naively it looked
+        // below the floor, and every spec failed to load with a depth error.
+        #expect(!StackLimit.current.isNearlyExhausted)
+        #expect(!onSmallStack { StackLimit.current.isNearlyExhausted })
+    }
+
     @Test("StackLimit stops a recursion before the stack runs out, on small and large stacks")
     func stackLimitStopsRecursion() {
         for bytes in [smallStackBytes, 8 << 20] {
