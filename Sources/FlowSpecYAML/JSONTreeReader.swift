@@ -16,7 +16,7 @@ enum JSONTreeReader {
         if reader.index >= buffer.count {
             return try reader.builder.finish(endOfInput: reader.packedMark())
         }
-        try reader.value()
+        try reader.document()
         reader.skipWhitespace()
         if reader.index < buffer.count {
             throw reader.error("unexpected text after the JSON value")
@@ -83,11 +83,71 @@ enum JSONTreeReader {
             }
         }
 
-        mutating func value() throws(YAMLError) {
-            guard index < bytes.count else { throw error("expected a value") }
+        /// Reads one JSON value with everything nested in it.
+        ///
+        /// A loop over an explicit stack rather than recursion, so that nesting costs heap, not stack:
+        /// the depth budget (``YAMLParseOptions/maxDepth``) can be raised without a bigger thread stack.
+        mutating func document() throws(YAMLError) {
+            // One entry per open collection: `true` for an object, `false` for an array.
+            var open: [Bool] = []
+            nextValue: while true {
+                guard index < bytes.count else { throw error("expected a value") }
+                switch bytes[index] {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let isObject = bytes[index] == UInt8(ascii: "{")
+                    try builder.beginCollection(isObject ? .mapping : .sequence, anchor: nil, start: packedMark())
+                    index += 1
+                    skipWhitespace()
+                    if index < bytes.count && bytes[index] == UInt8(ascii: isObject ? "}" : "]") {
+                        index += 1
+                        try builder.endCollection(end: packedMark())
+                    } else {
+                        open.append(isObject)
+                        if isObject { try memberName() }
+                        continue nextValue
+                    }
+                default:
+                    try scalar()
+                }
+                // A value is complete: close every collection that ends here.
+                while let isObject = open.last {
+                    skipWhitespace()
+                    let close = UInt8(ascii: isObject ? "}" : "]")
+                    let expected = isObject ? "expected `,` or `}`" : "expected `,` or `]`"
+                    guard index < bytes.count else { throw error(expected) }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        skipWhitespace()
+                        if isObject { try memberName() }
+                        continue nextValue
+                    }
+                    guard bytes[index] == close else { throw error(expected) }
+                    index += 1
+                    try builder.endCollection(end: packedMark())
+                    open.removeLast()
+                }
+                return
+            }
+        }
+
+        /// Reads a member name and its `:`, leaving `index` at the member's value.
+        mutating func memberName() throws(YAMLError) {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a member name in double quotes")
+            }
+            try scalar()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected `:` after the member name")
+            }
+            index += 1
+            skipWhitespace()
+        }
+
+        /// Reads a string, number, `true`, `false` or `null`.
+        mutating func scalar() throws(YAMLError) {
             switch bytes[index] {
-            case UInt8(ascii: "{"): try object()
-            case UInt8(ascii: "["): try array()
             case UInt8(ascii: "\""):
                 let start = packedMark()
                 try string()
@@ -152,66 +212,6 @@ enum JSONTreeReader {
         }
 
         func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-
-        mutating func object() throws(YAMLError) {
-            try builder.beginCollection(.mapping, anchor: nil, start: packedMark())
-            index += 1
-            skipWhitespace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                try builder.endCollection(end: packedMark())
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw error("expected a member name in double quotes")
-                }
-                try value()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("expected `:` after the member name")
-                }
-                index += 1
-                skipWhitespace()
-                try value()
-                skipWhitespace()
-                guard index < bytes.count else { throw error("expected `,` or `}`") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected `,` or `}`") }
-                index += 1
-                try builder.endCollection(end: packedMark())
-                return
-            }
-        }
-
-        mutating func array() throws(YAMLError) {
-            try builder.beginCollection(.sequence, anchor: nil, start: packedMark())
-            index += 1
-            skipWhitespace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                try builder.endCollection(end: packedMark())
-                return
-            }
-            while true {
-                skipWhitespace()
-                try value()
-                skipWhitespace()
-                guard index < bytes.count else { throw error("expected `,` or `]`") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected `,` or `]`") }
-                index += 1
-                try builder.endCollection(end: packedMark())
-                return
-            }
-        }
 
         /// Reads a string at `index` into `scratch`, unescaped, validating UTF-8.
         mutating func string() throws(YAMLError) {

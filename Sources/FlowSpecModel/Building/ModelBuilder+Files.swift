@@ -67,6 +67,7 @@ extension ModelBuilder {
                 return nil
             }
             if let existing = ctx.files.file(atPath: filePart) { return existing.id }
+            guard withinFileBudget(filePart, from: refNode) else { return nil }
             do {
                 let bytes = try fetch(filePart)
                 return addFile(bytes: bytes, path: filePart, display: filePart, uri: filePart, refNode: refNode)
@@ -103,10 +104,20 @@ extension ModelBuilder {
             return nil
         }
         if let existing = ctx.files.file(atPath: canonical) { return existing.id }
-        guard ctx.files.files.count < ctx.options.maxFiles else {
+        guard withinFileBudget(filePart, from: refNode) else { return nil }
+        // Checked before reading: a FIFO or device would block or never end, and a huge file would be
+        // read whole before the parser's size budget could refuse it.
+        guard let size = SpecLoader.regularFileSize(canonical) else {
             ctx.report(
-                .refFileUnreadable, "more than \(ctx.options.maxFiles) referenced files; `\(filePart)` was not read",
-                at: refNode, hint: "raise LoadOptions.maxFiles")
+                .refFileUnreadable, "`\(filePart)` is not a regular file and was not read", at: refNode,
+                hint: "reference a YAML or JSON file")
+            return nil
+        }
+        guard size <= ctx.options.yaml.maxInputBytes else {
+            ctx.report(
+                .refFileUnreadable,
+                "`\(filePart)` is \(size) bytes, more than the \(ctx.options.yaml.maxInputBytes)-byte budget, and was not read",
+                at: refNode, hint: "raise the budget with --max-input-bytes")
             return nil
         }
         guard let bytes = SpecLoader.readFile(canonical) else {
@@ -116,6 +127,17 @@ extension ModelBuilder {
         let display = canonical.hasPrefix(ctx.rootFolder + "/") ? String(canonical.dropFirst(ctx.rootFolder.count + 1)) : canonical
         return addFile(
             bytes: bytes, path: canonical, display: display, uri: SpecLoader.fileURI(canonical), refNode: refNode)
+    }
+
+    /// Whether one more file may be read (local or remote), reporting at `refNode` when not.
+    mutating func withinFileBudget(_ filePart: String, from refNode: NodeRef) -> Bool {
+        guard ctx.files.files.count < ctx.options.maxFiles else {
+            ctx.report(
+                .refFileUnreadable, "more than \(ctx.options.maxFiles) referenced files; `\(filePart)` was not read",
+                at: refNode, hint: "raise LoadOptions.maxFiles")
+            return false
+        }
+        return true
     }
 
     mutating func addFile(

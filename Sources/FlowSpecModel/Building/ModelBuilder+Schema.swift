@@ -11,6 +11,13 @@ extension ModelBuilder {
                 hint: value ? "write `{}` to allow anything" : "write `not: {}` to allow nothing")
             return nil
         }
+        if StackLimit.current.isNearlyExhausted {
+            ctx.report(
+                DiagnosticCode(YAMLError.Kind.depthExceeded.rawValue),
+                "the schema is nested too deeply to build on this thread's stack", at: node,
+                hint: "load the spec on a thread with a larger stack, or flatten the schema with `$ref`s")
+            return nil
+        }
         guard tree.isMapping(node) else {
             ctx.report(
                 .typeMismatch,

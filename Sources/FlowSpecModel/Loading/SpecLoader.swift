@@ -22,10 +22,10 @@ public struct SpecLoader: Sendable {
     /// Loads the spec at `path`.
     public func load(path: String) -> LoadResult {
         let absolute = Self.canonicalPath(path) ?? path
-        // The size budget is checked before reading, so a huge file is never loaded into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: absolute))?[.size] as? Int,
-            size > options.yaml.maxInputBytes
-        {
+        // The size budget is checked before reading, so a huge file is never loaded into memory. A
+        // plain stat(2): FileManager's attributes also look up the owner's and group's names, which
+        // reads /etc/passwd and asks the name-service daemon over a socket.
+        if let size = Self.fileSize(absolute), size > options.yaml.maxInputBytes {
             let error = YAMLError(
                 .inputTooLarge, "the file is \(size) bytes, more than the \(options.yaml.maxInputBytes)-byte budget",
                 at: YAMLMark(line: 1, column: 1, offset: 0), hint: "raise the budget with --max-input-bytes")
@@ -83,6 +83,20 @@ public struct SpecLoader: Sendable {
             if count < chunk.count { break }
         }
         return ferror(file) == 0 ? bytes : nil
+    }
+
+    /// The size of the file at `path` as stat(2) reports it, or `nil` when there is no such file.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The size of the regular file at `path`, or `nil` when there is none (a folder, a FIFO, a device).
+    static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     /// The `file://` URI of an absolute path.

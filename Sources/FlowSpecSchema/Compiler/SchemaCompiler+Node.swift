@@ -38,6 +38,13 @@ extension SchemaCompiler {
             }
         }
         switch tree.kind(location.node) {
+        case .mapping where StackLimit.current.isNearlyExhausted:
+            // Compiling recurses into subschemas: rather than overflow, this one fails every instance.
+            problem(
+                "schema.depth_exceeded", "the schema is nested too deeply to compile on this thread's stack",
+                at: location.node, location, hint: "compile on a thread with a larger stack, or flatten the schema with `$ref`s")
+            node.isFalse = true
+            node.ops = [.alwaysFail(site: node.site)]
         case .mapping:
             compileObject(location, into: &node)
         case .scalar where tree.scalarType(location.node) == .bool:

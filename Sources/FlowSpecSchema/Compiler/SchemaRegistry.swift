@@ -152,7 +152,11 @@ public struct SchemaRegistry: Sendable {
         }
 
         mutating func scan(_ node: NodeID, base: String, pointer: [String], dialect: SchemaDialect, depth: Int) {
-            guard tree.isMapping(node), depth < 512, visited.insert(node).inserted else { return }
+            // The stack check stops a scan that a small thread stack cannot hold; compiling so deep a
+            // schema then reports `schema.depth_exceeded` itself.
+            guard tree.isMapping(node), depth < 512, !StackLimit.current.isNearlyExhausted,
+                visited.insert(node).inserted
+            else { return }
             var dialect = dialect
             if let schemaNode = tree.value(forKey: "$schema", in: node), let uri = tree.scalar(schemaNode),
                 let named = SchemaDialect(uri: uri)

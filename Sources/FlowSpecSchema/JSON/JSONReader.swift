@@ -1,3 +1,5 @@
+internal import FlowSpecYAML
+
 /// The recursive-descent engine behind ``JSONParser``.
 struct JSONReader {
     let b: UnsafeBufferPointer<UInt8>

@@ -110,34 +110,67 @@ struct JSONTape {
     // MARK: - Conversion
 
     /// The value at `r` as a tree.
+    ///
+    /// Built with an explicit stack rather than by recursion, so that a body nested as deep as the
+    /// parser allowed converts on any thread the parser ran on.
     func value(_ r: Int) -> JSONValue {
-        switch tag(r) {
-        case .null: return .null
-        case .false: return .bool(false)
-        case .true: return .bool(true)
-        case .int, .number: return .number(number(r))
-        case .string: return .string(string(r))
-        case .array:
-            var elements: [JSONValue] = []
-            elements.reserveCapacity(count(r))
-            var e = r + 2
-            for _ in 0..<count(r) {
-                elements.append(value(e))
-                e = end(e)
-            }
-            return .array(elements)
-        case .object:
+        /// A container being filled: the position of its current child, how many children remain,
+        /// and what is done.
+        struct Open {
+            var isObject: Bool
+            var child: Int
+            var remaining: Int
             var keys: [String] = []
             var values: [JSONValue] = []
-            keys.reserveCapacity(count(r))
-            values.reserveCapacity(count(r))
-            var m = r + 2
-            for _ in 0..<count(r) {
-                keys.append(string(m))
-                values.append(value(m + 2))
-                m = end(m + 2)
+        }
+        var open: [Open] = []
+        var at = r
+        while true {
+            var done: JSONValue
+            switch tag(at) {
+            case .null: done = .null
+            case .false: done = .bool(false)
+            case .true: done = .bool(true)
+            case .int, .number: done = .number(number(at))
+            case .string: done = .string(string(at))
+            case .array, .object:
+                let isObject = tag(at) == .object
+                let n = count(at)
+                guard n > 0 else {
+                    done = isObject ? .object(JSONObject(keys: [], values: [])) : .array([])
+                    break
+                }
+                // A member's value follows its key.
+                var container = Open(isObject: isObject, child: isObject ? at + 4 : at + 2, remaining: n)
+                container.values.reserveCapacity(n)
+                if isObject {
+                    container.keys.reserveCapacity(n)
+                    container.keys.append(string(at + 2))
+                }
+                at = container.child
+                open.append(container)
+                continue
             }
-            return .object(JSONObject(keys: keys, values: values))
+            // `done` is the innermost open container's current child.
+            while true {
+                guard var top = open.popLast() else { return done }
+                top.values.append(done)
+                top.remaining -= 1
+                if top.remaining == 0 {
+                    done = top.isObject ? .object(JSONObject(keys: top.keys, values: top.values)) : .array(top.values)
+                    continue
+                }
+                let next = end(top.child)
+                if top.isObject {
+                    top.keys.append(string(next))
+                    top.child = next + 2
+                } else {
+                    top.child = next
+                }
+                at = top.child
+                open.append(top)
+                break
+            }
         }
     }
 
@@ -252,25 +285,45 @@ struct JSONTape {
         append(value)
     }
 
-    mutating func append(_ value: JSONValue) {
-        switch value {
-        case .null: appendScalar(.null)
-        case .bool(let b): appendScalar(b ? .true : .false)
-        case .number(let n): appendNumber(n)
-        case .string(let s):
-            var s = s
-            s.withUTF8 { appendString($0, ascii: $0.allSatisfy { $0 < 0x80 }) }
-        case .array(let elements):
-            let r = open(.array)
-            for element in elements { append(element) }
-            close(r, count: elements.count)
-        case .object(let object):
-            let r = open(.object)
-            for (key, member) in zip(object.keys, object.values) {
-                append(.string(key))
-                append(member)
-            }
-            close(r, count: object.count)
+    /// Appends `root` and everything in it, with an explicit stack rather than recursion, so that a
+    /// value built in code however deep converts on any thread (evaluation has its own depth budget).
+    mutating func append(_ root: JSONValue) {
+        /// A container being written: its tape index, its members, and the next one to write.
+        struct Open {
+            var r: Int
+            var keys: [String]?
+            var values: [JSONValue]
+            var next = 0
         }
+        var containers: [Open] = []
+        var pending: JSONValue? = root
+        while true {
+            if let value = pending {
+                pending = nil
+                switch value {
+                case .null: appendScalar(.null)
+                case .bool(let b): appendScalar(b ? .true : .false)
+                case .number(let n): appendNumber(n)
+                case .string(let s): appendString(s)
+                case .array(let elements): containers.append(Open(r: open(.array), keys: nil, values: elements))
+                case .object(let object):
+                    containers.append(Open(r: open(.object), keys: object.keys, values: object.values))
+                }
+            }
+            guard var top = containers.popLast() else { return }
+            if top.next == top.values.count {
+                close(top.r, count: top.values.count)
+                continue
+            }
+            if let keys = top.keys { appendString(keys[top.next]) }
+            pending = top.values[top.next]
+            top.next += 1
+            containers.append(top)
+        }
+    }
+
+    private mutating func appendString(_ string: String) {
+        var s = string
+        s.withUTF8 { appendString($0, ascii: $0.allSatisfy { $0 < 0x80 }) }
     }
 }
