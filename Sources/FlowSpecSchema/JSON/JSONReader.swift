@@ -110,7 +110,9 @@ struct JSONReader {
             throw error(.depthExceeded, "nesting is deeper than the budget of \(options.maxDepth) levels", at: i)
         }
         if depth > StackGuard.deepThreshold && stackExhausted() {
-            throw error(.depthExceeded, "nesting is too deep for this thread's stack (at level \(depth))", at: i)
+            throw error(
+                .depthExceeded,
+                "nesting of \(depth) levels is too deep for this thread's stack (\(options.maxDepth) allowed)", at: i)
         }
     }
 
