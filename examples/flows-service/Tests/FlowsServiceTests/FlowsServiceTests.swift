@@ -20,7 +20,7 @@ private let flowPath = "/\(envID)/flows/\(flowID)"
 private let action = "application/vnd.pingidentity."
 
 /// Everything the middleware reported.
-private final class Reports: Sendable {
+final class Reports: Sendable {
     let stored = Mutex<[(RequestValidation, ResponseValidation?)]>([])
     func add(_ request: RequestValidation, _ response: ResponseValidation?) {
         stored.withLock { $0.append((request, response)) }
