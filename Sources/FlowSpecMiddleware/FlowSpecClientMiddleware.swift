@@ -60,7 +60,9 @@ public struct FlowSpecClientMiddleware: ClientMiddleware {
         let (response, responseBody) = try await next(request, forwarded, baseURL)
         guard responses != .off else {
             if requests != .off {
-                onReport?(ValidationReport(side: .client, operationID: operationID, request: verdict, response: nil, wasRefused: false))
+                onReport?(
+                    ValidationReport(
+                        side: .client, operationID: operationID, request: verdict, response: nil, wasRefused: false))
             }
             return (response, responseBody)
         }

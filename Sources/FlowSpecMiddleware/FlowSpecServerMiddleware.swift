@@ -53,16 +53,23 @@ public struct FlowSpecServerMiddleware: ServerMiddleware {
                 ?? validator.validate(request: request, oversizedBodyLength: Self.length(of: body))
             verdict = checked
             if requests == .enforce, !checked.isValid {
-                onReport?(ValidationReport(side: .server, operationID: operationID, request: checked, response: nil, wasRefused: true))
+                onReport?(
+                    ValidationReport(
+                        side: .server, operationID: operationID, request: checked, response: nil, wasRefused: true))
                 let allow = checked.allowedMethods.map(\.rawValue)
                 let (head, bytes) = ProblemDetails.response(
-                    status: ProblemDetails.status(for: checked.violations), violations: checked.violations, allow: allow)
+                    status: ProblemDetails.status(for: checked.violations), violations: checked.violations, allow: allow
+                )
                 return (head, HTTPBody(bytes))
             }
         }
         let (response, responseBody) = try await next(request, forwarded, metadata)
         guard responses != .off else {
-            if let verdict { onReport?(ValidationReport(side: .server, operationID: operationID, request: verdict, response: nil, wasRefused: false)) }
+            if let verdict {
+                onReport?(
+                    ValidationReport(
+                        side: .server, operationID: operationID, request: verdict, response: nil, wasRefused: false))
+            }
             return (response, responseBody)
         }
         let checkedRequest = verdict ?? validator.validate(request: request, body: nil)

@@ -54,7 +54,8 @@ private final class Handler: @unchecked Sendable {
     }
 
     func handle(_ body: HTTPBody?) async throws -> (HTTPResponse, HTTPBody?) {
-        let bytes: [UInt8]? = body == nil ? nil : try await [UInt8](collecting: body!, upTo: 1 << 20)
+        var bytes: [UInt8]?
+        if let body { bytes = try await [UInt8](collecting: body, upTo: 1 << 20) }
         lock.withLock {
             calls += 1
             received = bytes
@@ -65,6 +66,11 @@ private final class Handler: @unchecked Sendable {
 
 private func post(_ contentType: String, path: String = flowPath) -> HTTPRequest {
     HTTPRequest(method: .post, scheme: nil, authority: nil, path: path, headerFields: [.contentType: contentType])
+}
+
+private func url(_ text: String) -> URL {
+    guard let url = URL(string: text) else { preconditionFailure("`\(text)` is not a URL") }
+    return url
 }
 
 private func collect(_ body: HTTPBody?) async throws -> String {
@@ -174,7 +180,7 @@ struct ServerMiddlewareTests {
 
 @Suite("Middleware: client")
 struct ClientMiddlewareTests {
-    let base = URL(string: "https://auth.pingone.com")!
+    let base = url("https://auth.pingone.com")
 
     @Test func validExchangeIsReturned() async throws {
         let reports = Reports()
@@ -231,7 +237,7 @@ struct ClientMiddlewareTests {
         let handler = Handler(status: .noContent, contentType: "text/plain", body: "")
         _ = try await middleware.intercept(
             HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/items"), body: nil,
-            baseURL: URL(string: "https://api.example.com/v1/")!, operationID: "op"
+            baseURL: url("https://api.example.com/v1/"), operationID: "op"
         ) { _, body, _ in try await handler.handle(body) }
         #expect(reports.all.first?.isValid == true, "\(reports.all.first?.violations ?? [])")
     }

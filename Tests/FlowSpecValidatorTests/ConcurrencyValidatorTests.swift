@@ -28,7 +28,8 @@ struct ConcurrencyValidatorTests {
         for key in FlowsExamples.actionKeys {
             let body = FlowsExamples.actionBodies[key] ?? "{}"
             let (valid, validBody) = Flows.post(key, body)
-            result.append(Exchange(request: valid, body: validBody, response: flowOK, responseBody: bytes(Flows.flowBody)))
+            result.append(
+                Exchange(request: valid, body: validBody, response: flowOK, responseBody: bytes(Flows.flowBody)))
             let (wrong, wrongBody) = Flows.post(key + "; charset=utf-8", #"{"unexpected": ["#)
             result.append(
                 Exchange(
@@ -53,7 +54,8 @@ struct ConcurrencyValidatorTests {
         let request = validator.validate(request: exchange.request, body: exchange.body)
         let response = validator.validate(response: exchange.response, body: exchange.responseBody, for: request)
         return Verdict(
-            operation: request.operation?.id, mediaTypeKey: request.mediaTypeKey, requestCodes: codes(request.violations),
+            operation: request.operation?.id, mediaTypeKey: request.mediaTypeKey,
+            requestCodes: codes(request.violations),
             statusKey: response.statusKey, responseCodes: codes(response.violations))
     }
 

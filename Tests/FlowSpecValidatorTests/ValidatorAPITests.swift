@@ -65,16 +65,18 @@ struct ValidatorAPITests {
         let submit = try #require(catalog.operations.last)
         #expect(submit.requestMediaTypeKeys.count == 21 && submit.requestBodyOptional)
         #expect(catalog.entries.count == 9 + 22 * 10)
-        #expect(catalog.entries.contains {
-            $0.operationID == "submitFlowAction" && $0.requestMediaTypeKey == nil && $0.responseStatusKey == "415"
-        })
+        #expect(
+            catalog.entries.contains {
+                $0.operationID == "submitFlowAction" && $0.requestMediaTypeKey == nil && $0.responseStatusKey == "415"
+            })
     }
 
     @Test func operationsWithoutAnIDAreNamedByMethodAndPath() throws {
         let pets = Pets.standard.coverageCatalog.operations.map(\.id)
         #expect(pets == ["mine", "getPet", "updatePet", "getFile", "matrix", "label"])
         let anonymous = try inlineValidator(
-            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x/{y}:\n    delete:\n      responses: {'204': {description: ok}}")
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x/{y}:\n    delete:\n      responses: {'204': {description: ok}}"
+        )
         #expect(anonymous.coverageCatalog.operations.map(\.id) == ["DELETE /x/{y}"])
     }
 

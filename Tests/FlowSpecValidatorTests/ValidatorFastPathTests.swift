@@ -1,6 +1,7 @@
 import FlowSpecModel
-@testable import FlowSpecValidator
 import Testing
+
+@testable import FlowSpecValidator
 
 /// The allocation-free `Content-Type` fast path never disagrees with the full matcher.
 @Suite("Validator: Content-Type fast path")
@@ -12,15 +13,22 @@ struct ValidatorFastPathTests {
 
     static func variants() -> [String] {
         var values: [String] = []
-        let bases = declared + ["application/xml", "APPLICATION/JSON", "Application/Vnd.PingIdentity.OTP.Check+JSON",
-            "text/PLAIN", "image/png", "application/problem+json", "*/*", "application/*", "text/html"]
-        let suffixes = ["", ";charset=utf-8", "; charset=UTF-8", " ; charset=\"utf-8\"", ";a=1;b=2", "; charset",
-            ";", " ", "; q=0.5", ";charset=utf-8 ", "\t;\tx=y", "; =x", ";x==y"]
+        let bases =
+            declared + [
+                "application/xml", "APPLICATION/JSON", "Application/Vnd.PingIdentity.OTP.Check+JSON",
+                "text/PLAIN", "image/png", "application/problem+json", "*/*", "application/*", "text/html",
+            ]
+        let suffixes = [
+            "", ";charset=utf-8", "; charset=UTF-8", " ; charset=\"utf-8\"", ";a=1;b=2", "; charset",
+            ";", " ", "; q=0.5", ";charset=utf-8 ", "\t;\tx=y", "; =x", ";x==y",
+        ]
         for base in bases {
             for suffix in suffixes { values.append(base + suffix) }
         }
-        values += ["", " ", "/", "application/", "/json", "application json", "application/json,text/plain", "a/b/c",
-            " application/json", "application/json\u{0}", "ápplication/json"]
+        values += [
+            "", " ", "/", "application/", "/json", "application json", "application/json,text/plain", "a/b/c",
+            " application/json", "application/json\u{0}", "ápplication/json",
+        ]
         return values
     }
 

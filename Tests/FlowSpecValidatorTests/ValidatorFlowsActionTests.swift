@@ -59,7 +59,9 @@ struct ValidatorFlowsActionTests {
     }
 
     @Test func unknownActionAndPlainJSONAreUnsupported() throws {
-        for contentType in [Flows.prefix + "otp.verify+json", "application/json", "application/vnd.other.otp.check+json"] {
+        for contentType in [
+            Flows.prefix + "otp.verify+json", "application/json", "application/vnd.other.otp.check+json",
+        ] {
             let verdict = Flows.validator.check(Flows.post(contentType, #"{"otp": "123456"}"#))
             #expect(codes(verdict.violations) == ["unsupported_media_type"], "\(contentType)")
             let violation = try #require(verdict.violations.first)
@@ -105,7 +107,8 @@ struct ValidatorFlowsActionTests {
             Flows.post(Flows.prefix + "cancel.push.authentication+json", #"{"reason": "BORED"}"#))
         #expect(codes(cancel.violations) == ["schema.enum"])
         let register = Flows.validator.check(
-            Flows.post(Flows.prefix + "user.register+json", #"{"username": "a", "email": "not-an-email", "password": "p"}"#))
+            Flows.post(
+                Flows.prefix + "user.register+json", #"{"username": "a", "email": "not-an-email", "password": "p"}"#))
         #expect(codes(register.violations) == ["schema.format"])
     }
 
@@ -118,9 +121,10 @@ struct ValidatorFlowsActionTests {
     }
 
     @Test func bodylessActionsAcceptAnAbsentOrEmptyBody() {
-        for action in ["session.reset+json", "password.sendRecoveryCode", "password.sendRecoveryCode+json",
-            "user.sendVerificationCode+json", "user.confirm+json", "user.update+json"]
-        {
+        for action in [
+            "session.reset+json", "password.sendRecoveryCode", "password.sendRecoveryCode+json",
+            "user.sendVerificationCode+json", "user.confirm+json", "user.update+json",
+        ] {
             for body: String? in [nil, "", "{}"] {
                 let verdict = Flows.validator.check(Flows.post(Flows.prefix + action, body))
                 #expect(verdict.violations.isEmpty, "\(action) \(String(describing: body)): \(verdict.violations)")

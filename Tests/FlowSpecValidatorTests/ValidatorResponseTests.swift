@@ -7,10 +7,10 @@ import Testing
 @Suite("Validator: responses")
 struct ValidatorResponseTests {
     let validator = Pets.standard
-    let rate = HTTPField.Name("X-Rate-Limit")!
+    let rate = fieldName("X-Rate-Limit")
 
     func verdict(accept: String? = nil) -> RequestValidation {
-        var fields: HTTPFields = [HTTPField.Name("X-Request-Count")!: "1"]
+        var fields: HTTPFields = [fieldName("X-Request-Count"): "1"]
         if let accept { fields[.accept] = accept }
         return validator.validate(request: request(.get, "/v1/pets/5", fields), body: nil)
     }
@@ -36,16 +36,20 @@ struct ValidatorResponseTests {
     }
 
     @Test func bodiesAreValidatedAsForRequests() {
-        #expect(codes(respond(200, [.contentType: "application/json", rate: "5"], #"{"id": "x"}"#).violations)
-            == ["schema.type"])
-        #expect(codes(respond(404, [.contentType: "application/problem+json"], #"{"detail": 1}"#).violations)
-            == ["schema.required"])
+        #expect(
+            codes(respond(200, [.contentType: "application/json", rate: "5"], #"{"id": "x"}"#).violations)
+                == ["schema.type"])
+        #expect(
+            codes(respond(404, [.contentType: "application/problem+json"], #"{"detail": 1}"#).violations)
+                == ["schema.required"])
         #expect(codes(respond(503, [.contentType: "text/plain"], "too long").violations) == ["schema.maxLength"])
-        #expect(codes(respond(200, [.contentType: "text/html", rate: "5"], "<p/>").violations)
-            == ["response_media_type_undeclared"])
+        #expect(
+            codes(respond(200, [.contentType: "text/html", rate: "5"], "<p/>").violations)
+                == ["response_media_type_undeclared"])
         #expect(codes(respond(200, [rate: "5"], "{}").violations) == ["missing_content_type"])
         #expect(codes(respond(200, [rate: "5"], nil).violations) == ["response_body_missing"])
-        #expect(codes(respond(201, [.contentType: "application/json"], "{}").violations) == ["response_body_undeclared"])
+        #expect(
+            codes(respond(201, [.contentType: "application/json"], "{}").violations) == ["response_body_undeclared"])
     }
 
     @Test func declaredHeaders() throws {
@@ -58,7 +62,7 @@ struct ValidatorResponseTests {
         #expect(codes(typed.violations) == ["schema.type"])
         #expect(typed.violations.first?.instanceLocation == "header X-Rate-Limit")
         let optional = respond(
-            200, [.contentType: "application/json", rate: "1", HTTPField.Name("x-note")!: "long"], #"{"id": 1}"#)
+            200, [.contentType: "application/json", rate: "1", fieldName("x-note"): "long"], #"{"id": 1}"#)
         #expect(codes(optional.violations) == ["schema.maxLength"])
     }
 
@@ -88,7 +92,7 @@ struct ValidatorResponseTests {
         }
         let off = Pets.validator(ValidatorOptions(checkAccept: false))
         let request = off.validate(
-            request: request(.get, "/v1/pets/5", [HTTPField.Name("X-Request-Count")!: "1", .accept: "text/html"]),
+            request: request(.get, "/v1/pets/5", [fieldName("X-Request-Count"): "1", .accept: "text/html"]),
             body: nil)
         let answer = off.validate(
             response: HTTPResponse(status: .ok, headerFields: fields), body: bytes(body), for: request)
@@ -129,6 +133,8 @@ struct ValidatorResponseTests {
             response: HTTPResponse(status: .init(code: 418), headerFields: [.contentType: "application/json"]),
             body: bytes("{}"), for: read)
         #expect(codes(teapot.violations) == ["response_status_undeclared"])
-        #expect(try #require(teapot.violations.first).message.contains("declared: 200, 400, 401, 403, 404, 429, 500, 502, 503"))
+        #expect(
+            try #require(teapot.violations.first).message.contains(
+                "declared: 200, 400, 401, 403, 404, 429, 500, 502, 503"))
     }
 }

@@ -62,7 +62,8 @@ extension Validator {
 }
 
 /// A validator for an inline spec.
-func inlineValidator(_ yaml: String, options: ValidatorOptions = ValidatorOptions()) throws(ValidatorError) -> Validator {
+func inlineValidator(_ yaml: String, options: ValidatorOptions = ValidatorOptions()) throws(ValidatorError) -> Validator
+{
     let loaded = SpecLoader().load(bytes: Array(yaml.utf8), path: "/virtual/inline.yaml", displayPath: "inline.yaml")
     return try Validator(loaded, options: options)
 }
@@ -134,4 +135,10 @@ enum FlowsExamples {
     static var actionKeys: [String] {
         Flows.validator.coverageCatalog.operations.first { $0.id == "submitFlowAction" }?.requestMediaTypeKeys ?? []
     }
+}
+
+/// A header field name known to be valid.
+func fieldName(_ name: String) -> HTTPField.Name {
+    guard let field = HTTPField.Name(name) else { preconditionFailure("`\(name)` is not a field name") }
+    return field
 }

@@ -102,7 +102,8 @@ let benchmarks: @Sendable () -> Void = {
         let checked = validator.validate(request: exchange.request, body: exchange.requestBody)
         let answered = validator.validate(response: exchange.response, body: exchange.responseBody, for: checked)
         guard checked.isValid, answered.isValid else {
-            fatalError("\(spec.name): the benchmark exchange is not valid: \(checked.violations) \(answered.violations)")
+            fatalError(
+                "\(spec.name): the benchmark exchange is not valid: \(checked.violations) \(answered.violations)")
         }
         Benchmark("\(spec.name): request") { benchmark in
             for _ in benchmark.scaledIterations {

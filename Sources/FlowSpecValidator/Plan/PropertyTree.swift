@@ -21,8 +21,9 @@ struct PropertyTree: Sendable {
     var nodes: [Node] = []
 
     /// Appends the undeclared properties of `value` under node `index` to `found`, as instance pointers.
-    func undeclared(in value: JSONValue, node index: Int, at pointer: JSONPointer, into found: inout [JSONPointer], limit: Int)
-    {
+    func undeclared(
+        in value: JSONValue, node index: Int, at pointer: JSONPointer, into found: inout [JSONPointer], limit: Int
+    ) {
         guard index >= 0, index < nodes.count, found.count < limit else { return }
         let node = nodes[index]
         switch value {

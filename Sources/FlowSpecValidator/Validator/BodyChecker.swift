@@ -55,17 +55,21 @@ struct BodyChecker {
         }
         guard let contentType else {
             if !bytes.isEmpty {
-                result.violations.append(missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
+                result.violations.append(
+                    missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
             } else if declared.required {
                 result.violations.append(
                     declared.site.diagnostic(
-                        .requestBodyMissing, "\(operation.matched.id) requires a request body, but the request has none",
+                        .requestBodyMissing,
+                        "\(operation.matched.id) requires a request body, but the request has none",
                         instanceLocation: "body",
                         hint: "send a body of one of: \(declared.matcher.declaredKeys.joined(separator: ", "))"))
             }
             return
         }
-        guard let match = self.match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
+        guard
+            let match = self.match(
+                contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
         else { return }
         result.mediaTypeKey = match.key
         let media = declared.media[match.keyIndex]
@@ -138,7 +142,8 @@ struct BodyChecker {
     func tooLarge(_ count: Int?, site: SpecSite) -> Diagnostic {
         let size = count.map { "\($0) bytes" } ?? "larger"
         return site.diagnostic(
-            .bodyTooLarge, "the body is \(size), more than the \(plan.options.maxBodyBytes)-byte limit; "
+            .bodyTooLarge,
+            "the body is \(size), more than the \(plan.options.maxBodyBytes)-byte limit; "
                 + "it was not checked", instanceLocation: "body",
             hint: "raise ValidatorOptions.maxBodyBytes if bodies this large are expected")
     }
@@ -184,7 +189,8 @@ struct BodyChecker {
                 validate(.object(object), media, side, options: options, into: &violations)
             } catch {
                 violations.append(
-                    media.site.diagnostic(.invalidBodyEncoding, "the \(side.name): \(error.message)", instanceLocation: "body"))
+                    media.site.diagnostic(
+                        .invalidBodyEncoding, "the \(side.name): \(error.message)", instanceLocation: "body"))
             }
         case .text:
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -199,7 +205,8 @@ struct BodyChecker {
 
     func notUTF8(_ side: Side, _ media: BodyMediaPlan) -> Diagnostic {
         media.site.diagnostic(
-            .invalidBodyEncoding, "the \(side.name) of `\(media.key)` is not valid UTF-8 text", instanceLocation: "body")
+            .invalidBodyEncoding, "the \(side.name) of `\(media.key)` is not valid UTF-8 text", instanceLocation: "body"
+        )
     }
 
     func validate(
@@ -212,13 +219,16 @@ struct BodyChecker {
         append(schema.validate(value, options: options).errors, side, media, into: &violations)
     }
 
-    func append(_ errors: [SchemaValidationError], _ side: Side, _ media: BodyMediaPlan, into violations: inout [Diagnostic]) {
+    func append(
+        _ errors: [SchemaValidationError], _ side: Side, _ media: BodyMediaPlan, into violations: inout [Diagnostic]
+    ) {
         for error in errors {
             let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
             violations.append(
                 Diagnostic(
                     code: error.code, severity: .error, message: "\(side.name)\(place): \(error.message)",
-                    location: error.location ?? media.site.location, pointer: error.keywordPointer ?? media.site.pointer,
+                    location: error.location ?? media.site.location,
+                    pointer: error.keywordPointer ?? media.site.pointer,
                     instancePointer: error.instancePointer))
         }
     }

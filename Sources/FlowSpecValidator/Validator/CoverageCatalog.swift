@@ -46,7 +46,8 @@ public struct CoverageCatalog: Sendable, Hashable {
             for key in keys {
                 for response in operation.responses {
                     result.append(
-                        Entry(operationID: operation.id, requestMediaTypeKey: key, responseStatusKey: response.statusKey))
+                        Entry(
+                            operationID: operation.id, requestMediaTypeKey: key, responseStatusKey: response.statusKey))
                 }
             }
         }

@@ -40,7 +40,8 @@ extension MediaTypeMatcher {
             }
             let type = UnsafeBufferPointer(rebasing: bytes[typeStart..<typeEnd])
             let subtype = UnsafeBufferPointer(rebasing: bytes[subtypeStart..<subtypeEnd])
-            if type.count == 1 && type[0] == UInt8(ascii: "*") || subtype.count == 1 && subtype[0] == UInt8(ascii: "*") {
+            if type.count == 1 && type[0] == UInt8(ascii: "*") || subtype.count == 1 && subtype[0] == UInt8(ascii: "*")
+            {
                 return nil
             }
             var found: Int?

@@ -40,7 +40,8 @@ struct RequestChecker {
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             result.violations.append(
                 plan.pathsSite.diagnostic(
-                    .methodNotAllowed, "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
+                    .methodNotAllowed,
+                    "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
                         + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
             return result
         case .matched(let index, let pathParameters):
@@ -97,7 +98,9 @@ struct RequestChecker {
     }
 
     /// Validates a decoded parameter or header value with its schema.
-    func validate(_ value: JSONValue, _ check: ParameterCheck, options: ValidationOptions, into violations: inout [Diagnostic]) {
+    func validate(
+        _ value: JSONValue, _ check: ParameterCheck, options: ValidationOptions, into violations: inout [Diagnostic]
+    ) {
         guard check.schema >= 0 else { return }
         let schema = plan.schemas[check.schema]
         var instance = value
@@ -107,7 +110,8 @@ struct RequestChecker {
             } catch {
                 violations.append(
                     check.site.diagnostic(
-                        DiagnosticCode(error.code.rawValue), "\(check.instanceLocation) is not valid JSON: \(error.message)",
+                        DiagnosticCode(error.code.rawValue),
+                        "\(check.instanceLocation) is not valid JSON: \(error.message)",
                         instanceLocation: check.instanceLocation))
                 return
             }
@@ -118,14 +122,16 @@ struct RequestChecker {
             violations.append(
                 Diagnostic(
                     code: error.code, severity: .error, message: "\(check.instanceLocation)\(place): \(error.message)",
-                    location: error.location ?? check.site.location, pointer: error.keywordPointer ?? check.site.pointer,
+                    location: error.location ?? check.site.location,
+                    pointer: error.keywordPointer ?? check.site.pointer,
                     instancePointer: error.instancePointer, instanceLocation: check.instanceLocation))
         }
     }
 
     /// Strict mode: query parameters, header fields and cookies that the operation does not declare.
     func checkUndeclared(
-        _ set: ParameterPlanSet, query: QueryString, fields: HTTPFields, cookies: CookieList, _ operation: OperationPlan,
+        _ set: ParameterPlanSet, query: QueryString, fields: HTTPFields, cookies: CookieList,
+        _ operation: OperationPlan,
         _ result: inout RequestValidation
     ) {
         var seen: Set<String> = []
@@ -133,7 +139,8 @@ struct RequestChecker {
             if Self.isExplodedObjectMember(item.name, set, location: .query) { continue }
             result.violations.append(
                 operation.site.diagnostic(
-                    .undeclaredQueryParameter, "query parameter \"\(item.name)\" is not declared by \(operation.matched.id)",
+                    .undeclaredQueryParameter,
+                    "query parameter \"\(item.name)\" is not declared by \(operation.matched.id)",
                     instanceLocation: "query \(item.name)", hint: "declare it, or turn strict mode off"))
         }
         for field in fields {
@@ -145,7 +152,8 @@ struct RequestChecker {
                     .undeclaredHeader, "header \"\(field.name.rawName)\" is not declared by \(operation.matched.id)",
                     instanceLocation: "header \(field.name.rawName)", hint: "declare it, or turn strict mode off"))
         }
-        for cookie in cookies.cookies where !set.cookieNames.contains(cookie.name) && seen.insert("c " + cookie.name).inserted {
+        for cookie in cookies.cookies
+        where !set.cookieNames.contains(cookie.name) && seen.insert("c " + cookie.name).inserted {
             if Self.isExplodedObjectMember(cookie.name, set, location: .cookie) { continue }
             result.violations.append(
                 operation.site.diagnostic(

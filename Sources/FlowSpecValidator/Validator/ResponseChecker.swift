@@ -12,7 +12,8 @@ struct ResponseChecker {
             if !request.isUncheckedMethod {
                 result.violations.append(
                     plan.pathsSite.diagnostic(
-                        .responseNotChecked, "the response (status \(status)) was not checked: its request matched no operation",
+                        .responseNotChecked,
+                        "the response (status \(status)) was not checked: its request matched no operation",
                         instanceLocation: "status", severity: .warning))
             }
             return result
@@ -52,7 +53,8 @@ struct ResponseChecker {
                             instanceLocation: "header \(header.name)"))
                 } else {
                     violations.append(
-                        header.check.site.diagnostic(error.code, error.message, instanceLocation: "header \(header.name)"))
+                        header.check.site.diagnostic(
+                            error.code, error.message, instanceLocation: "header \(header.name)"))
                 }
             }
         }
@@ -94,10 +96,13 @@ struct ResponseChecker {
             return
         }
         guard let contentType = fields[.contentType] else {
-            result.violations.append(bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
+            result.violations.append(
+                bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
             return
         }
-        guard let match = bodies.match(contentType, matcher, site: response.contentSite, .response, into: &result.violations)
+        guard
+            let match = bodies.match(
+                contentType, matcher, site: response.contentSite, .response, into: &result.violations)
         else { return }
         result.mediaTypeKey = match.key
         if plan.options.checkAccept, status != 406 {
@@ -107,7 +112,9 @@ struct ResponseChecker {
     }
 
     /// Whether the request's `Accept` accepts the response's media type.
-    func checkAccept(_ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]) {
+    func checkAccept(
+        _ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]
+    ) {
         guard let joined = request.headerFields[.accept], joined != "*/*" else { return }
         let values = request.headerFields[values: .accept]
         guard let actual = MediaType(parsing: contentType) else { return }

@@ -58,7 +58,8 @@ public struct Validator: Sendable {
 
     /// Loads the spec at `path` (following relative `$ref`s into other files) and builds a validator.
     public init(
-        contentsOf path: String, options: ValidatorOptions = ValidatorOptions(), loadOptions: LoadOptions = LoadOptions()
+        contentsOf path: String, options: ValidatorOptions = ValidatorOptions(),
+        loadOptions: LoadOptions = LoadOptions()
     ) throws(ValidatorError) {
         try self.init(SpecLoader(options: loadOptions).load(path: path), options: options)
     }

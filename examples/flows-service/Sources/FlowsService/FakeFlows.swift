@@ -19,7 +19,11 @@ final class FakeFlows: Sendable {
             if [8, 12, 16, 20].contains(index) { text.append("-") }
             let nibble = Int(generator.next() % 16)
             // Version 4, variant 10xx.
-            if index == 12 { text.append("4") } else if index == 16 { text.append(hex[8 + nibble % 4]) } else {
+            if index == 12 {
+                text.append("4")
+            } else if index == 16 {
+                text.append(hex[8 + nibble % 4])
+            } else {
                 text.append(hex[nibble])
             }
         }

@@ -13,9 +13,9 @@ public enum FlowsApp {
     public static func router(
         validator: Validator,
         onReport: @escaping @Sendable (RequestValidation, ResponseValidation?) -> Void = { _, _ in }
-    ) -> Router<BasicRequestContext> {
+    ) -> Hummingbird.Router<BasicRequestContext> {
         let flows = FakeFlows()
-        let router = Router()
+        let router = Hummingbird.Router()
         router.add(middleware: FlowSpecValidationMiddleware(validator: validator, onReport: onReport))
         router.get("/{envID}/flows/{flowID}") { _, context in
             flows.read(envID: try context.parameters.require("envID"), flowID: try context.parameters.require("flowID"))

@@ -14,7 +14,8 @@ public struct FlowSpecValidationMiddleware<Context: RequestContext>: RouterMiddl
     public let onReport: @Sendable (RequestValidation, ResponseValidation?) -> Void
 
     public init(
-        validator: Validator, onReport: @escaping @Sendable (RequestValidation, ResponseValidation?) -> Void = { _, _ in }
+        validator: Validator,
+        onReport: @escaping @Sendable (RequestValidation, ResponseValidation?) -> Void = { _, _ in }
     ) {
         self.validator = validator
         self.onReport = onReport

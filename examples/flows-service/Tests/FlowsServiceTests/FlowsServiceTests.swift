@@ -20,7 +20,7 @@ private let flowPath = "/\(envID)/flows/\(flowID)"
 private let action = "application/vnd.pingidentity."
 
 /// Everything the middleware reported.
-private final class Reports: Sendable {
+final class Reports: Sendable {
     let stored = Mutex<[(RequestValidation, ResponseValidation?)]>([])
     func add(_ request: RequestValidation, _ response: ResponseValidation?) {
         stored.withLock { $0.append((request, response)) }
@@ -45,7 +45,8 @@ struct FlowsServiceTests {
                 if bound != nil { break }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            let client = TestClient(host: "127.0.0.1", port: try #require(bound), configuration: .init(timeout: .seconds(10)))
+            let client = TestClient(
+                host: "127.0.0.1", port: try #require(bound), configuration: .init(timeout: .seconds(10)))
             client.connect()
             defer { group.cancelAll() }
             do {
@@ -59,7 +60,8 @@ struct FlowsServiceTests {
     }
 
     func send(
-        _ client: TestClient, _ method: HTTPRequest.Method, _ path: String, contentType: String? = nil, body: String? = nil
+        _ client: TestClient, _ method: HTTPRequest.Method, _ path: String, contentType: String? = nil,
+        body: String? = nil
     ) async throws -> (HTTPResponse.Status, String) {
         var headers: HTTPFields = [.connection: "keep-alive"]
         if let contentType { headers[.contentType] = contentType }
@@ -75,7 +77,8 @@ struct FlowsServiceTests {
             #expect(readStatus == .ok)
             #expect(readBody.contains("\"USERNAME_PASSWORD_REQUIRED\""))
 
-            let (reset, _) = try await send(client, .post, flowPath, contentType: action + "session.reset+json", body: "")
+            let (reset, _) = try await send(
+                client, .post, flowPath, contentType: action + "session.reset+json", body: "")
             #expect(reset == .ok)
 
             let (signOn, signOnBody) = try await send(
