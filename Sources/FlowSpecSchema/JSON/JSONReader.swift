@@ -112,8 +112,8 @@ struct JSONReader {
         }
         if stack.isNearlyExhausted {
             throw error(
-                .depthExceeded, "nesting of \(depth) levels is too deep for this thread's stack (\(options.maxDepth) allowed)",
-                at: i)
+                .depthExceeded,
+                "nesting of \(depth) levels is too deep for this thread's stack (\(options.maxDepth) allowed)", at: i)
         }
     }
 

@@ -57,7 +57,8 @@ struct Evaluator {
         if stack.isNearlyExhausted {
             report(
                 "schema.depth_exceeded",
-                "validation is nested \(depth) levels deep, too deep for this thread's stack (\(options.maxDepth) allowed)",
+                "validation is nested \(depth) levels deep, too deep for this thread's stack "
+                    + "(\(options.maxDepth) allowed)",
                 site: node.site)
             return false
         }
