@@ -11,9 +11,10 @@ import HTTPTypes
 // hostile methods, targets, header names and values.
 
 /// specs/pingone-flows.yaml, from FLOWSPEC_FUZZ_SPEC or next to this package.
-private let specPath: String = ProcessInfo.processInfo.environment["FLOWSPEC_FUZZ_SPEC"]
+private let specPath: String =
+    ProcessInfo.processInfo.environment["FLOWSPEC_FUZZ_SPEC"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/pingone-flows.yaml").path
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/pingone-flows.yaml").path
 
 private let validators: [Validator] = {
     do {
@@ -90,7 +91,8 @@ public func fuzzRequest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         for header in request.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        let typed = HTTPRequest(method: typedMethod, scheme: "https", authority: "auth.pingone.com", path: target,
+        let typed = HTTPRequest(
+            method: typedMethod, scheme: "https", authority: "auth.pingone.com", path: target,
             headerFields: fields)
         checksum &+= validator.validate(request: typed, body: body).violations.count
     }
