@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(name: "FlowSpec", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .executableTarget(
@@ -20,6 +21,18 @@ let package = Package(
                 .product(name: "FlowSpecLint", package: "FlowSpec"),
             ],
             path: "Benchmarks/LoadBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ValidatorBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FlowSpecModel", package: "FlowSpec"),
+                .product(name: "FlowSpecSchema", package: "FlowSpec"),
+                .product(name: "FlowSpecValidator", package: "FlowSpec"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/ValidatorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -70,6 +70,27 @@ public struct SchemaValidator: Sendable {
         }
     }
 
+    /// Parses `text` as JSON and validates the value (no copy for a native string).
+    public func validate(
+        json text: String, options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> ValidationResult {
+        var text = text
+        return text.withUTF8 {
+            validate(json: UnsafeRawBufferPointer($0), options: options, parseOptions: parseOptions)
+        }
+    }
+
+    /// Parses `text` as JSON and tells whether the value matches (a parse error is a mismatch).
+    public func isValid(
+        json text: String, options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default
+    ) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let tape = try? JSONParser.tape(buffer, options: parseOptions) else { return false }
+            return isValid(tape: tape, options: options)
+        }
+    }
+
     /// Parses raw bytes as JSON and validates the value.
     public func validate(
         json buffer: UnsafeRawBufferPointer, options: ValidationOptions = .init(),
@@ -90,10 +111,22 @@ public struct SchemaValidator: Sendable {
     }
 
     func validate(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
-        if isValid(tape: tape, options: options) { return .valid }
+        var fast = Evaluator(runtime: runtime, tape: tape, options: options, collect: false)
+        var nothing = Annotations.inactive
+        if fast.evaluate(entry, JSONTape.root, &nothing) { return .valid }
         var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        // Subschemas the fast pass found valid need no second look.
+        evaluator.memo = fast.memo.filter { $0.value }
         var none = Annotations.inactive
         let valid = evaluator.evaluate(entry, JSONTape.root, &none)
+        if fast.steps > options.maxSteps || evaluator.steps > options.maxSteps {
+            // The other errors would be artefacts of stopping midway.
+            let budget = SchemaValidationError(
+                code: "schema.budget_exceeded",
+                message: "validation took more than the budget of \(options.maxSteps) steps and was stopped",
+                instancePointer: .root, keyword: "")
+            return ValidationResult(isValid: false, errors: [budget])
+        }
         let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
         return ValidationResult(isValid: valid, errors: evaluator.errors, isTruncated: truncated)
     }
@@ -109,6 +142,7 @@ public struct SchemaValidator: Sendable {
 
 /// Why a schema could not be compiled at all (nothing registered at its URI).
 public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, with locations.
     public var diagnostics: [Diagnostic]
 
     public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }

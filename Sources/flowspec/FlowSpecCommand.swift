@@ -7,7 +7,7 @@ struct FlowSpecCommand: ParsableCommand {
         commandName: "flowspec",
         abstract: "Spec-driven API validation: inspect, lint and validate against OpenAPI 3.0/3.1.",
         version: FlowSpecVersion.current,
-        subcommands: [LintCommand.self, InspectCommand.self]
+        subcommands: [ValidateCommand.self, LintCommand.self, CheckCommand.self, InspectCommand.self, RulesCommand.self]
     )
 }
 

@@ -1,7 +1,8 @@
 import FlowSpecModel
-import FlowSpecSchema
 import FlowSpecYAML
 import Testing
+
+@testable import FlowSpecSchema
 
 @Suite("Compiler: references, termination, diagnostics")
 struct CompilerRobustnessTests {
@@ -59,6 +60,25 @@ struct CompilerRobustnessTests {
         let program = compiler.finish()
         #expect(handle != nil)
         #expect(program.nodeCount < 200)
+        // Validation reaches each level along 2^k paths, but evaluates it once per instance position.
+        guard let handle else { return }
+        let validator = program.validator(handle)
+        #expect(validator.isValid(7))
+        #expect(validator.validate(7).isValid)
+        let result = validator.validate("x")
+        #expect(!result.isValid)
+        #expect(result.errors.contains { $0.message == "expected an integer, got a string" })
+    }
+
+    @Test func theStepBudgetEndsPathologicalValidations() {
+        let validator = Fixture.validator("items: {anyOf: [{minimum: 5}, {minimum: 6}, {minimum: 7}]}")
+        let body = JSONValue.array((0..<100).map { _ in .number(JSONNumber(10)) })
+        #expect(validator.isValid(body))
+        let budget = ValidationOptions(maxSteps: 50)
+        #expect(!validator.isValid(body, options: budget))
+        let result = validator.validate(body, options: budget)
+        #expect(!result.isValid)
+        #expect(result.errors.map(\.code.rawValue) == ["schema.budget_exceeded"])
     }
 
     @Test func unresolvableRefIsADiagnosticAtTheRef() {
@@ -158,5 +178,49 @@ struct CompilerRobustnessTests {
         #expect(value["d"] == nil as JSONValue)
         #expect(value["e"] == ["yes", true])
         #expect(value["f"]?.numberValue == JSONNumber(text: "18446744073709551616"))
+    }
+}
+
+@Suite("Deep instances within the default budgets")
+struct DeepInstanceTests {
+    @Test func deepestParsableBodyValidatesOnAConcurrencyThread() async {
+        let validator = Fixture.validator(
+            "anyOf:\n  - type: array\n    items: {$ref: '#'}\n  - type: object\n    additionalProperties: {$ref: '#'}\n"
+        )
+        let depth = JSONParser.Options.default.maxDepth
+        let body = Array(
+            (String(repeating: #"{"a": ["#, count: depth / 2) + String(repeating: "]}", count: depth / 2)).utf8)
+        // Valid, or (in a debug build, whose frames are large) stopped by the stack guard with errors: never
+        // a crash.
+        let verdict = await Task.detached { validator.validate(json: body) }.value
+        #expect(verdict.isValid || !verdict.errors.isEmpty)
+        let tooDeep = Array((String(repeating: "[", count: depth + 1) + String(repeating: "]", count: depth + 1)).utf8)
+        let result = await Task.detached { validator.validate(json: tooDeep) }.value
+        #expect(result.errors.first?.code == "json.depth_exceeded")
+    }
+}
+
+@Suite("Stack guard")
+struct StackGuardTests {
+    @Test func knowsTheStackBounds() async {
+        #expect(StackGuard().limit > 0)
+        #expect(!StackGuard().isExhausted())
+        let onTask = await Task.detached { (StackGuard().limit > 0, StackGuard().isExhausted()) }.value
+        #expect(onTask == (true, false))
+    }
+}
+
+@Suite("Deeply nested schemas")
+struct DeepSchemaTests {
+    @Test func deepSchemasCompileOrReportOnAConcurrencyThread() async {
+        var yaml = "{}"
+        for _ in 0..<500 { yaml = "{items: \(yaml)}" }
+        let outcome = await Task.detached {
+            var compiler = SchemaCompiler(registry: Fixture.registry(yaml))
+            let handle = compiler.compile(uri: "file:///test/schema.yaml")
+            return (handle != nil, compiler.diagnostics.map(\.code.rawValue))
+        }.value
+        #expect(outcome.0)
+        #expect(outcome.1.allSatisfy { $0 == "schema.too_deep" })
     }
 }

@@ -10,6 +10,8 @@ struct RawBodyValidationTests {
         let bytes = Array(json.utf8)
         let raw = validator.validate(json: bytes, options: options).isValid
         #expect(validator.isValid(json: bytes, options: options) == raw)
+        #expect(validator.isValid(json: json, options: options) == raw)
+        #expect(validator.validate(json: json, options: options).isValid == raw)
         let value = Fixture.json(json)
         return (raw, validator.validate(value, options: options).isValid)
     }
@@ -87,5 +89,28 @@ struct RawBodyValidationTests {
         let bad = validator.validate(json: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D])
         #expect(bad.errors.first?.code == "json.invalid_utf8")
         #expect(bad.errors.first?.message.contains("byte 2") == true)
+    }
+}
+
+@Suite("Random bodies never crash the validator")
+struct RandomBodyTests {
+    @Test func randomBytesAgainstTheMetaSchema() throws {
+        let meta = try SchemaValidator(registry: SchemaRegistry(), uri: "https://json-schema.org/draft/2020-12/schema")
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "{", "}", "[", "]", ",", ":", "\"type\"", "\"items\"", "\"$ref\"", "\"#\"", "\"properties\"", "\"allOf\"",
+            "\"minimum\"", "1", "-0.5e3", "true", "null", "\"a\\u00e9\"", " ", "\"unevaluatedProperties\"", "false",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1..<30, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            let bytes = Array(text.utf8)
+            let result = meta.validate(json: bytes)
+            #expect(result.isValid == meta.isValid(json: bytes))
+            if let value = try? JSONParser.parse(bytes) {
+                #expect(meta.validate(value).isValid == result.isValid)
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ struct HostileValidatorBudgetTests {
 
     static func post(_ validator: Validator, _ body: String) -> [Diagnostic] {
         validator.validate(
-            method: "POST", target: target, headers: [("Content-Type", register)], body: Array(body.utf8)
+            method: "POST", path: target, headers: [("Content-Type", register)], body: Array(body.utf8)
         ).violations
     }
 

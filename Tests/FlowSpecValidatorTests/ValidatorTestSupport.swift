@@ -62,7 +62,7 @@ extension Validator {
 }
 
 /// A validator for an inline spec.
-func inlineValidator(_ yaml: String, options: ValidatorOptions = ValidatorOptions()) throws -> Validator {
+func inlineValidator(_ yaml: String, options: ValidatorOptions = ValidatorOptions()) throws(ValidatorError) -> Validator {
     let loaded = SpecLoader().load(bytes: Array(yaml.utf8), path: "/virtual/inline.yaml", displayPath: "inline.yaml")
     return try Validator(loaded, options: options)
 }

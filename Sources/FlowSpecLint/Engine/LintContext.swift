@@ -10,11 +10,24 @@ public struct LintContext: Sendable {
     /// Validates an example node against a schema node (wired to the schema engine by ``Linter``).
     public let examples: (any ExampleChecker)?
 
+    /// Every operation under `paths`, in document order (computed once: most rules walk it).
+    public let operations: [OperationSite]
+    /// Every media type of request bodies and responses reachable from operations, plus those in
+    /// components not reached that way (computed once).
+    public let mediaTypes: [MediaTypeSite]
+    /// Every schema object in the document, each once, in document order of discovery (computed once).
+    public let schemas: [SchemaSite]
+
     public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
         self.document = document
         self.files = result.files
         self.references = result.references
         self.examples = examples
+        let operations = Self.collectOperations(document, result.references)
+        let mediaTypes = Self.collectMediaTypes(document, result.references, operations)
+        self.operations = operations
+        self.mediaTypes = mediaTypes
+        self.schemas = Self.collectSchemas(document, result.references, operations, mediaTypes)
     }
 
     public var version: OpenAPIVersion { document.version }
@@ -36,8 +49,7 @@ public struct LintContext: Sendable {
         public var operation: Operation
     }
 
-    /// Every operation under `paths`, in document order.
-    public var operations: [OperationSite] {
+    static func collectOperations(_ document: OpenAPIDocument, _ references: ReferenceTable) -> [OperationSite] {
         var result: [OperationSite] = []
         guard let paths = document.paths else { return result }
         for (index, (path, item)) in paths.items.enumerated() {
@@ -54,7 +66,9 @@ public struct LintContext: Sendable {
 
     /// The parameters in force for an operation: the path item's, overridden by the operation's
     /// (same name and location), resolved.
-    public func parameters(of site: OperationSite) -> [Parameter] {
+    public func parameters(of site: OperationSite) -> [Parameter] { Self.parameters(of: site, references) }
+
+    static func parameters(of site: OperationSite, _ references: ReferenceTable) -> [Parameter] {
         var result: [Parameter] = []
         for item in site.operation.parameters {
             if let parameter = references.resolve(item) { result.append(parameter) }
@@ -77,9 +91,9 @@ public struct LintContext: Sendable {
         public var operation: OperationSite?
     }
 
-    /// Every media type of request bodies and responses reachable from operations, plus those in
-    /// components not reached that way.
-    public var mediaTypes: [MediaTypeSite] {
+    static func collectMediaTypes(
+        _ document: OpenAPIDocument, _ references: ReferenceTable, _ operations: [OperationSite]
+    ) -> [MediaTypeSite] {
         var result: [MediaTypeSite] = []
         var seen = Set<NodeRef>()
         func add(_ content: OrderedMap<MediaTypeObject>, isRequest: Bool, site: OperationSite?) {
@@ -95,11 +109,15 @@ public struct LintContext: Sendable {
                 add(body.content, isRequest: true, site: site)
             }
             for entry in site.operation.responses?.entries ?? [] {
-                if let response = references.resolve(entry.response) { add(response.content, isRequest: false, site: site) }
+                if let response = references.resolve(entry.response) {
+                    add(response.content, isRequest: false, site: site)
+                }
             }
         }
         if let components = document.components {
-            for case .value(let body) in components.requestBodies.values { add(body.content, isRequest: true, site: nil) }
+            for case .value(let body) in components.requestBodies.values {
+                add(body.content, isRequest: true, site: nil)
+            }
             for case .value(let response) in components.responses.values {
                 add(response.content, isRequest: false, site: nil)
             }
@@ -114,15 +132,20 @@ public struct LintContext: Sendable {
         public var object: SchemaObject? { schema.object }
     }
 
-    /// Every schema object in the document (components, parameters, media types, nested
-    /// subschemas), each once, in document order of discovery.
-    public var schemas: [SchemaSite] {
+    /// Every schema object in the document (components, parameters, headers, media types, nested
+    /// subschemas, and the targets of schema `$ref`s in other files), each once.
+    static func collectSchemas(
+        _ document: OpenAPIDocument, _ references: ReferenceTable, _ operations: [OperationSite],
+        _ mediaTypes: [MediaTypeSite]
+    ) -> [SchemaSite] {
         var result: [SchemaSite] = []
         var seen = Set<NodeRef>()
         func walk(_ schema: Schema?) {
             guard let schema, seen.insert(schema.node).inserted else { return }
             result.append(SchemaSite(schema: schema))
             guard let s = schema.object else { return }
+            // A reference's target is walked too, so schemas in other files are reached.
+            if let ref = s.ref, let target = references.schema(ref) { walk(target) }
             for child in s.allOf ?? [] { walk(child) }
             for child in s.anyOf ?? [] { walk(child) }
             for child in s.oneOf ?? [] { walk(child) }
@@ -138,16 +161,32 @@ public struct LintContext: Sendable {
                 walk(child)
             }
         }
+        func walkHeader(_ header: Header?) {
+            guard let header else { return }
+            walk(header.schema)
+            for media in header.content.values { walk(media.schema) }
+        }
         for schema in document.components?.schemas.values ?? [] { walk(schema) }
         for site in operations {
-            for parameter in parameters(of: site) {
+            for parameter in parameters(of: site, references) {
                 walk(parameter.schema)
                 for media in parameter.content.values { walk(media.schema) }
             }
+            for entry in site.operation.responses?.entries ?? [] {
+                for header in references.resolve(entry.response)?.headers.values ?? [] {
+                    walkHeader(references.resolve(header))
+                }
+            }
         }
         for site in mediaTypes { walk(site.mediaType.schema) }
-        for case .value(let parameter) in document.components?.parameters.values ?? [] { walk(parameter.schema) }
-        for case .value(let header) in document.components?.headers.values ?? [] { walk(header.schema) }
+        for case .value(let parameter) in document.components?.parameters.values ?? [] {
+            walk(parameter.schema)
+            for media in parameter.content.values { walk(media.schema) }
+        }
+        for case .value(let header) in document.components?.headers.values ?? [] { walkHeader(header) }
+        for case .value(let response) in document.components?.responses.values ?? [] {
+            for header in response.headers.values { walkHeader(references.resolve(header)) }
+        }
         return result
     }
 }
@@ -155,9 +194,17 @@ public struct LintContext: Sendable {
 /// Checks an example against a schema; the linter wires the schema engine in, so that FlowSpecLint's
 /// rules do not depend on how validation is done.
 public protocol ExampleChecker: Sendable {
+    /// Called once before the rules run, so that a checker can compile every schema that has examples
+    /// in one go (shared references are then compiled once, not once per example).
+    func prepare(_ context: LintContext)
+
     /// The problems of the example at `example` against the schema at `schema`, each as a message and
     /// the JSON pointer into the example; empty when it is valid.
     func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem]
+}
+
+extension ExampleChecker {
+    public func prepare(_ context: LintContext) {}
 }
 
 /// One reason an example does not match its schema.

@@ -46,6 +46,7 @@ public struct Linter: Sendable {
         }
         if let document = loaded.document {
             let context = LintContext(result: loaded, document: document, examples: examples)
+            examples?.prepare(context)
             for rule in rules {
                 guard let check = rule.check, rule.applies(to: document.version),
                     configuration.mayRun(rule.descriptor, file: rootFile)

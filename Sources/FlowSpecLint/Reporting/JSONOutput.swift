@@ -75,6 +75,14 @@ package indirect enum JSONOutput: Hashable, Sendable {
     /// U+2029, so the output is safe to embed in JavaScript. Everything else is written as UTF-8.
     package static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape: copy them whole (the traffic report writes millions of them).
+        // U+2028/U+2029 start with 0xE2, so a string without that byte, quotes, backslashes or C0
+        // controls is safe as it is.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -244,7 +244,7 @@ extension ModelBuilder {
             }
             guard let status = StatusKey(key) else {
                 ctx.report(
-                    .invalidValue, "`\(key)` is not a response status key", at: entry.key,
+                    .invalidStatusKey, "`\(key)` is not a response status key", at: entry.key,
                     hint: "use a status code from 100 to 599, a range from `1XX` to `5XX`, or `default`")
                 continue
             }
@@ -274,7 +274,9 @@ extension ModelBuilder {
         let value = raw(&f, "value")
         let external = string(&f, "externalValue")
         if value != nil && external != nil {
-            ctx.report(.conflictingFields, "an Example has both `value` and `externalValue`; use one", at: node)
+            ctx.report(
+                .exampleValueOrExternalValue, "an Example has both `value` and `externalValue`; use one", at: node,
+                hint: "keep `value` for an inline example, or `externalValue` for one in another file")
         }
         return Example(
             summary: summary, description: description, value: value, externalValue: external, extensions: finish(f),

@@ -7,6 +7,10 @@ extension DiagnosticCode {
     public static let unknownField: DiagnosticCode = "oas-unknown-field"
     /// A value outside the values the specification allows.
     public static let invalidValue: DiagnosticCode = "oas-invalid-value"
+    /// A Responses key that is not a status code from 100 to 599, a range from `1XX` to `5XX`, or `default`.
+    public static let invalidStatusKey: DiagnosticCode = "response-status-key"
+    /// An Example Object with both `value` and `externalValue` (Spectral's id).
+    public static let exampleValueOrExternalValue: DiagnosticCode = "oas3-examples-value-or-externalValue"
     /// Two fields that may not be used together.
     public static let conflictingFields: DiagnosticCode = "oas-conflicting-fields"
     /// The document is not OpenAPI 3.0 or 3.1 (Swagger 2.0, a future major version, no `openapi`).

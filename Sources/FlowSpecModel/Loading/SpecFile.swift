@@ -26,6 +26,15 @@ public struct SpecFile: Sendable {
         self.source = source
     }
 
+    /// The mapping or sequence that holds `node` (the one it is written in, for nodes shared through
+    /// aliases); `nil` for the root.
+    public func parent(of node: NodeID) -> NodeID? {
+        let parents = parentIndex.table(for: tree)
+        let index = Int(node.index)
+        guard index >= 0, index < parents.count, parents[index] != node else { return nil }
+        return parents[index]
+    }
+
     /// The JSON pointer of `node` within this file.
     public func pointer(of node: NodeID) -> JSONPointer {
         let parents = parentIndex.table(for: tree)

@@ -103,7 +103,6 @@ extension SchemaCompiler {
     }
 
     mutating func compileStringKeywords(_ keywords: Keywords, _ location: Location, into node: inout CompiledNode) {
-        let tree = tree(location.source)
         if let entry = keywords["minLength"], let n = count(entry, "minLength", location) {
             node.ops.append(.minLength(n, site: site(location, "minLength", key: entry.key)))
         }

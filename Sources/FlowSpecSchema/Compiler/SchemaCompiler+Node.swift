@@ -21,6 +21,22 @@ extension SchemaCompiler {
         node.site = Int32(program.sites.count)
         program.sites.append(
             KeywordSite(source: Int32(location.source), node: location.node, pointer: location.pointer, keyword: ""))
+        compileDepth += 1
+        defer { compileDepth -= 1 }
+        if compileDepth > StackGuard.deepThreshold {
+            if stack == nil { stack = StackGuard() }
+            if stack?.isExhausted() == true {
+                problem(
+                    "schema.too_deep", "the schema is nested too deeply to compile (\(compileDepth) levels)",
+                    at: location.node, location)
+                node.ops = [
+                    .broken(
+                        SchemaProgram.add("the schema is nested too deeply", to: &program.messages), site: node.site)
+                ]
+                program.nodes[Int(index)] = node
+                return index
+            }
+        }
         switch tree.kind(location.node) {
         case .mapping where StackLimit.current.isNearlyExhausted:
             // Compiling recurses into subschemas: rather than overflow, this one fails every instance.

@@ -30,6 +30,13 @@ public struct SchemaCompiler {
     var memo: [NodeKey: Int32] = [:]
     var resourceIDs: [String: Int32] = [:]
     var anchorNames: [String: Int32] = [:]
+    /// Resolved references by base and reference text: a spec refers to the same component many times.
+    var resolved: [String: Location?] = [:]
+    /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
+    var memberIndexes: [NodeKey: [String: NodeID]] = [:]
+    /// Nesting of the schema being compiled, and a stack guard once it is deep.
+    var compileDepth = 0
+    var stack: StackGuard? = nil
 
     struct NodeKey: Hashable {
         var source: Int
@@ -126,13 +133,21 @@ public struct SchemaCompiler {
 
     /// Resolves a reference against `base` to a schema location.
     mutating func resolve(_ reference: String, base: String) -> Location? {
+        let key = base + "\u{0}" + reference
+        if let known = resolved[key] { return known }
+        let location = resolveUncached(reference, base: base)
+        resolved[key] = location
+        return location
+    }
+
+    private mutating func resolveUncached(_ reference: String, base: String) -> Location? {
         let uri = URIReference(base).resolving(reference)
         let resourceURI = uri.withoutFragment
         let fragment = uri.fragment ?? ""
         if fragment.isEmpty || fragment.hasPrefix("/") {
             guard let resource = registry.resource(resourceURI) else { return nil }
-            guard let pointer = JSONPointer(fragment: fragment) else { return nil }
-            return walk(resource, pointer.tokens)
+            guard let tokens = Self.pointerTokens(fragment) else { return nil }
+            return walk(resource, tokens)
         }
         guard let anchor = registry.anchor(resourceURI, JSONPointer.percentDecoded(fragment) ?? fragment) else {
             return nil
@@ -140,6 +155,33 @@ public struct SchemaCompiler {
         return Location(
             source: anchor.source, node: anchor.node, pointer: anchor.pointer, base: anchor.resourceURI,
             dialect: anchor.dialect, resource: resourceID(anchor.resourceURI), baseIncludesOwnID: true)
+    }
+
+    /// The tokens of a URI fragment that is a JSON pointer (RFC 6901 section 6: percent-decoded,
+    /// then split, then `~1` and `~0` unescaped).
+    static func pointerTokens(_ fragment: String) -> [String]? {
+        guard let decoded = JSONPointer.percentDecoded(fragment) else { return nil }
+        if decoded.isEmpty { return [] }
+        guard decoded.hasPrefix("/") else { return nil }
+        return decoded.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
+            token in
+            let text = String(decoding: token, as: UTF8.self)
+            guard token.contains(UInt8(ascii: "~")) else { return text }
+            var result = ""
+            var tilde = false
+            for c in text {
+                if tilde {
+                    result.append(c == "1" ? "/" : (c == "0" ? "~" : c))
+                    tilde = false
+                } else if c == "~" {
+                    tilde = true
+                } else {
+                    result.append(c)
+                }
+            }
+            if tilde { result.append("~") }
+            return result
+        }
     }
 
     /// Follows JSON pointer tokens from a resource's root, tracking `$id`s on the way.
@@ -152,7 +194,7 @@ public struct SchemaCompiler {
         for token in tokens {
             switch tree.kind(node) {
             case .mapping:
-                guard let next = tree.value(forKey: token, in: node) else { return nil }
+                guard let next = member(token, of: node, source: resource.source, in: tree) else { return nil }
                 node = next
             case .sequence:
                 let items = tree.items(node)
@@ -176,6 +218,19 @@ public struct SchemaCompiler {
         return Location(
             source: resource.source, node: node, pointer: pointer, base: base, dialect: dialect,
             resource: resourceID(base), baseIncludesOwnID: tokens.isEmpty ? resource.includesOwnID : true)
+    }
+
+    /// The value of a mapping's member, through an index for large mappings.
+    mutating func member(_ key: String, of mapping: NodeID, source: Int, in tree: YAMLTree) -> NodeID? {
+        guard tree.childCount(mapping) > 32 else { return tree.value(forKey: key, in: mapping) }
+        let nodeKey = NodeKey(source: source, node: mapping)
+        if let index = memberIndexes[nodeKey] { return index[key] }
+        var index: [String: NodeID] = [:]
+        for entry in tree.entries(mapping) {
+            if let name = tree.scalar(entry.key), index[name] == nil { index[name] = entry.value }
+        }
+        memberIndexes[nodeKey] = index
+        return index[key]
     }
 
     /// The node's `$id` (or draft 4 `id`) when it sets a base URI.

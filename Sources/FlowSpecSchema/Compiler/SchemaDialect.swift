@@ -21,9 +21,13 @@ public struct SchemaDialect: Hashable, Sendable, CustomStringConvertible {
 
     let kind: Kind
 
+    /// JSON Schema 2020-12 (<https://json-schema.org/draft/2020-12>).
     public static let jsonSchema2020_12 = SchemaDialect(kind: .draft2020_12)
+    /// OpenAPI 3.1's default dialect: 2020-12 with the OpenAPI base vocabulary (OAS 3.1 section 4.8.24).
     public static let openAPI31 = SchemaDialect(kind: .openAPI31)
+    /// The OpenAPI 3.0 Schema Object (OAS 3.0.3 section 4.7.24).
     public static let openAPI30 = SchemaDialect(kind: .openAPI30)
+    /// JSON Schema draft 4.
     public static let draft4 = SchemaDialect(kind: .draft4)
 
     /// The dialect a `$schema` or `jsonSchemaDialect` URI names, or `nil` for one this engine does not
@@ -44,6 +48,16 @@ public struct SchemaDialect: Hashable, Sendable, CustomStringConvertible {
     }
 
     init(kind: Kind) { self.kind = kind }
+
+    /// The URI of the built-in meta-schema that validates schemas of this dialect (compile it from a
+    /// ``SchemaRegistry`` to check a schema file offline), or `nil` when none is built in.
+    public var metaSchemaURI: String? {
+        switch kind {
+        case .draft2020_12: return "https://json-schema.org/draft/2020-12/schema"
+        case .draft4: return "http://json-schema.org/draft-04/schema"
+        case .openAPI30, .openAPI31: return nil
+        }
+    }
 
     public var description: String {
         switch kind {

@@ -1,5 +1,5 @@
 public import FlowSpecModel
-public import FlowSpecYAML
+internal import FlowSpecYAML
 
 /// Every schema resource a compiler may reach, keyed by absolute URI.
 ///

@@ -6,6 +6,7 @@
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable identifier of the kind of problem.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code's text, such as `json.duplicate_key`.
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
@@ -28,6 +29,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         public static let inputTooLarge = Code(rawValue: "json.input_too_large")
     }
 
+    /// What kind of problem it is.
     public var code: Code
     /// What went wrong, in a sentence.
     public var message: String

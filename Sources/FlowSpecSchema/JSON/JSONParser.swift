@@ -27,6 +27,7 @@ public enum JSONParser {
             self.allowDuplicateKeys = allowDuplicateKeys
         }
 
+        /// The defaults, documented on each property.
         public static let `default` = Options()
     }
 

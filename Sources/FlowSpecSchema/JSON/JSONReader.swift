@@ -14,8 +14,7 @@ struct JSONReader {
     /// fingerprint of each key's bytes so that most comparisons are one integer compare.
     var keyStack: [Int] = []
     var keyPrints: [UInt64] = []
-    /// Nesting also stops where the thread's stack runs short, whatever ``JSONParser/Options/maxDepth`` says.
-    let stack = StackLimit.current
+    var stack: StackGuard? = nil
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.b = buffer
@@ -54,7 +53,7 @@ struct JSONReader {
         tape.input = b
         // A UTF-8 byte order mark is allowed and ignored (RFC 8259 section 8.1).
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
-        tape.words.reserveCapacity(n / 4 + 8)
+        tape.words.reserveCapacity(min(n / 4, 1 << 20) + 8)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
         try parseValue()
@@ -110,11 +109,16 @@ struct JSONReader {
         if depth > options.maxDepth {
             throw error(.depthExceeded, "nesting is deeper than the budget of \(options.maxDepth) levels", at: i)
         }
-        if stack.isNearlyExhausted {
+        if depth > StackGuard.deepThreshold && stackExhausted() {
             throw error(
                 .depthExceeded,
                 "nesting of \(depth) levels is too deep for this thread's stack (\(options.maxDepth) allowed)", at: i)
         }
+    }
+
+    mutating func stackExhausted() -> Bool {
+        if stack == nil { stack = StackGuard() }
+        return stack?.isExhausted() ?? false
     }
 
     mutating func parseArray() throws(JSONParseError) {
@@ -217,8 +221,8 @@ struct JSONReader {
         }
         depth -= 1
         tape.close(r, count: keyStack.count - base)
-        keyStack.removeSubrange(base...)
-        keyPrints.removeSubrange(base...)
+        keyStack.removeLast(keyStack.count - base)
+        keyPrints.removeLast(keyPrints.count - base)
     }
 
     /// Length and up to 16 bytes of a key, mixed: equal keys have equal fingerprints.

@@ -119,8 +119,11 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         values = elements.map(\.1)
     }
 
+    /// The first member's position (always 0).
     public var startIndex: Int { 0 }
+    /// One past the last member's position.
     public var endIndex: Int { keys.count }
+    /// The member at `position`, in written order.
     public subscript(position: Int) -> (key: String, value: JSONValue) { (keys[position], values[position]) }
 
     /// The value of the first member named `key`.

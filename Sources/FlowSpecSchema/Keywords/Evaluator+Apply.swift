@@ -163,7 +163,8 @@ extension Evaluator {
                 "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))", site: site)
             return false
         case .pattern(let pattern, let site):
-            if rt.patterns[Int(pattern)].matches(tape.string(r)) { return true }
+            let matcher = rt.patterns[Int(pattern)]
+            if tape.withString(r, { matcher.matches(utf8: $0) }) { return true }
             report("schema.pattern", "must match the pattern `\(rt.patternTexts[Int(pattern)])`", site: site)
             return false
         default:

@@ -114,8 +114,9 @@ extension Evaluator {
                 }
             }
             if !applicator.patterns.isEmpty {
-                let key = tape.string(m)
-                for (pattern, node) in applicator.patterns where rt.patterns[Int(pattern)].matches(key) {
+                for (pattern, node) in applicator.patterns {
+                    let matcher = rt.patterns[Int(pattern)]
+                    guard tape.withString(m, { matcher.matches(utf8: $0) }) else { continue }
                     matched = true
                     if !child(node, value, key: m) {
                         valid = false

@@ -29,8 +29,14 @@ struct Evaluator {
     var refStack: [Int32] = []
     var refBase = 0
     var depth = 0
-    /// Evaluation also stops where the thread's stack runs short, whatever ``ValidationOptions/maxDepth`` says.
-    let stack = StackLimit.current
+    /// Node evaluations so far, against ``ValidationOptions/maxSteps``.
+    var steps = 0
+    /// Verdicts by (node, instance position), used once a validation has taken many steps: a schema
+    /// that reaches one subschema along many paths (`allOf: [$ref: a, $ref: a]`, nested) is then
+    /// evaluated once per instance position instead of once per path.
+    var memo: [UInt64: Bool] = [:]
+    static let memoThreshold = 20_000
+    var stack: StackGuard? = nil
 
     init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
         self.rt = runtime
@@ -46,19 +52,35 @@ struct Evaluator {
     mutating func evaluate(_ index: Int32, _ r: Int, _ annotations: inout Annotations) -> Bool {
         let node = rt.info[Int(index)]
         if node.opCount == 0 { return true }
+        steps += 1
+        if steps > Self.memoThreshold || steps > options.maxSteps {
+            return evaluateRemembering(index, node, r, &annotations)
+        }
+        return evaluateNode(index, node, r, &annotations)
+    }
+
+    /// The slow path of long validations: the step budget, and the memo of verdicts.
+    mutating func evaluateRemembering(
+        _ index: Int32, _ node: NodeInfo, _ r: Int, _ annotations: inout Annotations
+    ) -> Bool {
+        // Past the budget every evaluation fails; the validator reports it once, at the root.
+        if steps > options.maxSteps { return false }
+        // Verdicts depend on the dynamic scope and feed annotations, so only the plain case is kept.
+        let memorable =
+            steps > Self.memoThreshold && !annotations.active && !rt.usesDynamicScope && !node.tracksUnevaluated
+        let key = UInt64(UInt32(bitPattern: index)) << 32 | UInt64(UInt32(truncatingIfNeeded: r))
+        if memorable, let known = memo[key], known || !collect { return known }
+        let valid = evaluateNode(index, node, r, &annotations)
+        if memorable { memo[key] = valid }
+        return valid
+    }
+
+    mutating func evaluateNode(_ index: Int32, _ node: NodeInfo, _ r: Int, _ annotations: inout Annotations) -> Bool {
         depth += 1
         defer { depth -= 1 }
-        if depth > options.maxDepth {
+        if depth > options.maxDepth || (depth > StackGuard.deepThreshold && stackExhausted()) {
             report(
                 "schema.depth_exceeded", "validation is nested deeper than the budget of \(options.maxDepth) levels",
-                site: node.site)
-            return false
-        }
-        if stack.isNearlyExhausted {
-            report(
-                "schema.depth_exceeded",
-                "validation is nested \(depth) levels deep, too deep for this thread's stack "
-                    + "(\(options.maxDepth) allowed)",
                 site: node.site)
             return false
         }
@@ -75,6 +97,11 @@ struct Evaluator {
             return valid
         }
         return run(node, r, &annotations)
+    }
+
+    mutating func stackExhausted() -> Bool {
+        if stack == nil { stack = StackGuard() }
+        return stack?.isExhausted() ?? false
     }
 
     @inline(__always)

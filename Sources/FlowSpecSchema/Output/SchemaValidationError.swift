@@ -8,6 +8,7 @@ public import FlowSpecModel
 public struct SchemaValidationError: Hashable, Sendable, CustomStringConvertible {
     /// A stable code such as `schema.required` or `schema.type`.
     public var code: DiagnosticCode
+    /// What is wrong, in a plain sentence.
     public var message: String
     /// Where in the instance, as a JSON pointer.
     public var instancePointer: JSONPointer
@@ -59,6 +60,7 @@ public struct ValidationResult: Hashable, Sendable {
         self.isTruncated = isTruncated
     }
 
+    /// The result of a valid instance.
     public static let valid = ValidationResult(isValid: true, errors: [])
 }
 
@@ -74,6 +76,7 @@ public struct ValidationOptions: Hashable, Sendable {
         case none
     }
 
+    /// Which way the instance travels. Default ``Direction-swift.enum/none``.
     public var direction: Direction
     /// With a direction: a `readOnly` property in a request, or a `writeOnly` one in a response, is
     /// an error. Default `false`.
@@ -86,15 +89,20 @@ public struct ValidationOptions: Hashable, Sendable {
     /// Deepest nesting of schema evaluation (a guard against hostile schemas and instances).
     /// Default 2,000.
     public var maxDepth: Int
+    /// Most schema evaluations for one instance, so that validation ends in bounded time whatever the
+    /// schema. Default 5,000,000 (a typical body takes well under a thousand); past it the instance
+    /// is reported invalid with `schema.budget_exceeded`.
+    public var maxSteps: Int
 
     public init(
         direction: Direction = .none, strictAccess: Bool = false, assertFormats: Bool = true, maxErrors: Int = 100,
-        maxDepth: Int = 2_000
+        maxDepth: Int = 2_000, maxSteps: Int = 5_000_000
     ) {
         self.direction = direction
         self.strictAccess = strictAccess
         self.assertFormats = assertFormats
         self.maxErrors = maxErrors
         self.maxDepth = maxDepth
+        self.maxSteps = maxSteps
     }
 }

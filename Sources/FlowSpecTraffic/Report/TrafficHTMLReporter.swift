@@ -5,8 +5,9 @@ import FlowSpecModel
 public struct TrafficHTMLReporter: Sendable {
     public init() {}
 
-    public func render(_ report: TrafficReport) -> String {
-        let s = report.summary
+    /// The page; `summary` counts every entry, when `report` keeps only those with findings.
+    public func render(_ report: TrafficReport, summary: TrafficReport.Summary? = nil) -> String {
+        let s = summary ?? report.summary
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -39,7 +40,7 @@ public struct TrafficHTMLReporter: Sendable {
             for finding in report.captureFindings { html += "<tr><td>capture</td>" + row(finding) }
             html += "</table>\n"
         }
-        html += "<h2>Entries</h2>\n<table><tr><th>#</th><th>request</th><th>status</th><th>operation</th><th>verdict</th></tr>\n"
+        html += "<h2>Entries\(summary != nil ? " with findings" : "")</h2>\n<table><tr><th>#</th><th>request</th><th>status</th><th>operation</th><th>verdict</th></tr>\n"
         for entry in report.entries {
             html += "<tr id=\"\(anchor(entry))\"><td>\(escape(entry.capture)) #\(entry.index)</td>"
             html += "<td><code>\(escape(entry.method ?? "?")) \(escape(entry.url ?? ""))</code></td>"

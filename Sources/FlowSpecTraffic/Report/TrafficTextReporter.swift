@@ -1,5 +1,5 @@
 import FlowSpecLint
-import FlowSpecModel
+public import FlowSpecModel
 
 /// The text report of `flowspec validate`: each finding with its entry number, method and URL, where
 /// in the exchange (body pointer, header or parameter) and the spec's `file:line:col`; then a coverage
@@ -26,24 +26,40 @@ public struct TrafficTextReporter: Sendable {
     }
 
     public func render(_ report: TrafficReport) -> String {
+        render(entries: report.entries)
+            + render(
+                captureFindings: report.captureFindings, summary: report.summary, baselined: report.baselinedCount,
+                coverage: report.coverage)
+    }
+
+    /// The findings of some entries (entries without findings print nothing), so that the report can
+    /// be streamed.
+    public func render(entries: [TrafficEntryReport]) -> String {
         var out = ""
-        for entry in report.entries where !entry.findings.isEmpty {
+        for entry in entries where !entry.findings.isEmpty {
             let method = entry.method ?? "?"
             let url = TerminalText.safe(entry.url ?? "(no URL)", limit: 160)
             let status = entry.status.map { " → \($0)" } ?? ""
-            out += paint("\(entry.capture) entry \(entry.index)", "1") + ": \(method) \(url)\(status)\n"
+            out += paint("\(TerminalText.safe(entry.capture)) entry \(entry.index)", "1") + ": \(method) \(url)\(status)\n"
             for finding in entry.findings { out += line(for: finding) }
         }
-        if !report.captureFindings.isEmpty {
+        return out
+    }
+
+    /// What follows the entries: capture-wide findings, the coverage table and the summary line.
+    public func render(
+        captureFindings: [Diagnostic], summary s: TrafficReport.Summary, baselined: Int, coverage: TrafficCoverage
+    ) -> String {
+        var out = ""
+        if !captureFindings.isEmpty {
             out += paint("capture", "1") + ":\n"
-            for finding in report.captureFindings { out += line(for: finding) }
+            for finding in captureFindings { out += line(for: finding) }
         }
-        if coverage { out += table(report.coverage) }
-        let s = report.summary
-        let verdict = s.invalid == 0 ? paint("✔", "32") : paint("✖", "31")
+        if self.coverage { out += table(coverage) }
+        let verdict = s.invalid == 0 && s.errors == 0 ? paint("✔", "32") : paint("✖", "31")
         out += "\(verdict) \(s.entries) entries: \(s.valid) valid, \(s.invalid) invalid"
         out += " (\(s.errors) errors, \(s.warnings) warnings, \(s.infos) infos)"
-        if report.baselinedCount > 0 { out += ", \(report.baselinedCount) in the baseline" }
+        if baselined > 0 { out += ", \(baselined) in the baseline" }
         out += "\n"
         return out
     }

@@ -21,7 +21,8 @@ extension ParameterDecoder {
             for cookie in cookies.cookies where collects(cookie.name) {
                 pairs.append((cookie.name, cookie.value))
             }
-            return pairs.isEmpty ? nil : try object(pairs)
+            if pairs.isEmpty { return nil }
+            return try object(pairs)
         }
         let values = cookies.values(named: definition.name)
         guard !values.isEmpty else { return nil }

@@ -11,7 +11,8 @@ extension ParameterDecoder {
             for item in query.items where collects(item.name) {
                 pairs.append((item.name, try percentDecode(item.rawValue ?? "")))
             }
-            return pairs.isEmpty ? nil : try object(pairs)
+            if pairs.isEmpty { return nil }
+            return try object(pairs)
         }
         let items = query.items(named: definition.name)
         guard !items.isEmpty else { return nil }
@@ -61,6 +62,7 @@ extension ParameterDecoder {
             }
             pairs.append((String(rest.dropLast()), try percentDecode(item.rawValue ?? "")))
         }
-        return pairs.isEmpty ? nil : try object(pairs)
+        if pairs.isEmpty { return nil }
+        return try object(pairs)
     }
 }

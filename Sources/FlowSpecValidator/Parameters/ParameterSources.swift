@@ -20,4 +20,13 @@ public struct ParameterSources: Sendable {
         self.headerFields = headerFields
         self.cookies = CookieList(headerFields: headerFields)
     }
+
+    /// Collects the sources with the cookies already parsed, or left empty when no parameter reads
+    /// them (so that a request pays for parsing `Cookie` only when it matters).
+    public init(path: [PathParameter], query: QueryString, headerFields: HTTPFields, cookies: CookieList) {
+        self.path = path
+        self.query = query
+        self.headerFields = headerFields
+        self.cookies = cookies
+    }
 }

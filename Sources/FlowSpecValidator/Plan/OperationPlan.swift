@@ -35,6 +35,9 @@ struct ParameterCheck: Sendable {
     /// For a `content` parameter with a JSON media type: the value is JSON text to parse first.
     let contentIsJSON: Bool
     let instanceLocation: String
+    /// For a `simple` primitive path parameter: its type. Its value is then the router's
+    /// percent-decoded segment, exactly what the decoder would compute, without the decoder's copies.
+    var pathPrimitive: PrimitiveType? = nil
 }
 
 /// The request body of an operation.

@@ -2,6 +2,14 @@ import FlowSpecModel
 import FlowSpecSchema
 import HTTPTypes
 
+/// A body as the checks receive it.
+enum BodyInput {
+    /// The content (`nil` or empty when there is none).
+    case bytes([UInt8]?)
+    /// A body too large to have been read, with its length when known.
+    case oversized(Int?)
+}
+
 /// Checks bodies: presence, `Content-Type`, size, and content against the matched media type's schema.
 struct BodyChecker {
     let plan: ValidationPlan
@@ -14,17 +22,30 @@ struct BodyChecker {
     }
 
     func checkRequestBody(
-        _ operation: OperationPlan, fields: HTTPFields, body: [UInt8]?, into result: inout RequestValidation
+        _ operation: OperationPlan, fields: HTTPFields, body input: BodyInput, into result: inout RequestValidation
     ) {
-        let bytes = body ?? []
+        var bytes: [UInt8] = []
+        var oversized: Int?? = nil
+        switch input {
+        case .bytes(let body): bytes = body ?? []
+        case .oversized(let length): oversized = .some(length)
+        }
         let contentType = fields[.contentType]
         guard let declared = operation.requestBody else {
-            if !bytes.isEmpty {
+            if !bytes.isEmpty || oversized != nil {
                 result.violations.append(
                     operation.site.diagnostic(
                         .requestBodyUndeclared,
-                        "\(operation.matched.id) declares no request body, but the request has \(bytes.count) bytes",
+                        "\(operation.matched.id) declares no request body, but the request has one",
                         instanceLocation: "body", hint: "send the request without a body"))
+            }
+            return
+        }
+        if let oversized {
+            result.violations.append(tooLarge(oversized, site: declared.site))
+            if let contentType {
+                result.mediaTypeKey =
+                    match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
             }
             return
         }
@@ -62,14 +83,24 @@ struct BodyChecker {
         checkContent(bytes, media, .request, into: &result.violations)
     }
 
+    /// The declared media-type key a `Content-Type` selected.
+    struct KeyMatch {
+        /// The key's position among the declared keys.
+        var keyIndex: Int
+        var key: String
+    }
+
     /// Finds the declared media type for a `Content-Type`; reports when there is none.
     func match(
         _ contentType: String, _ matcher: MediaTypeMatcher, site: SpecSite, _ side: Side,
         into violations: inout [Diagnostic]
-    ) -> MediaTypeMatch? {
+    ) -> KeyMatch? {
+        if let index = matcher.fastMatch(contentType) {
+            return KeyMatch(keyIndex: index, key: matcher.declaredKeys[index])
+        }
         switch matcher.match(contentType) {
         case .matched(let match):
-            return match
+            return KeyMatch(keyIndex: match.keyIndex, key: match.key)
         case .noMatch(let actual, let declared):
             let list = declared.joined(separator: ", ")
             violations.append(
@@ -104,9 +135,10 @@ struct BodyChecker {
             instanceLocation: "header Content-Type", hint: "send a Content-Type header naming the body's media type")
     }
 
-    func tooLarge(_ count: Int, site: SpecSite) -> Diagnostic {
-        site.diagnostic(
-            .bodyTooLarge, "the body is \(count) bytes, more than the \(plan.options.maxBodyBytes)-byte limit; "
+    func tooLarge(_ count: Int?, site: SpecSite) -> Diagnostic {
+        let size = count.map { "\($0) bytes" } ?? "larger"
+        return site.diagnostic(
+            .bodyTooLarge, "the body is \(size), more than the \(plan.options.maxBodyBytes)-byte limit; "
                 + "it was not checked", instanceLocation: "body",
             hint: "raise ValidatorOptions.maxBodyBytes if bodies this large are expected")
     }

@@ -6,7 +6,7 @@ import HTTPTypes
 struct RequestChecker {
     let plan: ValidationPlan
 
-    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: [UInt8]?) -> RequestValidation {
+    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: BodyInput) -> RequestValidation {
         var result = RequestValidation(method: method, headerFields: fields)
         var routeMethod = method
         var route = plan.router.route(method: method, path: target)
@@ -36,6 +36,7 @@ struct RequestChecker {
                 plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
             return result
         case .methodNotAllowed(let allowed):
+            result.allowedMethods = allowed
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             result.violations.append(
                 plan.pathsSite.diagnostic(
@@ -68,13 +69,22 @@ struct RequestChecker {
         let set = operation.parameters
         let strict = plan.options.strict
         let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
-        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields)
+        let cookies = set.readsCookies || strict ? CookieList(headerFields: fields) : CookieList(parsing: [])
+        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields, cookies: cookies)
         var decoded: [DecodedParameter] = []
         decoded.reserveCapacity(set.checks.count)
         for (offset, decoder) in set.decoder.decoders.enumerated() {
             let check = set.checks[offset]
             do {
-                guard let value = try decoder.decode(from: sources) else { continue }
+                let found: JSONValue?
+                if let type = check.pathPrimitive,
+                    let parameter = pathParameters.first(where: { $0.name == decoder.definition.name })
+                {
+                    found = type.coerce(parameter.decodedValue)
+                } else {
+                    found = try decoder.decode(from: sources)
+                }
+                guard let value = found else { continue }
                 decoded.append(DecodedParameter(definition: decoder.definition, value: value))
                 validate(value, check, options: plan.parameterOptions, into: &result.violations)
             } catch {

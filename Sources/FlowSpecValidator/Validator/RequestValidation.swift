@@ -23,6 +23,9 @@ public struct RequestValidation: Sendable {
     public var method: HTTPRequest.Method
     /// The request's header fields, for checking its response (`Accept`).
     public var headerFields: HTTPFields
+    /// The methods the matched path declares, when the request's method is not among them
+    /// (`method_not_allowed`): what an `Allow` field lists.
+    public var allowedMethods: [HTTPRequest.Method] = []
     /// Whether the method was let through by ``ValidatorOptions/undeclaredMethods`` without checks.
     public var isUncheckedMethod: Bool
 

@@ -6,7 +6,7 @@ import HTTPTypes
 struct ResponseChecker {
     let plan: ValidationPlan
 
-    func check(status: Int, fields: HTTPFields, body: [UInt8]?, request: RequestValidation) -> ResponseValidation {
+    func check(status: Int, fields: HTTPFields, body: BodyInput, request: RequestValidation) -> ResponseValidation {
         var result = ResponseValidation()
         guard let matched = request.operation, matched.index < plan.operations.count else {
             if !request.isUncheckedMethod {
@@ -32,7 +32,7 @@ struct ResponseChecker {
         result.statusKey = response.statusKey
         if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
         guard request.method != .head, status != 204, status != 304 else { return result }
-        checkBody(response, status: status, fields: fields, body: body ?? [], request: request, into: &result)
+        checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
         return result
     }
 
@@ -59,10 +59,18 @@ struct ResponseChecker {
     }
 
     func checkBody(
-        _ response: ResponsePlan, status: Int, fields: HTTPFields, body bytes: [UInt8], request: RequestValidation,
+        _ response: ResponsePlan, status: Int, fields: HTTPFields, body input: BodyInput, request: RequestValidation,
         into result: inout ResponseValidation
     ) {
         let bodies = BodyChecker(plan: plan)
+        var bytes: [UInt8] = []
+        switch input {
+        case .bytes(let body):
+            bytes = body ?? []
+        case .oversized(let length):
+            result.violations.append(bodies.tooLarge(length, site: response.contentSite))
+            return
+        }
         guard let matcher = response.matcher else {
             if !bytes.isEmpty {
                 result.violations.append(
@@ -93,15 +101,16 @@ struct ResponseChecker {
         else { return }
         result.mediaTypeKey = match.key
         if plan.options.checkAccept, status != 406 {
-            checkAccept(match.actual, request: request, site: response.contentSite, into: &result.violations)
+            checkAccept(contentType, request: request, site: response.contentSite, into: &result.violations)
         }
         bodies.checkContent(bytes, response.media[match.keyIndex], .response, into: &result.violations)
     }
 
     /// Whether the request's `Accept` accepts the response's media type.
-    func checkAccept(_ actual: MediaType, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]) {
+    func checkAccept(_ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]) {
+        guard let joined = request.headerFields[.accept], joined != "*/*" else { return }
         let values = request.headerFields[values: .accept]
-        if values.isEmpty || (values.count == 1 && values[0] == "*/*") { return }
+        guard let actual = MediaType(parsing: contentType) else { return }
         var skipped: [MediaTypeParseError] = []
         let accept = AcceptHeader(lenientlyParsingFields: values, skipped: &skipped)
         guard !accept.elements.isEmpty, !accept.accepts(actual) else { return }

@@ -79,16 +79,31 @@ public struct Validator: Sendable {
     /// ``ValidatorOptions/maxBodyBytes`` are reported, not parsed.
     public func validate(request: HTTPRequest, body: [UInt8]?) -> RequestValidation {
         RequestChecker(plan: plan).check(
-            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: body)
+            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: .bytes(body))
+    }
+
+    /// Checks a request whose body was too large to collect (a middleware reads bodies only up to
+    /// ``ValidatorOptions/maxBodyBytes``): everything but the body's content, and `body_too_large`.
+    public func validate(request: HTTPRequest, oversizedBodyLength length: Int?) -> RequestValidation {
+        RequestChecker(plan: plan).check(
+            method: request.method, target: request.path ?? "/", fields: request.headerFields,
+            body: .oversized(length))
     }
 
     /// Checks a request given as plain strings, as a capture file holds it.
     ///
-    /// `target` is the request target: a path with its query (`/env/flows/id?x=1`) or an absolute URL
-    /// (`https://auth.pingone.com/env/flows/id`), whose scheme and authority are ignored. Header
-    /// names that are not valid HTTP field names are skipped.
+    /// `path` is the request target: a path with its query (`/env/flows/id?x=1`) or an absolute URL
+    /// (`https://auth.pingone.com/env/flows/id`), whose scheme and authority are ignored. `headers` are
+    /// (name, value) pairs; names that are not valid HTTP field names are skipped.
+    ///
+    /// ```swift
+    /// let verdict = validator.validate(
+    ///     method: "POST", path: "https://auth.pingone.com/\(envID)/flows/\(flowID)",
+    ///     headers: [("Content-Type", "application/vnd.pingidentity.otp.check+json")],
+    ///     body: Array(#"{"otp": "123456"}"#.utf8))
+    /// ```
     public func validate(
-        method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]?
+        method: String, path: String, headers: [(String, String)], body: [UInt8]?
     ) -> RequestValidation {
         let fields = Self.fields(headers)
         guard let parsedMethod = HTTPRequest.Method(method) else {
@@ -99,29 +114,39 @@ public struct Validator: Sendable {
             return result
         }
         return RequestChecker(plan: plan).check(
-            method: parsedMethod, target: Self.pathAndQuery(target), fields: fields, body: body)
+            method: parsedMethod, target: Self.pathAndQuery(path), fields: fields, body: .bytes(body))
     }
 
     /// Checks a response to a request checked before: status, headers, `Content-Type` (also against
     /// the request's `Accept`) and body.
     public func validate(response: HTTPResponse, body: [UInt8]?, for request: RequestValidation) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
-            status: response.status.code, fields: response.headerFields, body: body, request: request)
+            status: response.status.code, fields: response.headerFields, body: .bytes(body), request: request)
+    }
+
+    /// Checks a response whose body was too large to collect: everything but the body's content, and
+    /// `body_too_large`.
+    public func validate(
+        response: HTTPResponse, oversizedBodyLength length: Int?, for request: RequestValidation
+    ) -> ResponseValidation {
+        ResponseChecker(plan: plan).check(
+            status: response.status.code, fields: response.headerFields, body: .oversized(length), request: request)
     }
 
     /// Checks a response given as plain values, as a capture file holds it.
     public func validate(
-        status: Int, headers: [(name: String, value: String)], body: [UInt8]?, for request: RequestValidation
+        status: Int, headers: [(String, String)], body: [UInt8]?, for request: RequestValidation
     ) -> ResponseValidation {
-        ResponseChecker(plan: plan).check(status: status, fields: Self.fields(headers), body: body, request: request)
+        ResponseChecker(plan: plan).check(
+            status: status, fields: Self.fields(headers), body: .bytes(body), request: request)
     }
 
-    static func fields(_ headers: [(name: String, value: String)]) -> HTTPFields {
+    static func fields(_ headers: [(String, String)]) -> HTTPFields {
         var fields = HTTPFields()
         fields.reserveCapacity(headers.count)
-        for header in headers {
-            guard let name = HTTPField.Name(header.name) else { continue }
-            fields.append(HTTPField(name: name, value: header.value))
+        for (name, value) in headers {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
         }
         return fields
     }
@@ -129,8 +154,25 @@ public struct Validator: Sendable {
     /// The path and query of a request target that may be an absolute URL.
     static func pathAndQuery(_ target: String) -> String {
         if target.utf8.first == UInt8(ascii: "/") { return target }
-        guard let scheme = target.utf8.firstRange(of: "://".utf8) else { return target }
-        let rest = target.utf8[scheme.upperBound...]
+        // Find "://" by hand: the generic firstRange(of:) is costly on this hot path.
+        let utf8 = target.utf8
+        var index = utf8.startIndex
+        var afterScheme: String.UTF8View.Index?
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: ":") {
+                let slash1 = utf8.index(after: index)
+                if slash1 < utf8.endIndex, utf8[slash1] == UInt8(ascii: "/") {
+                    let slash2 = utf8.index(after: slash1)
+                    if slash2 < utf8.endIndex, utf8[slash2] == UInt8(ascii: "/") {
+                        afterScheme = utf8.index(after: slash2)
+                        break
+                    }
+                }
+            }
+            index = utf8.index(after: index)
+        }
+        guard let afterScheme else { return target }
+        let rest = target.utf8[afterScheme...]
         guard let slash = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
             return "/"
         }

@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
             if loaded.files.root == nil { unreadable = true }
             let linter = Linter(configuration: configuration)
             descriptors = linter.descriptors
-            let result = linter.lint(loaded)
+            let result = linter.lint(loaded, examples: SchemaExampleChecker(loaded))
             suppressed += result.suppressedCount
             allDiagnostics += result.diagnostics
             let display = loaded.files.root?.displayPath ?? path

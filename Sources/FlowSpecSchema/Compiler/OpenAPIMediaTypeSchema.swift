@@ -74,11 +74,11 @@ public struct OpenAPIMediaTypeSchema: Hashable, Sendable {
         var pointer = pointer
         for _ in 0..<16 {
             guard tree.isMapping(node), let ref = tree.value(forKey: "$ref", in: node).flatMap(tree.scalar),
-                ref.hasPrefix("#"), let target = JSONPointer(fragment: ref)
+                ref.hasPrefix("#"), let tokens = SchemaCompiler.pointerTokens(String(ref.dropFirst()))
             else { break }
             var current = source.root
             var found = true
-            for token in target.tokens {
+            for token in tokens {
                 guard let next = tree.value(forKey: token, in: current) else {
                     found = false
                     break
@@ -87,7 +87,7 @@ public struct OpenAPIMediaTypeSchema: Hashable, Sendable {
             }
             guard found else { break }
             node = current
-            pointer = target.tokens
+            pointer = tokens
         }
         return (node, pointer)
     }

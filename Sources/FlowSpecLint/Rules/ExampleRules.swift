@@ -1,0 +1,208 @@
+public import FlowSpecModel
+
+/// Rules about examples: Spectral's `oas3-valid-media-example` and `oas3-valid-schema-example`, which
+/// need the schema engine (``LintContext/examples``), and FlowSpec's `example-read-write-only`.
+public enum ExampleRules {
+    public static let all: [LintRule] = [validMediaExample, validSchemaExample, readWriteOnly]
+
+    /// An example value to check, the schema it illustrates, and whether it is part of a request.
+    struct ExampleSite {
+        var value: NodeRef
+        var schema: Schema
+        var isRequest: Bool
+    }
+
+    /// The example values of a media type, parameter or header: `example`, and each of `examples`
+    /// that has a `value` (an `externalValue` cannot be checked here).
+    static func values(
+        example: NodeRef?, examples: OrderedMap<Referenceable<Example>>, in context: LintContext
+    ) -> [NodeRef] {
+        var result: [NodeRef] = []
+        if let example { result.append(example) }
+        for item in examples.values {
+            if let value = context.references.resolve(item)?.value { result.append(value) }
+        }
+        return result
+    }
+
+    /// Every example of a media type, parameter or header with the schema it must match.
+    static func mediaExamples(_ context: LintContext) -> [ExampleSite] {
+        var result: [ExampleSite] = []
+        func add(_ media: MediaTypeObject, isRequest: Bool) {
+            guard let schema = media.schema else { return }
+            for value in values(example: media.example, examples: media.examples, in: context) {
+                result.append(ExampleSite(value: value, schema: schema, isRequest: isRequest))
+            }
+        }
+        for site in context.mediaTypes { add(site.mediaType, isRequest: site.isRequest) }
+        for parameter in ParameterRules.parameters(context) {
+            if let schema = parameter.schema {
+                for value in values(example: parameter.example, examples: parameter.examples, in: context) {
+                    result.append(ExampleSite(value: value, schema: schema, isRequest: true))
+                }
+            }
+            for media in parameter.content.values { add(media, isRequest: true) }
+        }
+        for header in headers(context) {
+            if let schema = header.schema {
+                for value in values(example: header.example, examples: header.examples, in: context) {
+                    result.append(ExampleSite(value: value, schema: schema, isRequest: false))
+                }
+            }
+            for media in header.content.values { add(media, isRequest: false) }
+        }
+        return result
+    }
+
+    /// Every response header of the document, each once.
+    static func headers(_ context: LintContext) -> [Header] {
+        var result: [Header] = []
+        var seen = Set<NodeRef>()
+        func add(_ items: some Sequence<Referenceable<Header>>) {
+            for item in items {
+                if let header = context.references.resolve(item), seen.insert(header.node).inserted {
+                    result.append(header)
+                }
+            }
+        }
+        for site in context.operations {
+            for entry in site.operation.responses?.entries ?? [] {
+                add(context.references.resolve(entry.response)?.headers.values ?? [])
+            }
+        }
+        if let components = context.document.components {
+            for case .value(let response) in components.responses.values { add(response.headers.values) }
+            add(components.headers.values)
+        }
+        return result
+    }
+
+    /// Reports each problem the schema engine finds with `site`'s example.
+    static func check(_ site: ExampleSite, with checker: any ExampleChecker, _ findings: inout LintFindings) {
+        for problem in checker.check(example: site.value, against: site.schema.node, isRequest: site.isRequest) {
+            let place = problem.instancePointer.isRoot ? "" : " at `\(problem.instancePointer)`"
+            findings.report(
+                "the example does not match its schema\(place): \(problem.message)", at: site.value,
+                hint: "fix the example, or the schema if the example is right")
+        }
+    }
+
+    static let validMediaExample = LintRule(
+        id: "oas3-valid-media-example", severity: .error,
+        summary: "Examples of media types, parameters and headers match their schemas.",
+        description: """
+            Examples are what readers copy and what mock servers return; one that does not match its schema \
+            teaches the wrong request or hides a wrong schema. Each `example` and each `examples` entry's \
+            `value` of a media type, parameter or header is validated against its `schema`, with readOnly \
+            properties allowed only in responses and writeOnly ones only in requests. Needs the schema engine: \
+            the rule reports nothing until the linter is given an example checker.
+            """,
+        category: "examples"
+    ) { context, findings in
+        guard let checker = context.examples else { return }
+        for site in mediaExamples(context) { check(site, with: checker, &findings) }
+    }
+
+    static let validSchemaExample = LintRule(
+        id: "oas3-valid-schema-example", severity: .error,
+        summary: "A schema's own `example`, `examples` and `default` match the schema.",
+        description: """
+            A schema's `example` (and in 3.1 each of its `examples`, and its `default`) is shown in \
+            documentation and used by generators and mock servers; one that the schema rejects is a mistake \
+            in one or the other. The values are validated against the schema they belong to (as in a \
+            response). Needs the schema engine: the rule reports nothing until the linter is given an \
+            example checker.
+            """,
+        category: "examples"
+    ) { context, findings in
+        guard let checker = context.examples else { return }
+        for site in context.schemas {
+            guard let schema = site.object else { continue }
+            var values: [NodeRef] = []
+            if let example = schema.example { values.append(example) }
+            values += schema.examples ?? []
+            if let value = schema.defaultValue { values.append(value) }
+            for value in values {
+                check(ExampleSite(value: value, schema: site.schema, isRequest: false), with: checker, &findings)
+            }
+        }
+    }
+
+    static let readWriteOnly = LintRule(
+        id: "example-read-write-only", severity: .warning,
+        summary: "Request examples have no readOnly properties, and response examples no writeOnly ones.",
+        description: """
+            A readOnly property (an id, a creation time) is set by the server and SHOULD NOT be sent; a \
+            writeOnly one (a password) is sent but never returned. An example that shows a readOnly property \
+            in a request, or a writeOnly one in a response, teaches clients the wrong message. Remove the \
+            property from the example, or fix the schema's `readOnly`/`writeOnly`.
+            """,
+        category: "examples"
+    ) { context, findings in
+        for site in context.mediaTypes {
+            guard let schema = site.mediaType.schema else { continue }
+            for value in values(example: site.mediaType.example, examples: site.mediaType.examples, in: context) {
+                var walker = ReadWriteWalker(context: context, isRequest: site.isRequest)
+                walker.visit(value, schema, pointer: JSONPointer(), depth: 0)
+                for (key, pointer, name) in walker.found {
+                    let (flag, place) = site.isRequest ? ("readOnly", "request") : ("writeOnly", "response")
+                    let at = pointer.tokens.count > 1 ? " (at `\(pointer)`)" : ""
+                    findings.report(
+                        "the \(place) example has the \(flag) property `\(name)`\(at)",
+                        at: key,
+                        hint: site.isRequest
+                            ? "remove `\(name)` from the request example: the server sets it"
+                            : "remove `\(name)` from the response example: the server never returns it")
+                }
+            }
+        }
+    }
+}
+
+/// Walks an example beside its schema and collects the properties that break `readOnly` (in a
+/// request) or `writeOnly` (in a response).
+struct ReadWriteWalker {
+    let context: LintContext
+    let isRequest: Bool
+    var found: [(key: NodeRef, pointer: JSONPointer, name: String)] = []
+
+    init(context: LintContext, isRequest: Bool) {
+        self.context = context
+        self.isRequest = isRequest
+    }
+
+    /// The object schemas that apply to a value: the schema, its `$ref` target and `allOf` members.
+    func parts(of schema: Schema, depth: Int) -> [SchemaObject] {
+        guard depth < 16, let object = context.references.resolve(schema).object else { return [] }
+        var result = [object]
+        if let ref = object.ref, let target = context.references.schema(ref) {
+            result += parts(of: target, depth: depth + 1)
+        }
+        for member in object.allOf ?? [] { result += parts(of: member, depth: depth + 1) }
+        return result
+    }
+
+    mutating func visit(_ value: NodeRef, _ schema: Schema, pointer: JSONPointer, depth: Int) {
+        guard depth < 32 else { return }
+        let schemas = parts(of: schema, depth: 0)
+        if !context.entries(value).isEmpty {
+            for (key, member) in context.entries(value) {
+                guard let name = context.text(key),
+                    let property = schemas.lazy.compactMap({ $0.properties[name] }).first
+                else { continue }
+                let flags = parts(of: property, depth: 0)
+                let broken =
+                    isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
+                if broken {
+                    found.append((key, pointer.appending(name), name))
+                } else {
+                    visit(member, property, pointer: pointer.appending(name), depth: depth + 1)
+                }
+            }
+        } else if let items = schemas.lazy.compactMap(\.items).first {
+            for (index, item) in context.items(value).enumerated() {
+                visit(item, items, pointer: pointer.appending(index), depth: depth + 1)
+            }
+        }
+    }
+}

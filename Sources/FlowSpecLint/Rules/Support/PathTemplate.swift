@@ -1,0 +1,157 @@
+/// A path template (`/{envID}/flows/{flowID}`) split into segments, for the path rules.
+///
+/// A segment is a literal (`flows`), a whole variable (`{flowID}`) or a mix (`{name}.json`). Variable
+/// names are read as Spectral reads them: `{;id}`, `{?id}` and `{id*}` name `id`.
+struct PathTemplate: Sendable {
+    /// One piece of a segment: literal text or a variable.
+    enum Part: Sendable, Equatable {
+        case literal(String)
+        case variable(String)
+    }
+
+    let path: String
+    let segments: [[Part]]
+
+    init(_ path: String) {
+        self.path = path
+        var segments: [[Part]] = []
+        for text in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            var parts: [Part] = []
+            var literal = ""
+            var variable: String?
+            for character in text {
+                if character == "{" && variable == nil {
+                    if !literal.isEmpty { parts.append(.literal(literal)) }
+                    literal = ""
+                    variable = ""
+                } else if character == "}", let name = variable {
+                    parts.append(.variable(Self.bareName(name)))
+                    variable = nil
+                } else if variable != nil {
+                    variable?.append(character)
+                } else {
+                    literal.append(character)
+                }
+            }
+            if let open = variable { literal += "{" + open }
+            if !literal.isEmpty || parts.isEmpty { parts.append(.literal(literal)) }
+            segments.append(parts)
+        }
+        self.segments = segments
+    }
+
+    /// `id` from `;id`, `?id` or `id*`.
+    static func bareName(_ text: String) -> String {
+        var name = Substring(text)
+        while let first = name.first, first == ";" || first == "?" { name = name.dropFirst() }
+        while name.last == "*" { name = name.dropLast() }
+        return String(name)
+    }
+
+    /// The variable names in order, with repeats.
+    var variables: [String] {
+        segments.flatMap { parts in
+            parts.compactMap { if case .variable(let name) = $0 { return name } else { return nil } }
+        }
+    }
+
+    /// The template with every variable replaced by `{}`: two paths that differ only in variable names
+    /// have the same form, and no router can tell them apart.
+    var normalized: String {
+        segments.map { parts in
+            parts.map { part -> String in
+                switch part {
+                case .literal(let text): return text
+                case .variable: return "{}"
+                }
+            }.joined()
+        }.joined(separator: "/")
+    }
+
+    /// Whether some URL path matches both templates while neither is more specific, so that which
+    /// operation serves it depends on the tool. OpenAPI matches concrete segments before templated ones,
+    /// so `/pets/mine` and `/pets/{id}` are not ambiguous, but `/{kind}/mine` and `/pets/{id}` are.
+    func isAmbiguous(with other: PathTemplate) -> Bool {
+        guard segments.count == other.segments.count, normalized != other.normalized else { return false }
+        var mine = false
+        var theirs = false
+        for (a, b) in zip(segments, other.segments) where Self.shape(a) != Self.shape(b) {
+            guard Self.overlap(a, b) else { return false }
+            let (x, y) = (Self.specificity(a), Self.specificity(b))
+            if x > y {
+                mine = true
+            } else if x < y {
+                theirs = true
+            } else {
+                // Two different mixed segments (`{name}.json`, `report.{ext}`) that one text matches:
+                // nothing says which template wins.
+                return true
+            }
+        }
+        return mine && theirs
+    }
+
+    /// A segment with its variables unnamed.
+    static func shape(_ parts: [Part]) -> [Part] {
+        parts.map { if case .variable = $0 { return .variable("") } else { return $0 } }
+    }
+
+    static func hasVariable(_ parts: [Part]) -> Bool {
+        parts.contains { if case .variable = $0 { return true } else { return false } }
+    }
+
+    static func isWholeVariable(_ parts: [Part]) -> Bool {
+        parts.count == 1 && hasVariable(parts)
+    }
+
+    /// 2 for a literal segment, 1 for a mix of literal and variables, 0 for a whole variable.
+    static func specificity(_ parts: [Part]) -> Int {
+        if !hasVariable(parts) { return 2 }
+        return isWholeVariable(parts) ? 0 : 1
+    }
+
+    /// Whether some segment text matches both segment templates (approximate for two mixed
+    /// segments: their literal prefixes and suffixes must agree).
+    static func overlap(_ a: [Part], _ b: [Part]) -> Bool {
+        switch (hasVariable(a), hasVariable(b)) {
+        case (false, false): return a == b
+        case (false, true): return matches(literal(a), b[...])
+        case (true, false): return matches(literal(b), a[...])
+        case (true, true):
+            let (pa, pb) = (prefix(a), prefix(b))
+            let (sa, sb) = (suffix(a), suffix(b))
+            return (pa.hasPrefix(pb) || pb.hasPrefix(pa)) && (sa.hasSuffix(sb) || sb.hasSuffix(sa))
+        }
+    }
+
+    static func literal(_ parts: [Part]) -> String {
+        parts.map { if case .literal(let text) = $0 { return text } else { return "" } }.joined()
+    }
+
+    static func prefix(_ parts: [Part]) -> String {
+        if case .literal(let text)? = parts.first { return text }
+        return ""
+    }
+
+    static func suffix(_ parts: [Part]) -> String {
+        if case .literal(let text)? = parts.last { return text }
+        return ""
+    }
+
+    /// Whether `text` matches the parts, each variable standing for one or more characters.
+    static func matches(_ text: String, _ parts: ArraySlice<Part>) -> Bool {
+        guard let first = parts.first else { return text.isEmpty }
+        switch first {
+        case .literal(let literal):
+            return text.hasPrefix(literal) && matches(String(text.dropFirst(literal.count)), parts.dropFirst())
+        case .variable:
+            guard !text.isEmpty else { return false }
+            var index = text.index(after: text.startIndex)
+            while true {
+                if matches(String(text[index...]), parts.dropFirst()) { return true }
+                if index == text.endIndex { return false }
+                index = text.index(after: index)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// `properties`, `patternProperties` and `additionalProperties` together: one pass over the
+/// instance's members.
+///
+/// A class so that the evaluator reaches it through one reference (no per-field reference
+/// counting); filled while compiling and never changed afterwards.
+final class MemberApplicator: @unchecked Sendable {
+    var names: [String] = []
+    var nodes: [Int32] = []
+    var access: [Access] = []
+    /// For many properties, an index by name; small tables are scanned (faster for API objects).
+    var index: [String: Int]? = nil
+    var patterns: [(pattern: Int32, node: Int32)] = []
+    var additional: Int32 = -1
+    var propertiesSite: Int32 = 0
+    var patternSite: Int32 = 0
+    var additionalSite: Int32 = 0
+    var hasAccessFlags = false
+    /// The names' UTF-8 bytes, compared with the instance's keys on the tape.
+    var utf8Names: [[UInt8]] = []
+    /// For many properties: name hash to index (collisions fall back to a scan).
+    var hashIndex: [UInt64: Int]? = nil
+
+    /// Prepares the byte forms once the names are known.
+    func seal() {
+        utf8Names = names.map { Array($0.utf8) }
+        if names.count > 8 {
+            var table: [UInt64: Int] = [:]
+            for (k, name) in utf8Names.enumerated() where table[fnv1a(name[...])] == nil { table[fnv1a(name[...])] = k }
+            hashIndex = table
+        }
+    }
+
+    /// The index of the property named by the tape string at `r`.
+    @inline(__always) func lookup(_ tape: JSONTape, _ r: Int) -> Int? {
+        if let hashIndex {
+            let hash = tape.withString(r) { fnv1a($0[...]) }
+            if let k = hashIndex[hash], tape.stringEquals(r, utf8Names[k]) { return k }
+        }
+        for k in 0..<utf8Names.count where tape.stringEquals(r, utf8Names[k]) { return k }
+        return nil
+    }
+}
+
+/// FNV-1a, a small deterministic hash for property names.
+@inline(__always)
+func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    return hash
+}

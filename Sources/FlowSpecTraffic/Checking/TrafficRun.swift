@@ -1,0 +1,33 @@
+/// The whole of `flowspec validate`'s checking, for the CLI and for embedders: every entry of every
+/// capture, checked on `workers` threads and delivered in input order.
+public enum TrafficRun {
+    /// Checks `captures` (paths, `-` for standard input; `names` are what reports call them).
+    ///
+    /// Throws only when a capture cannot be opened; everything else about a capture is a finding.
+    public static func check(
+        captures: [(path: String, name: String)], checker: TrafficChecker, session: inout TrafficSession,
+        workers: Int, batchSize: Int = 256, deliver: (TrafficEntryReport) -> Void
+    ) throws(CaptureReadError) {
+        for capture in captures {
+            let reader = try CaptureReader(path: capture.path)
+            OrderedBatches.run(
+                next: { reader.next(maxCount: batchSize) }, workers: workers,
+                process: { entry in checker.check(entry, capture: capture.name) },
+                deliver: { checked in deliver(session.finish(checked)) })
+        }
+    }
+
+    /// Checks `captures` and returns the whole report (for tests and small captures; the CLI streams).
+    public static func report(
+        spec: String, captures: [(path: String, name: String)], checker: TrafficChecker, session: TrafficSession,
+        workers: Int
+    ) throws(CaptureReadError) -> TrafficReport {
+        var session = session
+        var entries: [TrafficEntryReport] = []
+        try check(captures: captures, checker: checker, session: &session, workers: workers) { entries.append($0) }
+        let captureFindings = session.captureFindings()
+        return TrafficReport(
+            spec: spec, captures: captures.map(\.name), entries: entries, captureFindings: captureFindings,
+            coverage: session.coverage, baselinedCount: session.baselined)
+    }
+}

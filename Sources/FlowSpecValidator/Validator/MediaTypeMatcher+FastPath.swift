@@ -1,0 +1,58 @@
+extension MediaTypeMatcher {
+    /// The position (in ``declaredKeys``) of the key a plain `Content-Type` selects, found on its bytes
+    /// without allocating; `nil` when the full parser and matcher must decide.
+    ///
+    /// Handles the values that make up almost all traffic: `type/subtype` with at most one
+    /// `name=token` parameter (`; charset=UTF-8`), selecting a declared `type/subtype` key that names
+    /// no parameters. Anything else (quoted values, several parameters, keys with parameters or
+    /// wildcards, no match, invalid syntax) returns `nil`, and ``match(_:)-(String)`` gives the same
+    /// answer it always does. So the fast path never changes a verdict, only its cost.
+    func fastMatch(_ contentType: String) -> Int? {
+        var text = contentType
+        return text.withUTF8 { bytes -> Int? in
+            let count = bytes.count
+            var index = 0
+            while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+            let typeStart = index
+            while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+            let typeEnd = index
+            guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
+            index += 1
+            let subtypeStart = index
+            while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+            let subtypeEnd = index
+            guard subtypeEnd > subtypeStart else { return nil }
+            while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+            if index < count {
+                // One `; name=token` parameter, nothing else.
+                guard bytes[index] == UInt8(ascii: ";") else { return nil }
+                index += 1
+                while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+                let nameStart = index
+                while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+                guard index > nameStart, index < count, bytes[index] == UInt8(ascii: "=") else { return nil }
+                index += 1
+                let valueStart = index
+                while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+                guard index > valueStart else { return nil }
+                while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+                guard index == count else { return nil }
+            }
+            let type = UnsafeBufferPointer(rebasing: bytes[typeStart..<typeEnd])
+            let subtype = UnsafeBufferPointer(rebasing: bytes[subtypeStart..<subtypeEnd])
+            if type.count == 1 && type[0] == UInt8(ascii: "*") || subtype.count == 1 && subtype[0] == UInt8(ascii: "*") {
+                return nil
+            }
+            var found: Int?
+            for entry in entries.indices where entries[entry].rangeKind == nil {
+                guard Self.equalsLowercased(entries[entry].subtype, subtype),
+                    Self.equalsLowercased(entries[entry].type, type)
+                else { continue }
+                // A declaration with parameters may be the stronger match: let the matcher decide.
+                if !entries[entry].mediaType.parameters.isEmpty { return nil }
+                if found == nil { found = entries[entry].index }
+            }
+            return found
+        }
+    }
+}

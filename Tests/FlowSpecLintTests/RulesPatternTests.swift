@@ -1,0 +1,108 @@
+import Testing
+
+@testable import FlowSpecLint
+
+/// The pattern engine of the rules (ECMARegex for validity, a heuristic for backtracking risk), and the other small
+/// readers the rules rely on (path templates, media types, durations).
+@Suite struct RulesPatternTests {
+    @Test(arguments: [
+        #"^(a+)+$"#, #"^(a*)*$"#, #"^(\w+\s?)*$"#, #"^(a|a)*$"#, #"(\d+)*x"#, #"^(.*,)*$"#, #"^([a-z0-9]+[-.]?)*$"#,
+        #"^(\s*\w+\s*)+$"#, #"(?:x+x+)+y"#, #"^((ab)*)+$"#, #"^(a{1,40})+$"#,
+    ])
+    func riskyPatterns(_ pattern: String) {
+        #expect(BacktrackingHeuristic.risk(in: pattern) != nil, "\(pattern)")
+    }
+
+    @Test(arguments: [
+        #"^[a-z]+$"#, #"^\d{3}-\d{4}$"#, #"^([a-z]+\.)+[a-z]+$"#, #"^(\w+\s)+$"#, #"^([0-9]+,)*[0-9]+$"#,
+        #"^(a|b)*$"#, #"^[A-Za-z0-9!#$&^_.+-]{1,127}/[A-Za-z0-9!#$&^_.+-]{1,127}$"#, #"^(ab)+$"#, #"\(a+\)+"#,
+        #"^P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$"#, #"[(a+)+]"#,
+    ])
+    func linearPatterns(_ pattern: String) {
+        #expect(BacktrackingHeuristic.risk(in: pattern) == nil, "\(pattern)")
+    }
+
+    @Test func deeplyNestedPatternsDoNotRecurseWithoutBound() {
+        let deep = String(repeating: "(", count: 20_000) + "a+" + String(repeating: ")+", count: 20_000)
+        #expect(BacktrackingHeuristic.risk(in: deep) == nil)
+        let shallow = String(repeating: "(", count: 10) + "a+" + String(repeating: ")+", count: 10)
+        #expect(BacktrackingHeuristic.risk(in: shallow) != nil)
+    }
+
+    @Test func riskNamesTheGroup() throws {
+        let problem = try #require(BacktrackingHeuristic.risk(in: #"^id-(\d+)+$"#))
+        #expect(problem.message.hasPrefix("the repeated group `(\\d+)+` can match the same text in many ways"))
+    }
+
+    @Test(arguments: [
+        ("(?i)abc", "inline flags such as `(?i)` are not ECMA-262"),
+        (#"\Aabc\z"#, "`\\A` is not ECMA-262 syntax (JSON Schema patterns are ECMA-262)"),
+        ("(?P<year>[0-9]{4})", "`(?P` is Python syntax, not ECMA-262"),
+        ("(?>a+)b", "atomic groups `(?>...)` are not ECMA-262"),
+        ("a++", "possessive quantifiers such as `++` are not ECMA-262"),
+        ("[[:digit:]]+", "`[:digit:]` is a POSIX class, which ECMA-262 reads as the characters `[`, `:`, `d`..."),
+        ("[a-z", "`[a-z` is not a valid ECMA-262 regular expression"),
+        ("(ab", "`(ab` is not a valid ECMA-262 regular expression"),
+    ])
+    func invalidPatterns(_ pattern: String, _ message: String) {
+        #expect(ECMAPatternEngine().syntaxError(in: pattern)?.message.hasPrefix(message) == true)
+    }
+
+    @Test(arguments: [
+        #"^[a-z]+$"#, #"(?<year>\d{4})-(?:\d{2})"#, #"^\p{L}+$"#, #"[\[\]]"#, #"a+?b*?"#, #"(?<=a)b(?!c)"#,
+    ])
+    func validPatterns(_ pattern: String) {
+        #expect(ECMAPatternEngine().syntaxError(in: pattern) == nil, "\(pattern)")
+    }
+
+    @Test(arguments: [
+        ("/pets/{id}", "/pets/mine", false), ("/{kind}/mine", "/pets/{id}", true),
+        ("/pets/{id}", "/pets/{name}", false),
+        ("/a/{x}", "/b/{y}", false), ("/files/{name}.json", "/files/report.{ext}", true),
+        ("/files/{name}.json", "/files/{id}", false), ("/files/{name}.json", "/files/readme.md", false),
+        ("/v1/{a}/b", "/v1/c/{d}", true), ("/x/{a}", "/x/{a}/y", false),
+    ])
+    func ambiguousPaths(_ a: String, _ b: String, _ ambiguous: Bool) {
+        #expect(PathTemplate(a).isAmbiguous(with: PathTemplate(b)) == ambiguous, "\(a) \(b)")
+        #expect(PathTemplate(b).isAmbiguous(with: PathTemplate(a)) == ambiguous, "\(b) \(a)")
+    }
+
+    @Test func pathTemplateReadsSpectralNames() {
+        #expect(PathTemplate("/a/{;id}/{?q}/{list*}").variables == ["id", "q", "list"])
+        #expect(PathTemplate("/pets/{id}").normalized == PathTemplate("/pets/{name}").normalized)
+        #expect(PathTemplate("/pets/{}").variables == [""])
+    }
+
+    @Test(arguments: [
+        "application/json", "text/*", "*/*", "application/vnd.pingidentity.session.reset+json",
+        "text/plain; charset=utf-8", #"multipart/form-data; boundary="a b""#, "application/json;charset=UTF-8",
+    ])
+    func mediaTypes(_ text: String) throws {
+        if case .failure(let error) = MediaTypeSyntax.parse(text) { Issue.record("\(text): \(error.message)") }
+    }
+
+    @Test(arguments: [
+        ("json", "`json` is not a media type: it has no `/` between type and subtype"),
+        ("*/json", "`*/json` is not a media range: only `*/*` may have `*` as its type"),
+        (
+            "application/ json",
+            "`application/ json` is not a valid media type: its subtype ` json` must start with a letter or digit"
+        ),
+        ("text/plain; charset", "`text/plain; charset` has a parameter without a value: `charset`"),
+    ])
+    func notMediaTypes(_ text: String, _ message: String) {
+        guard case .failure(let error) = MediaTypeSyntax.parse(text) else {
+            Issue.record("\(text) parsed")
+            return
+        }
+        #expect(error.message == message)
+    }
+
+    @Test(arguments: [
+        ("PT15M", true), ("P1DT12H", true), ("PT0.5S", true), ("P2D", true), ("P", false), ("PT", false),
+        ("15M", false), ("PT15", false), ("P1W", false), ("PT1M1H", false),
+    ])
+    func durations(_ text: String, _ valid: Bool) {
+        #expect(HALActionsShape.isDuration(text) == valid, "\(text)")
+    }
+}
