@@ -46,6 +46,13 @@ package struct StackLimit: Sendable {
         return withUnsafeMutablePointer(to: &marker) { Self.stackAddress(of: UnsafeMutableRawPointer($0)) } < floor
     }
 
+    /// The address of the caller's frame on the thread's real stack (under AddressSanitizer too).
+    @inline(__always)
+    package static var currentFrameAddress: UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { stackAddress(of: UnsafeMutableRawPointer($0)) }
+    }
+
     /// The address on the thread's stack of a local variable's frame.
     ///
     /// Under AddressSanitizer a local whose address is taken lives in a "fake stack" on the heap, so

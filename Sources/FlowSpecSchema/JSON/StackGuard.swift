@@ -1,3 +1,5 @@
+internal import FlowSpecYAML
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,9 +30,9 @@ struct StackGuard {
     @inline(__always)
     func isExhausted() -> Bool {
         guard limit != 0 else { return false }
-        var marker: UInt8 = 0
-        let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        return address < limit
+        // Not a local's own address: under AddressSanitizer locals live in a heap "fake stack",
+        // which read naively is below the limit, and every deep body failed.
+        return StackLimit.currentFrameAddress < limit
     }
 
     private static func lowestUsableAddress() -> UInt {
@@ -39,8 +41,7 @@ struct StackGuard {
             let size = UInt(pthread_get_stacksize_np(pthread_self()))
             return top - size + margin
         #elseif canImport(Glibc)
-            var marker: UInt8 = 0
-            let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+            let here = StackLimit.currentFrameAddress
             // The thread's real bounds, through glibc's `pthread_getattr_np` (a GNU extension the
             // Glibc module does not export).
             let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
