@@ -158,6 +158,9 @@ build() {
     # coverage, and libFuzzer runs blind ("no interesting inputs"). The --sanitize options make
     # SwiftPM link libFuzzer and the ASan runtime; -Xswiftc -sanitize=fuzzer,address, passed last,
     # makes every module instrumented for both.
+    # The root package is a path dependency: SwiftPM does not notice a file added to it and keeps a
+    # stale build plan, so the plan is dropped (replanning takes seconds; objects are kept).
+    rm -f Fuzz/.build-fuzz/release.yaml
     (cd Fuzz && swift build --product "$p" -c release --sanitize=fuzzer --sanitize=address \
         -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz 2>&1 \
         | grep -E 'error|Compiling|Build' | tail -3)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tells code that recurses on its input when the current thread's stack is nearly used up, so that
@@ -46,6 +46,13 @@ package struct StackLimit: Sendable {
         return withUnsafeMutablePointer(to: &marker) { Self.stackAddress(of: UnsafeMutableRawPointer($0)) } < floor
     }
 
+    /// The address of the caller's frame on the thread's real stack (under AddressSanitizer too).
+    @inline(__always)
+    package static var currentFrameAddress: UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { stackAddress(of: UnsafeMutableRawPointer($0)) }
+    }
+
     /// The address on the thread's stack of a local variable's frame.
     ///
     /// Under AddressSanitizer a local whose address is taken lives in a "fake stack" on the heap, so
@@ -80,51 +87,51 @@ package struct StackLimit: Sendable {
     /// The key of the per-thread bounds; the destructor frees them when the thread ends.
     private static let boundsKey: pthread_key_t = {
         #if canImport(Darwin)
-        var key = pthread_key_t()
+            var key = pthread_key_t()
         #else
-        var key: pthread_key_t = 0
+            var key: pthread_key_t = 0
         #endif
         pthread_key_create(&key) { pointer in
             #if canImport(Darwin)
-            pointer.deallocate()
+                pointer.deallocate()
             #else
-            pointer?.deallocate()
+                pointer?.deallocate()
             #endif
         }
         return key
     }()
 
     #if canImport(Glibc)
-    /// glibc's `pthread_getattr_np`, which Swift's Glibc module does not export (it is a GNU
-    /// extension, declared only under `_GNU_SOURCE`): looked up once, called through C's convention.
-    private nonisolated(unsafe) static let threadAttributes:
-        (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32)? = {
-            guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }  // nil: RTLD_DEFAULT
-            return unsafeBitCast(
-                symbol, to: (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32).self)
-        }()
+        /// glibc's `pthread_getattr_np`, which Swift's Glibc module does not export (it is a GNU
+        /// extension, declared only under `_GNU_SOURCE`): looked up once, called through C's convention.
+        private nonisolated(unsafe) static let threadAttributes:
+            (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32)? = {
+                guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }  // nil: RTLD_DEFAULT
+                return unsafeBitCast(
+                    symbol, to: (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32).self)
+            }()
     #endif
 
     /// The low end and size of the current thread's stack, from the threading library.
     private static func threadStackBounds() -> (low: UInt, size: Int)? {
         #if canImport(Darwin)
-        let thread = pthread_self()
-        let top = UInt(bitPattern: pthread_get_stackaddr_np(thread))
-        let size = pthread_get_stacksize_np(thread)
-        guard top > UInt(size) else { return nil }
-        return (top - UInt(size), size)
+            let thread = pthread_self()
+            let top = UInt(bitPattern: pthread_get_stackaddr_np(thread))
+            let size = pthread_get_stacksize_np(thread)
+            guard top > UInt(size) else { return nil }
+            return (top - UInt(size), size)
         #elseif canImport(Glibc)
-        guard let getAttributes = threadAttributes else { return nil }
-        let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
-        defer { attributes.deallocate() }
-        guard getAttributes(pthread_self(), attributes) == 0 else { return nil }
-        defer { pthread_attr_destroy(attributes) }
-        var address: UnsafeMutableRawPointer?
-        var size = 0
-        guard pthread_attr_getstack(attributes, &address, &size) == 0, let address, size > 0 else { return nil }
-        return (UInt(bitPattern: address), size)
+            guard let getAttributes = threadAttributes else { return nil }
+            let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+            defer { attributes.deallocate() }
+            guard getAttributes(pthread_self(), attributes) == 0 else { return nil }
+            defer { pthread_attr_destroy(attributes) }
+            var address: UnsafeMutableRawPointer?
+            var size = 0
+            guard pthread_attr_getstack(attributes, &address, &size) == 0, let address, size > 0 else { return nil }
+            return (UInt(bitPattern: address), size)
         #else
-        return nil
+            return nil
         #endif
     }
 }
@@ -146,9 +153,9 @@ private struct AddressSanitizerRuntime {
     /// The functions, looked up once; `nil` when ASan is not in the process.
     nonisolated(unsafe) static let shared: AddressSanitizerRuntime? = {
         #if canImport(Darwin)
-        let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+            let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
         #else
-        let everywhere: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+            let everywhere: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
         #endif
         guard let current = dlsym(everywhere, "__asan_get_current_fake_stack"),
             let real = dlsym(everywhere, "__asan_addr_is_in_fake_stack")

@@ -4,9 +4,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The loader's budgets and reference policy, as docs/security.md states them: each refusal is a
@@ -36,7 +36,8 @@ struct SecurityLoaderBudgetTests {
         var options = LoadOptions()
         options.yaml.maxInputBytes = text.utf8.count - 1
         let result = try loadYAML(text, options: options)
-        let diagnostic = expectDiagnostic(result, DiagnosticCode(YAMLError.Kind.inputTooLarge.rawValue), line: 1, column: 1)
+        let diagnostic = expectDiagnostic(
+            result, DiagnosticCode(YAMLError.Kind.inputTooLarge.rawValue), line: 1, column: 1)
         #expect(diagnostic?.message.contains("\(text.utf8.count - 1)-byte budget") == true)
         #expect(diagnostic?.hint?.contains("--max-input-bytes") == true)
         #expect(result.document == nil)

@@ -31,7 +31,9 @@ struct HostileBudgetTests {
     @Test("a body over the JSON size budget is refused before it is parsed")
     func jsonInputBudget() {
         let body = Array("[1,2,3]".utf8)
-        #expect(throws: JSONParseError.self) { try JSONParser.parse(body, options: JSONParser.Options(maxInputBytes: 6)) }
+        #expect(throws: JSONParseError.self) {
+            try JSONParser.parse(body, options: JSONParser.Options(maxInputBytes: 6))
+        }
         do throws(JSONParseError) {
             _ = try JSONParser.parse(body, options: JSONParser.Options(maxInputBytes: 6))
         } catch {
@@ -77,7 +79,8 @@ struct HostileBudgetTests {
     func entryBudget() {
         let big = #"{"method":"POST","url":"/big","requestBody":""# + String(repeating: "x", count: 5_000) + "\"}\n"
         let text = big + #"{"method":"GET","url":"/small"}"# + "\n"
-        let entries = readCapture(text, name: "c.ndjson", format: .ndjson, options: CaptureReader.Options(maxEntryBytes: 1_000))
+        let entries = readCapture(
+            text, name: "c.ndjson", format: .ndjson, options: CaptureReader.Options(maxEntryBytes: 1_000))
         #expect(entries.count == 2)
         #expect(entries.first?.codes == ["capture_entry_too_large"])
         #expect(entries.first?.problems.first?.message.contains("more than the 1000-byte budget") == true)

@@ -117,7 +117,8 @@ struct HostileMessageTests {
 
     /// Runs `flowspec lint` on `bytes`, returning standard output and error together.
     static func lint(_ bytes: [UInt8], format: String) throws -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowspec-hostile-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "flowspec-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = folder.appendingPathComponent("openapi.yaml")

@@ -56,15 +56,17 @@ struct SmallStackTests {
 
     @Test("one level past the budget is a depth error", arguments: [YAMLParser.Format.yaml, .json, .auto])
     func pastTheBudget(format: YAMLParser.Format) {
-        #expect(Self.outcome(Self.flow(513), format: format, options: Self.noRoot)
-            == .failed(.depthExceeded, line: 1, column: 513))
+        #expect(
+            Self.outcome(Self.flow(513), format: format, options: Self.noRoot)
+                == .failed(.depthExceeded, line: 1, column: 513))
         #expect(Self.outcome(Self.objects(513), format: format) == .failed(.depthExceeded, line: 1, column: 2561))
     }
 
     @Test("100,000 levels are refused on a 512 KiB stack", arguments: [YAMLParser.Format.yaml, .json, .auto])
     func farPastTheBudget(format: YAMLParser.Format) {
         let deep = String(repeating: "[", count: 100_000)
-        #expect(Self.outcome(deep, format: format, options: Self.noRoot) == .failed(.depthExceeded, line: 1, column: 513))
+        #expect(
+            Self.outcome(deep, format: format, options: Self.noRoot) == .failed(.depthExceeded, line: 1, column: 513))
         let objects = String(repeating: "{\"a\":", count: 100_000)
         #expect(Self.outcome(objects, format: format) == .failed(.depthExceeded, line: 1, column: 2561))
     }
@@ -74,8 +76,9 @@ struct SmallStackTests {
         var options = Self.noRoot
         options.maxDepth = 5_000
         #expect(Self.outcome(Self.flow(5_000), format: format, options: options) == .parsed(nodes: 5_001))
-        #expect(Self.outcome(Self.flow(5_001), format: format, options: options)
-            == .failed(.depthExceeded, line: 1, column: 5_001))
+        #expect(
+            Self.outcome(Self.flow(5_001), format: format, options: options)
+                == .failed(.depthExceeded, line: 1, column: 5_001))
     }
 
     @Test("StackLimit is far from exhausted at the start of a thread, under sanitizers too")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The stack macOS gives a secondary thread: deep input must fail with our error within it, not crash.
@@ -39,25 +39,25 @@ private func runOnSmallStack(bytes: Int, _ body: @escaping () -> Void) {
     pthread_attr_setstacksize(attributes, bytes)
     let context = Unmanaged.passRetained(SmallStackJob(body)).toOpaque()
     #if canImport(Darwin)
-    var thread: pthread_t?
-    let status = pthread_create(
-        &thread, attributes,
-        { raw in
-            Unmanaged<SmallStackJob>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, context)
-    precondition(status == 0, "pthread_create failed: \(status)")
-    if let thread { pthread_join(thread, nil) }
+        var thread: pthread_t?
+        let status = pthread_create(
+            &thread, attributes,
+            { raw in
+                Unmanaged<SmallStackJob>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            }, context)
+        precondition(status == 0, "pthread_create failed: \(status)")
+        if let thread { pthread_join(thread, nil) }
     #else
-    var thread: pthread_t = 0
-    let status = pthread_create(
-        &thread, attributes,
-        { raw in
-            guard let raw else { return nil }
-            Unmanaged<SmallStackJob>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, context)
-    precondition(status == 0, "pthread_create failed: \(status)")
-    pthread_join(thread, nil)
+        var thread: pthread_t = 0
+        let status = pthread_create(
+            &thread, attributes,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<SmallStackJob>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            }, context)
+        precondition(status == 0, "pthread_create failed: \(status)")
+        pthread_join(thread, nil)
     #endif
 }

@@ -1,7 +1,7 @@
 import FlowSpecModel
 import FlowSpecYAML
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 // The spec loader, with references: the input is up to four files cut at `\n%%\n` lines, written
 // as root.yaml (or root.json), parts/a.yaml, parts/b.json and ../outside.yaml next to the folder.

@@ -11,9 +11,10 @@ import HTTPTypes
 // hostile methods, targets, header names and values.
 
 /// specs/pingone-flows.yaml, from FLOWSPEC_FUZZ_SPEC or next to this package.
-private let specPath: String = ProcessInfo.processInfo.environment["FLOWSPEC_FUZZ_SPEC"]
+private let specPath: String =
+    ProcessInfo.processInfo.environment["FLOWSPEC_FUZZ_SPEC"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/pingone-flows.yaml").path
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/pingone-flows.yaml").path
 
 private let validators: [Validator] = {
     do {
@@ -32,7 +33,7 @@ private let validators: [Validator] = {
 /// A raw message: its first line split at spaces, its header lines and its body.
 private struct RawMessage {
     var start: [String] = []
-    var headers: [(name: String, value: String)] = []
+    var headers: [(String, String)] = []
     var body: [UInt8] = []
 
     init(_ bytes: [UInt8]) {
@@ -80,7 +81,7 @@ public func fuzzRequest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let method = request.start.first ?? "GET"
     let target = request.start.count > 1 ? request.start[1] : "/"
     let body: [UInt8]? = request.body.isEmpty && input.oneIn(2, salt: 2) ? nil : request.body
-    let verdict = validator.validate(method: method, target: target, headers: request.headers, body: body)
+    let verdict = validator.validate(method: method, path: target, headers: request.headers, body: body)
     var checksum = verdict.violations.count
     for violation in verdict.violations { checksum &+= violation.message.utf8.count }
 
@@ -88,9 +89,10 @@ public func fuzzRequest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     if let typedMethod = HTTPRequest.Method(method) {
         var fields = HTTPFields()
         for header in request.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+            if let name = HTTPField.Name(header.0) { fields.append(HTTPField(name: name, value: header.1)) }
         }
-        let typed = HTTPRequest(method: typedMethod, scheme: "https", authority: "auth.pingone.com", path: target,
+        let typed = HTTPRequest(
+            method: typedMethod, scheme: "https", authority: "auth.pingone.com", path: target,
             headerFields: fields)
         checksum &+= validator.validate(request: typed, body: body).violations.count
     }

@@ -116,7 +116,8 @@ extension ModelBuilder {
         guard size <= ctx.options.yaml.maxInputBytes else {
             ctx.report(
                 .refFileUnreadable,
-                "`\(filePart)` is \(size) bytes, more than the \(ctx.options.yaml.maxInputBytes)-byte budget, and was not read",
+                "`\(filePart)` is \(size) bytes, more than the \(ctx.options.yaml.maxInputBytes)-byte budget, "
+                    + "and was not read",
                 at: refNode, hint: "raise the budget with --max-input-bytes")
             return nil
         }

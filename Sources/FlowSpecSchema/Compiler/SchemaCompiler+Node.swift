@@ -42,7 +42,8 @@ extension SchemaCompiler {
             // Compiling recurses into subschemas: rather than overflow, this one fails every instance.
             problem(
                 "schema.depth_exceeded", "the schema is nested too deeply to compile on this thread's stack",
-                at: location.node, location, hint: "compile on a thread with a larger stack, or flatten the schema with `$ref`s")
+                at: location.node, location,
+                hint: "compile on a thread with a larger stack, or flatten the schema with `$ref`s")
             node.isFalse = true
             node.ops = [.alwaysFail(site: node.site)]
         case .mapping:
