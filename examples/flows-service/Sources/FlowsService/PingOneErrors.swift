@@ -20,7 +20,7 @@ enum PingOneErrors {
         }
         var details: [String] = []
         for violation in verdict.violations where violation.severity == .error {
-            let target = violation.instanceLocation ?? violation.instancePointer.map { "body \($0)" } ?? "request"
+            let target = violation.instanceLocation ?? violation.instancePointer.map { $0.isRoot ? "body" : "body \($0)" } ?? "request"
             details.append(
                 "{\"code\":\(quoted(violation.code.rawValue)),\"target\":\(quoted(target)),"
                     + "\"message\":\(quoted(violation.message))}")
