@@ -5,7 +5,7 @@ import Foundation
 
 /// The output options `lint` and `validate` share.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, sarif, github or junit.")
+    @Option(help: "Output format: text, json, sarif, github or junit (validate also: html, with --output).")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
@@ -24,7 +24,7 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         guard ReportFormat(argument: format) != nil || format == "html" else {
-            throw ValidationError("unknown format `\(format)`; use text, json, sarif, github or junit")
+            throw ValidationError("unknown format `\(format)`; use text, json, sarif, github or junit (or html for validate)")
         }
     }
 

@@ -37,6 +37,14 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var loading: LoadingOptions
 
+    func validate() throws {
+        // The html report is a traffic report (entries, a coverage chart); a lint run has neither, and
+        // accepting the flag would print nothing and exit 0.
+        guard output.format != "html" else {
+            throw ValidationError("lint has no html report; use text, json, sarif, github or junit")
+        }
+    }
+
     func run() throws {
         let paths: [String]
         do {
@@ -84,7 +92,10 @@ struct LintCommand: ParsableCommand {
         }
         if let writeBaseline {
             let baseline = Baseline(diagnostics: allDiagnostics)
-            FileManager.default.createFile(atPath: writeBaseline, contents: Data(baseline.encoded()))
+            guard FileManager.default.createFile(atPath: writeBaseline, contents: Data(baseline.encoded())) else {
+                Output.error("error: cannot write the baseline to \(writeBaseline)\n")
+                throw ExitCode(2)
+            }
             Output.error("wrote \(allDiagnostics.count) finding(s) to \(writeBaseline)\n")
             return
         }
