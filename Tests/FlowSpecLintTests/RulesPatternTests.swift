@@ -2,7 +2,7 @@ import Testing
 
 @testable import FlowSpecLint
 
-/// The pattern engine of the rules (ECMARegex for validity, a heuristic for backtracking risk), and the other small
+/// The pattern engine of the rules (ECMARegex for validity and for the backtracking-risk analysis), and the other small
 /// readers the rules rely on (path templates, media types, durations).
 @Suite struct RulesPatternTests {
     @Test(arguments: [
@@ -10,7 +10,7 @@ import Testing
         #"^(\s*\w+\s*)+$"#, #"(?:x+x+)+y"#, #"^((ab)*)+$"#, #"^(a{1,40})+$"#,
     ])
     func riskyPatterns(_ pattern: String) {
-        #expect(BacktrackingHeuristic.risk(in: pattern) != nil, "\(pattern)")
+        #expect(ECMAPatternEngine().backtrackingRisk(in: pattern) != nil, "\(pattern)")
     }
 
     @Test(arguments: [
@@ -19,19 +19,20 @@ import Testing
         #"^P(?!$)([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$"#, #"[(a+)+]"#,
     ])
     func linearPatterns(_ pattern: String) {
-        #expect(BacktrackingHeuristic.risk(in: pattern) == nil, "\(pattern)")
+        #expect(ECMAPatternEngine().backtrackingRisk(in: pattern) == nil, "\(pattern)")
     }
 
     @Test func deeplyNestedPatternsDoNotRecurseWithoutBound() {
         let deep = String(repeating: "(", count: 20_000) + "a+" + String(repeating: ")+", count: 20_000)
-        #expect(BacktrackingHeuristic.risk(in: deep) == nil)
+        #expect(ECMAPatternEngine().backtrackingRisk(in: deep) == nil)
         let shallow = String(repeating: "(", count: 10) + "a+" + String(repeating: ")+", count: 10)
-        #expect(BacktrackingHeuristic.risk(in: shallow) != nil)
+        #expect(ECMAPatternEngine().backtrackingRisk(in: shallow) != nil)
     }
 
     @Test func riskNamesTheGroup() throws {
-        let problem = try #require(BacktrackingHeuristic.risk(in: #"^id-(\d+)+$"#))
-        #expect(problem.message.hasPrefix("the repeated group `(\\d+)+` can match the same text in many ways"))
+        let problem = try #require(ECMAPatternEngine().backtrackingRisk(in: #"^id-(\d+)+$"#))
+        #expect(problem.message.hasPrefix("the repetition `(\\d+)+` at offset 4 contains the repetition `\\d+`"))
+        #expect(problem.hint.hasPrefix("rewrite it so each character can be matched only one way"))
     }
 
     @Test(arguments: [

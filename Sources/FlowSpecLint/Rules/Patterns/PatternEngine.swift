@@ -34,8 +34,15 @@ struct ECMAPatternEngine: PatternEngine {
         }
     }
 
+    /// The schema engine's analysis (``ECMARegex/catastrophicBacktrackingRisk(_:)``), whose explanation
+    /// ends with its fix after the last "; ".
     func backtrackingRisk(in pattern: String) -> PatternProblem? {
-        BacktrackingHeuristic.risk(in: pattern)
+        guard let explanation = ECMARegex.catastrophicBacktrackingRisk(pattern) else { return nil }
+        guard let split = explanation.range(of: "; ", options: .backwards) else {
+            return PatternProblem(message: explanation, hint: "make each character matchable in only one way")
+        }
+        return PatternProblem(
+            message: String(explanation[..<split.lowerBound]), hint: String(explanation[split.upperBound...]))
     }
 }
 
