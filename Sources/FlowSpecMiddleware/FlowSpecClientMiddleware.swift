@@ -37,17 +37,12 @@ public struct FlowSpecClientMiddleware: ClientMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let limit = validator.options.maxBodyBytes
         var routed = request
         routed.path = Self.fullPath(base: baseURL.path, path: request.path ?? "/")
         var forwarded = body
         var verdict = RequestValidation(method: request.method, headerFields: request.headerFields)
         if requests != .off {
-            let collected = try await BodyCollector.collect(body, limit: limit)
-            forwarded = collected.body
-            verdict =
-                collected.bytes.map { validator.validate(request: routed, body: $0) }
-                ?? validator.validate(request: routed, oversizedBodyLength: FlowSpecServerMiddleware.length(of: body))
+            (verdict, forwarded) = try await BodyCollector.validate(routed, body: body, with: validator)
             if requests == .enforce, !verdict.isValid {
                 let report = ValidationReport(
                     side: .client, operationID: operationID, request: verdict, response: nil, wasRefused: true)
@@ -66,19 +61,15 @@ public struct FlowSpecClientMiddleware: ClientMiddleware {
             }
             return (response, responseBody)
         }
-        let collected = try await BodyCollector.collect(responseBody, limit: limit)
-        let answer =
-            collected.bytes.map { validator.validate(response: response, body: $0, for: verdict) }
-            ?? validator.validate(
-                response: response, oversizedBodyLength: FlowSpecServerMiddleware.length(of: responseBody),
-                for: verdict)
+        let (answer, checkedBody) = try await BodyCollector.validate(
+            response, body: responseBody, for: verdict, with: validator)
         let refuse = responses == .enforce && !answer.isValid
         let report = ValidationReport(
             side: .client, operationID: operationID, request: requests == .off ? nil : verdict, response: answer,
             wasRefused: refuse)
         onReport?(report)
         if refuse { throw ValidationFailure(report: report) }
-        return (response, collected.body)
+        return (response, checkedBody)
     }
 
     /// `base` (a URL's path, possibly empty or `/`) followed by `path`.

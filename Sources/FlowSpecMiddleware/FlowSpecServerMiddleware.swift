@@ -42,15 +42,11 @@ public struct FlowSpecServerMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let limit = validator.options.maxBodyBytes
         var verdict: RequestValidation?
         var forwarded = body
         if requests != .off {
-            let collected = try await BodyCollector.collect(body, limit: limit)
-            forwarded = collected.body
-            let checked =
-                collected.bytes.map { validator.validate(request: request, body: $0) }
-                ?? validator.validate(request: request, oversizedBodyLength: Self.length(of: body))
+            let checked: RequestValidation
+            (checked, forwarded) = try await BodyCollector.validate(request, body: body, with: validator)
             verdict = checked
             if requests == .enforce, !checked.isValid {
                 onReport?(
@@ -73,11 +69,8 @@ public struct FlowSpecServerMiddleware: ServerMiddleware {
             return (response, responseBody)
         }
         let checkedRequest = verdict ?? validator.validate(request: request, body: nil)
-        let collected = try await BodyCollector.collect(responseBody, limit: limit)
-        let answer =
-            collected.bytes.map { validator.validate(response: response, body: $0, for: checkedRequest) }
-            ?? validator.validate(
-                response: response, oversizedBodyLength: Self.length(of: responseBody), for: checkedRequest)
+        let (answer, checkedBody) = try await BodyCollector.validate(
+            response, body: responseBody, for: checkedRequest, with: validator)
         let refuse = responses == .enforce && !answer.isValid
         onReport?(
             ValidationReport(
@@ -86,12 +79,6 @@ public struct FlowSpecServerMiddleware: ServerMiddleware {
             let (head, bytes) = ProblemDetails.response(status: .internalServerError, violations: answer.violations)
             return (head, HTTPBody(bytes))
         }
-        return (response, collected.body)
-    }
-
-    /// A body's length when it is known.
-    static func length(of body: HTTPBody?) -> Int? {
-        if case .known(let length)? = body?.length { return Int(length) }
-        return nil
+        return (response, checkedBody)
     }
 }
