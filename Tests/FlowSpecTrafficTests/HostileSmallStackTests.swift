@@ -1,5 +1,6 @@
 import FlowSpecModel
 import FlowSpecSchema
+import FlowSpecTestSupport
 import FlowSpecYAML
 import Testing
 
@@ -59,8 +60,8 @@ struct HostileSmallStackTests {
         var depth: Int
     }
 
-    static func load(_ bytes: [UInt8], stack: Int = hostileSmallStackBytes) -> LoadOutcome {
-        onHostileSmallStack(bytes: stack) {
+    static func load(_ bytes: [UInt8], stack: Int = smallStackBytes) -> LoadOutcome {
+        onSmallStack(bytes: stack) {
             let result = SpecLoader().load(bytes: bytes, path: "/deep/openapi.yaml")
             return LoadOutcome(
                 errors: result.diagnostics.filter { $0.severity == .error }.map { "\($0.code): \($0.message)" },
@@ -101,9 +102,9 @@ struct HostileSmallStackTests {
 
     // MARK: JSON bodies
 
-    static func parse(_ levels: Int, stack: Int = hostileSmallStackBytes) -> String {
+    static func parse(_ levels: Int, stack: Int = smallStackBytes) -> String {
         let bytes = Self.arrays(levels)
-        return onHostileSmallStack(bytes: stack) {
+        return onSmallStack(bytes: stack) {
             do throws(JSONParseError) {
                 _ = try JSONParser.parse(bytes)
                 return "parsed"
@@ -129,7 +130,7 @@ struct HostileSmallStackTests {
     @Test("a raised JSON nesting budget stops at the stack instead of overflowing it")
     func jsonParserRaisedBudget() {
         let bytes = Self.arrays(100_000)
-        let outcome = onHostileSmallStack { () -> String in
+        let outcome = onSmallStack { () -> String in
             do throws(JSONParseError) {
                 _ = try JSONParser.parse(bytes, options: JSONParser.Options(maxDepth: 1_000_000))
                 return "parsed"
@@ -158,7 +159,7 @@ struct HostileSmallStackTests {
     static func verdicts(_ registry: SchemaRegistry, _ bodies: [[UInt8]], stack: Int) -> (
         compiled: [String], verdicts: [[String]]
     ) {
-        onHostileSmallStack(bytes: stack) {
+        onSmallStack(bytes: stack) {
             guard let validator = try? SchemaValidator(registry: registry, uri: "file:///deep.yaml") else {
                 return (["no validator"], [])
             }
@@ -176,7 +177,7 @@ struct HostileSmallStackTests {
         let schema = String(repeating: "{items: ", count: 511) + "{type: integer}" + String(repeating: "}", count: 511)
         let registry = Self.registry(schema)
         let bodies = [Self.arrays(511), Self.arrays(512)]
-        let small = Self.verdicts(registry, bodies, stack: hostileSmallStackBytes)
+        let small = Self.verdicts(registry, bodies, stack: smallStackBytes)
         #expect(Set(small.compiled).isSubset(of: Self.depthCodes))
         #expect(small.verdicts.count == 2)
         if let first = small.verdicts.first, first != ["valid"] {
@@ -193,7 +194,7 @@ struct HostileSmallStackTests {
     @Test("a recursive schema validates bodies to the JSON budget, or stops with a depth error, on a small stack")
     func recursiveSchema() {
         let registry = Self.registry("anyOf: [{type: integer}, {type: array, items: {$ref: '#'}}]")
-        let small = Self.verdicts(registry, [Self.arrays(512)], stack: hostileSmallStackBytes)
+        let small = Self.verdicts(registry, [Self.arrays(512)], stack: smallStackBytes)
         #expect(small.compiled.isEmpty)
         if let verdict = small.verdicts.first, verdict != ["valid"] {
             #expect(Set(verdict).isSubset(of: Self.depthCodes), "\(verdict)")
@@ -205,7 +206,7 @@ struct HostileSmallStackTests {
         var value: JSONValue = 1
         for _ in 0..<2_100 { value = [value] }
         let deep = value
-        let codes = onHostileSmallStack { () -> [String] in
+        let codes = onSmallStack { () -> [String] in
             guard let validator = try? SchemaValidator(registry: registry, uri: "file:///deep.yaml") else { return [] }
             return validator.validate(deep).errors.map(\.code.rawValue)
         }
@@ -222,7 +223,7 @@ struct HostileSmallStackTests {
             #"{"method":"POST","url":"/v1/x","requestBody":"#
             + deep + #","status":200,"responseBody":"# + deep + "}\n" + #"{"method":"GET","url":"/v1/y"}"# + "\n"
         let har = harDocument([harEntry(extra: #","_deep":"# + deep), harEntry(url: "https://api.example.test/y")])
-        let summaries = onHostileSmallStack { () -> [[String]] in
+        let summaries = onSmallStack { () -> [[String]] in
             [
                 readCapture(ndjson, name: "deep.ndjson", format: .ndjson),
                 readCapture(har, name: "deep.har", format: .har),
