@@ -1,6 +1,7 @@
 import FlowSpecModel
 import FlowSpecSchema
 import FlowSpecTestSupport
+import FlowSpecValidator
 import FlowSpecYAML
 import Testing
 
@@ -212,6 +213,53 @@ struct HostileSmallStackTests {
         }
         // `anyOf` reports itself and the reasons of its branches, the depth error among them.
         #expect(codes.contains("schema.depth_exceeded"), "\(codes)")
+    }
+
+    // MARK: The request validator
+
+    /// A spec whose request body is a recursive schema: an integer, or an array of trees.
+    static let treeSpec = Array(
+        """
+        openapi: 3.1.0
+        info: {title: deep, version: "1"}
+        paths:
+          /trees:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/schemas/Tree"}
+              responses:
+                "200": {description: ok}
+        components:
+          schemas:
+            Tree:
+              anyOf: [{type: integer}, {type: array, items: {$ref: "#/components/schemas/Tree"}}]
+
+        """.utf8)
+
+    /// Loads the spec, builds a validator and checks a request with `body`, all on a `stack`-sized
+    /// thread: the violations' codes.
+    static func requestCodes(_ body: [UInt8], stack: Int) -> [String] {
+        onSmallStack(bytes: stack) {
+            let loaded = SpecLoader().load(bytes: Self.treeSpec, path: "/deep/openapi.yaml")
+            guard let validator = try? Validator(loaded) else { return ["no validator"] }
+            let result = validator.validate(
+                method: "POST", path: "/trees", headers: [("Content-Type", "application/json")], body: body)
+            return result.violations.map(\.code.rawValue)
+        }
+    }
+
+    @Test("the request validator is built and checks deep bodies on a small stack")
+    func requestValidator() {
+        #expect(Self.requestCodes(Self.arrays(12), stack: smallStackBytes) == [])
+        #expect(Self.requestCodes(Array(#"[["x"]]"#.utf8), stack: smallStackBytes).contains("schema.type"))
+        // The deepest body the JSON budget allows: valid where the stack holds it (a release build),
+        // else the parser's or the evaluator's depth error (a debug build's frames are larger).
+        let deep = Self.requestCodes(Self.arrays(512), stack: smallStackBytes)
+        #expect(deep == [] || Set(deep).isSubset(of: ["json.depth_exceeded", "schema.depth_exceeded"]), "\(deep)")
+        #expect(Self.requestCodes(Self.arrays(512), stack: Self.largeStack) == [])
+        #expect(Self.requestCodes(Self.arrays(513), stack: smallStackBytes) == ["json.depth_exceeded"])
     }
 
     // MARK: Captures
