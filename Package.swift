@@ -62,7 +62,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "FlowSpecYAMLTests", dependencies: ["FlowSpecYAML"], swiftSettings: strictSettings),
+        // Helpers more than one test target needs (a test target cannot depend on another).
+        .target(name: "FlowSpecTestSupport", path: "Tests/FlowSpecTestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlowSpecYAMLTests", dependencies: ["FlowSpecYAML", "FlowSpecTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "FlowSpecModelTests", dependencies: ["FlowSpecModel"], swiftSettings: strictSettings),
         .testTarget(name: "FlowSpecSchemaTests", dependencies: ["FlowSpecSchema"], swiftSettings: strictSettings),
         .testTarget(
@@ -73,7 +77,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "FlowSpecLintTests", dependencies: ["FlowSpecLint"], swiftSettings: strictSettings),
-        .testTarget(name: "FlowSpecTrafficTests", dependencies: ["FlowSpecTraffic"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlowSpecTrafficTests", dependencies: ["FlowSpecTraffic", "FlowSpecTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "FlowSpecMiddlewareTests",
             dependencies: [

@@ -12,7 +12,8 @@
 # --smoke, --build-only, --no-build, --list. Targets: yaml loader json schema capture request.
 #
 # Everything it writes is under fuzz-artifacts/ (ignored by git):
-#   fuzz-artifacts/seeds/TARGET   seeds gathered from the tests, examples/, specs/ and ../shared/conformance
+#   fuzz-artifacts/seeds/TARGET   seeds gathered from Fuzz/Seeds (committed), examples/, specs/ and, when
+#                                 it is there, ../shared/conformance (CI has only the committed ones)
 #   fuzz-artifacts/corpus/TARGET  the growing corpus, kept between runs
 #   fuzz-artifacts/crashes/TARGET crash-*, leak-*, timeout-*, oom-* inputs, if any
 #   fuzz-artifacts/logs/TARGET.log libFuzzer's output
@@ -84,7 +85,7 @@ make_seeds() {
     shopt -s nullglob globstar
     case "$t" in
         yaml)
-            seed yaml "$conformance"/yaml-test-suite/*/in.yaml "$conformance"/yaml-test-suite/*/in.json
+            seed yaml Fuzz/Seeds/yaml/* "$conformance"/yaml-test-suite/*/in.yaml "$conformance"/yaml-test-suite/*/in.json
             seed yaml specs/pingone-flows/**/*.yaml "$conformance"/oas-schema-tests/**/*.yaml
             ;;
         loader)
@@ -92,7 +93,7 @@ make_seeds() {
             seed loader specs/pingone-flows/**/*.yaml
             ;;
         json)
-            seed json "$conformance"/json-schema-test-suite/tests/draft2020-12/*.json examples/captures/*.json
+            seed json Fuzz/Seeds/json/* "$conformance"/json-schema-test-suite/tests/draft2020-12/*.json examples/captures/*.json
             seed json "$conformance"/yaml-test-suite/*/in.json
             python3 - "$conformance/json-schema-test-suite/tests" "$dir" <<'PY'
 import hashlib, json, pathlib, sys
@@ -149,9 +150,14 @@ PY
 }
 
 # --- build ---------------------------------------------------------------------------------------
-build() {
-    local p
-    p=$(product "$1")
+build() { # build TARGET, or build all (every product in one invocation: one plan, parallel links)
+    local p selection=()
+    if [[ $1 == all ]]; then
+        p=all
+    else
+        p=$(product "$1")
+        selection=(--product "$p")
+    fi
     echo "building $p (release, fuzzer + address sanitizers)"
     # swiftc keeps only the last -sanitize= flag it is given, and SwiftPM passes one per --sanitize:
     # with `--sanitize=fuzzer --sanitize=address` alone the code gets AddressSanitizer but no
@@ -161,10 +167,16 @@ build() {
     # The root package is a path dependency: SwiftPM does not notice a file added to it and keeps a
     # stale build plan, so the plan is dropped (replanning takes seconds; objects are kept).
     rm -f Fuzz/.build-fuzz/release.yaml
-    (cd Fuzz && swift build --product "$p" -c release --sanitize=fuzzer --sanitize=address \
+    (cd Fuzz && swift build "${selection[@]}" -c release --sanitize=fuzzer --sanitize=address \
         -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz 2>&1 \
         | grep -E 'error|Compiling|Build' | tail -3)
-    [[ -x Fuzz/.build-fuzz/release/$p ]] || { echo "build of $p failed" >&2; exit 1; }
+    if [[ $p == all ]]; then
+        for t in "${all_targets[@]}"; do
+            [[ -x Fuzz/.build-fuzz/release/$(product "$t") ]] || { echo "build of $(product "$t") failed" >&2; exit 1; }
+        done
+    else
+        [[ -x Fuzz/.build-fuzz/release/$p ]] || { echo "build of $p failed" >&2; exit 1; }
+    fi
 }
 
 # --- run -----------------------------------------------------------------------------------------
@@ -190,6 +202,10 @@ summarize() {
 }
 
 for t in "${targets[@]}"; do product "$t" >/dev/null; done
+if ((!no_build)) && [[ "${targets[*]}" == "${all_targets[*]}" ]]; then
+    build all
+    no_build=1
+fi
 for t in "${targets[@]}"; do
     ((no_build)) || build "$t"
     make_seeds "$t"

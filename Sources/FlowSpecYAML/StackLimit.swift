@@ -42,8 +42,9 @@ package struct StackLimit: Sendable {
     /// Whether less than the reserve is left below the caller's frame.
     @inline(__always)
     package var isNearlyExhausted: Bool {
-        var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { Self.stackAddress(of: UnsafeMutableRawPointer($0)) } < floor
+        // An unknown stack (floor 0) is never exhausted; skip the address lookup for it.
+        guard floor != 0 else { return false }
+        return Self.currentFrameAddress < floor
     }
 
     /// The address of the caller's frame on the thread's real stack (under AddressSanitizer too).

@@ -1,3 +1,4 @@
+import FlowSpecLint
 import FlowSpecModel
 import Foundation
 
@@ -57,32 +58,35 @@ struct SpecSummary: Encodable {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
+    /// The terminal report. Everything in it but the counts comes from the spec, so every string is
+    /// escaped and shortened (docs/security.md, "Messages"); ``json()`` keeps them whole.
     func text(colour: Bool) -> String {
+        func safe(_ text: String) -> String { TerminalText.safe(text) }
         var out = ""
         if let openapi {
-            out += "\(file): OpenAPI \(openapi), \"\(title ?? "")\" version \(version ?? "")\n"
+            out += "\(safe(file)): OpenAPI \(safe(openapi)), \"\(safe(title ?? ""))\" version \(safe(version ?? ""))\n"
             if !servers.isEmpty {
                 out += "servers:\n"
                 for server in servers {
                     let variables = server.variables.keys.sorted().map {
-                        "\($0) = \(server.variables[$0]?.joined(separator: "|") ?? "")"
+                        "\(safe($0)) = \(safe(server.variables[$0]?.joined(separator: "|") ?? ""))"
                     }
-                    out += "  \(server.url)\(variables.isEmpty ? "" : "  (\(variables.joined(separator: "; ")))")\n"
+                    out += "  \(safe(server.url))\(variables.isEmpty ? "" : "  (\(variables.joined(separator: "; ")))")\n"
                 }
             }
             out += "operations (\(operations.count)):\n"
             for op in operations {
                 let method = op.method.padding(toLength: 7, withPad: " ", startingAt: 0)
-                out += "  \(method) \(op.path)\(op.operationId.map { "  [\($0)]" } ?? "")\n"
+                out += "  \(method) \(safe(op.path))\(op.operationId.map { "  [\(safe($0))]" } ?? "")\n"
                 if !op.requestMediaTypes.isEmpty {
-                    out += "          request:   \(op.requestMediaTypes.joined(separator: ", "))\n"
+                    out += "          request:   \(op.requestMediaTypes.map(safe).joined(separator: ", "))\n"
                 }
-                out += "          responses: \(op.responses.joined(separator: " "))\n"
+                out += "          responses: \(op.responses.map(safe).joined(separator: " "))\n"
             }
         }
         for diagnostic in diagnostics {
-            out += "\(diagnostic)\n"
-            if let hint = diagnostic.hint { out += "  = help: \(hint)\n" }
+            out += "\(diagnostic.terminalLine)\n"
+            if let hint = diagnostic.terminalHint { out += "  = help: \(hint)\n" }
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count

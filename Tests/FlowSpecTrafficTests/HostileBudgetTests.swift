@@ -28,6 +28,32 @@ struct HostileBudgetTests {
         #expect(TextReporter().maxStringLength == 240)
     }
 
+    @Test("budgets travel in option values: callers in one process use different budgets at the same time")
+    func budgetsArePerCall() async {
+        let json = Array("[[[1]]]".utf8)
+        let yaml = Array("a: {b: {c: 1}}\n".utf8)
+        let outcomes = await withTaskGroup(of: (tight: Bool, json: Bool, yaml: Bool).self) { group in
+            for index in 0..<64 {
+                let tight = index.isMultiple(of: 2)
+                group.addTask {
+                    let jsonOptions = tight ? JSONParser.Options(maxDepth: 2) : JSONParser.Options()
+                    let yamlOptions = tight ? YAMLParseOptions(maxDepth: 2) : YAMLParseOptions()
+                    return (
+                        tight, (try? JSONParser.parse(json, options: jsonOptions)) != nil,
+                        (try? YAMLParser.parse(yaml, options: yamlOptions)) != nil
+                    )
+                }
+            }
+            var all: [(tight: Bool, json: Bool, yaml: Bool)] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 64)
+        for outcome in outcomes {
+            #expect(outcome.json == !outcome.tight && outcome.yaml == !outcome.tight, "\(outcome)")
+        }
+    }
+
     @Test("a body over the JSON size budget is refused before it is parsed")
     func jsonInputBudget() {
         let body = Array("[1,2,3]".utf8)

@@ -1,5 +1,7 @@
 import FlowSpecModel
 import FlowSpecSchema
+import FlowSpecTestSupport
+import FlowSpecValidator
 import FlowSpecYAML
 import Testing
 
@@ -59,8 +61,8 @@ struct HostileSmallStackTests {
         var depth: Int
     }
 
-    static func load(_ bytes: [UInt8], stack: Int = hostileSmallStackBytes) -> LoadOutcome {
-        onHostileSmallStack(bytes: stack) {
+    static func load(_ bytes: [UInt8], stack: Int = smallStackBytes) -> LoadOutcome {
+        onSmallStack(bytes: stack) {
             let result = SpecLoader().load(bytes: bytes, path: "/deep/openapi.yaml")
             return LoadOutcome(
                 errors: result.diagnostics.filter { $0.severity == .error }.map { "\($0.code): \($0.message)" },
@@ -101,9 +103,9 @@ struct HostileSmallStackTests {
 
     // MARK: JSON bodies
 
-    static func parse(_ levels: Int, stack: Int = hostileSmallStackBytes) -> String {
+    static func parse(_ levels: Int, stack: Int = smallStackBytes) -> String {
         let bytes = Self.arrays(levels)
-        return onHostileSmallStack(bytes: stack) {
+        return onSmallStack(bytes: stack) {
             do throws(JSONParseError) {
                 _ = try JSONParser.parse(bytes)
                 return "parsed"
@@ -129,7 +131,7 @@ struct HostileSmallStackTests {
     @Test("a raised JSON nesting budget stops at the stack instead of overflowing it")
     func jsonParserRaisedBudget() {
         let bytes = Self.arrays(100_000)
-        let outcome = onHostileSmallStack { () -> String in
+        let outcome = onSmallStack { () -> String in
             do throws(JSONParseError) {
                 _ = try JSONParser.parse(bytes, options: JSONParser.Options(maxDepth: 1_000_000))
                 return "parsed"
@@ -158,7 +160,7 @@ struct HostileSmallStackTests {
     static func verdicts(_ registry: SchemaRegistry, _ bodies: [[UInt8]], stack: Int) -> (
         compiled: [String], verdicts: [[String]]
     ) {
-        onHostileSmallStack(bytes: stack) {
+        onSmallStack(bytes: stack) {
             guard let validator = try? SchemaValidator(registry: registry, uri: "file:///deep.yaml") else {
                 return (["no validator"], [])
             }
@@ -176,7 +178,7 @@ struct HostileSmallStackTests {
         let schema = String(repeating: "{items: ", count: 511) + "{type: integer}" + String(repeating: "}", count: 511)
         let registry = Self.registry(schema)
         let bodies = [Self.arrays(511), Self.arrays(512)]
-        let small = Self.verdicts(registry, bodies, stack: hostileSmallStackBytes)
+        let small = Self.verdicts(registry, bodies, stack: smallStackBytes)
         #expect(Set(small.compiled).isSubset(of: Self.depthCodes))
         #expect(small.verdicts.count == 2)
         if let first = small.verdicts.first, first != ["valid"] {
@@ -193,7 +195,7 @@ struct HostileSmallStackTests {
     @Test("a recursive schema validates bodies to the JSON budget, or stops with a depth error, on a small stack")
     func recursiveSchema() {
         let registry = Self.registry("anyOf: [{type: integer}, {type: array, items: {$ref: '#'}}]")
-        let small = Self.verdicts(registry, [Self.arrays(512)], stack: hostileSmallStackBytes)
+        let small = Self.verdicts(registry, [Self.arrays(512)], stack: smallStackBytes)
         #expect(small.compiled.isEmpty)
         if let verdict = small.verdicts.first, verdict != ["valid"] {
             #expect(Set(verdict).isSubset(of: Self.depthCodes), "\(verdict)")
@@ -205,12 +207,82 @@ struct HostileSmallStackTests {
         var value: JSONValue = 1
         for _ in 0..<2_100 { value = [value] }
         let deep = value
-        let codes = onHostileSmallStack { () -> [String] in
+        let codes = onSmallStack { () -> [String] in
             guard let validator = try? SchemaValidator(registry: registry, uri: "file:///deep.yaml") else { return [] }
             return validator.validate(deep).errors.map(\.code.rawValue)
         }
         // `anyOf` reports itself and the reasons of its branches, the depth error among them.
         #expect(codes.contains("schema.depth_exceeded"), "\(codes)")
+    }
+
+    // MARK: The request validator
+
+    /// A spec with two request bodies: a realistic one (objects a few levels deep) and a recursive
+    /// one (an integer, or an array of trees) for bodies as deep as the JSON budget.
+    static let validatorSpec = Array(
+        """
+        openapi: 3.1.0
+        info: {title: deep, version: "1"}
+        paths:
+          /flows:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [flow]
+                      properties:
+                        flow:
+                          type: object
+                          properties:
+                            user: {type: object, properties: {name: {type: string}, tags: {type: array, items: {type: string}}}}
+              responses:
+                "200": {description: ok}
+          /trees:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/schemas/Tree"}
+              responses:
+                "200": {description: ok}
+        components:
+          schemas:
+            Tree:
+              anyOf: [{type: integer}, {type: array, items: {$ref: "#/components/schemas/Tree"}}]
+
+        """.utf8)
+
+    /// Loads the spec, builds a validator and checks a request to `path` with `body`, all on a
+    /// `stack`-sized thread: the violations' codes.
+    static func requestCodes(_ path: String, _ body: String, stack: Int = smallStackBytes) -> [String] {
+        requestCodes(path, Array(body.utf8), stack: stack)
+    }
+
+    static func requestCodes(_ path: String, _ body: [UInt8], stack: Int = smallStackBytes) -> [String] {
+        onSmallStack(bytes: stack) {
+            let loaded = SpecLoader().load(bytes: Self.validatorSpec, path: "/deep/openapi.yaml")
+            guard let validator = try? Validator(loaded) else { return ["no validator"] }
+            let result = validator.validate(
+                method: "POST", path: path, headers: [("Content-Type", "application/json")], body: body)
+            return result.violations.map(\.code.rawValue)
+        }
+    }
+
+    @Test("the request validator is built and checks bodies on a small stack, up to the JSON budget")
+    func requestValidator() {
+        // A realistic body validates completely, even in a debug build under sanitizers.
+        #expect(Self.requestCodes("/flows", #"{"flow": {"user": {"name": "a", "tags": ["x", "y"]}}}"#) == [])
+        #expect(Self.requestCodes("/flows", #"{"flow": {"user": {"name": 1}}}"#) == ["schema.type"])
+        // The deepest body the JSON budget allows: valid where the stack holds it (a release build),
+        // else the parser's or the evaluator's depth error (a debug build's frames are larger), and
+        // valid on a large stack, where only the budgets apply.
+        let deep = Self.requestCodes("/trees", Self.arrays(512))
+        let depthCodes: Set<String> = ["json.depth_exceeded", "schema.depth_exceeded", "schema.anyOf"]
+        #expect(deep == [] || Set(deep).isSubset(of: depthCodes) && deep.contains { $0.hasSuffix("depth_exceeded") }, "\(deep)")
+        #expect(Self.requestCodes("/trees", Self.arrays(512), stack: Self.largeStack) == [])
+        #expect(Self.requestCodes("/trees", Self.arrays(513)) == ["json.depth_exceeded"])
     }
 
     // MARK: Captures
@@ -222,7 +294,7 @@ struct HostileSmallStackTests {
             #"{"method":"POST","url":"/v1/x","requestBody":"#
             + deep + #","status":200,"responseBody":"# + deep + "}\n" + #"{"method":"GET","url":"/v1/y"}"# + "\n"
         let har = harDocument([harEntry(extra: #","_deep":"# + deep), harEntry(url: "https://api.example.test/y")])
-        let summaries = onHostileSmallStack { () -> [[String]] in
+        let summaries = onSmallStack { () -> [[String]] in
             [
                 readCapture(ndjson, name: "deep.ndjson", format: .ndjson),
                 readCapture(har, name: "deep.har", format: .har),

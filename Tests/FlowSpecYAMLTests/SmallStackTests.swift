@@ -1,3 +1,4 @@
+import FlowSpecTestSupport
 import FlowSpecYAML
 import Testing
 

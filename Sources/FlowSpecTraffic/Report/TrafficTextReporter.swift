@@ -37,7 +37,7 @@ public struct TrafficTextReporter: Sendable {
     public func render(entries: [TrafficEntryReport]) -> String {
         var out = ""
         for entry in entries where !entry.findings.isEmpty {
-            let method = entry.method ?? "?"
+            let method = TerminalText.safe(entry.method ?? "?", limit: 40)
             let url = TerminalText.safe(entry.url ?? "(no URL)", limit: 160)
             let status = entry.status.map { " → \($0)" } ?? ""
             out += paint("\(TerminalText.safe(entry.capture)) entry \(entry.index)", "1") + ": \(method) \(url)\(status)\n"
@@ -67,9 +67,12 @@ public struct TrafficTextReporter: Sendable {
     private func line(for finding: Diagnostic) -> String {
         var out = "  \(label(finding.severity)): \(TerminalText.safe(finding.message)) [\(finding.code)]\n"
         var places: [String] = []
-        if let pointer = finding.instancePointer { places.append("body \(pointer.isRoot ? "/" : pointer.description)") }
+        if let pointer = finding.instancePointer {
+            // A pointer quotes the body's member names, which are input like any other text.
+            places.append("body \(pointer.isRoot ? "/" : TerminalText.safe(pointer.description, limit: 160))")
+        }
         if let where_ = finding.instanceLocation { places.append(TerminalText.safe(where_, limit: 120)) }
-        if let location = finding.location { places.append("spec \(location)") }
+        if let location = finding.location { places.append("spec \(TerminalText.safe(location.description))") }
         if !places.isEmpty { out += "    at \(places.joined(separator: "; "))\n" }
         if let hint = finding.hint { out += "    = help: \(TerminalText.safe(hint))\n" }
         return out
@@ -79,17 +82,23 @@ public struct TrafficTextReporter: Sendable {
         guard !coverage.operations.isEmpty else { return "" }
         var out = "\ncoverage:\n"
         for op in coverage.operations {
-            out += "  \(op.method.padding(7)) \(op.path)  [\(op.id)]  \(op.calls) call(s)\n"
+            // Paths, operation ids and media type keys come from the spec, which is input too.
+            out += "  \(op.method.padding(7)) \(TerminalText.safe(op.path))  [\(TerminalText.safe(op.id))]  \(op.calls) call(s)\n"
             let media = op.requestMediaTypes
             if !media.isEmpty {
                 let covered = media.filter { $0.count > 0 }.count
                 out += "    request media types \(covered)/\(media.count):\n"
-                for (key, count) in media { out += "      \(count > 0 ? "✔" : "·") \(key)\(count > 0 ? " ×\(count)" : "")\n" }
+                for (key, count) in media {
+                    out += "      \(count > 0 ? "✔" : "·") \(TerminalText.safe(key))\(count > 0 ? " ×\(count)" : "")\n"
+                }
             }
             let statuses = op.responseStatuses
             let covered = statuses.filter { $0.count > 0 }
             out += "    responses \(covered.count)/\(statuses.count): "
-            out += statuses.map { $0.count > 0 ? "\($0.key)×\($0.count)" : "·\($0.key)" }.joined(separator: " ") + "\n"
+            out += statuses.map { status in
+                let key = TerminalText.safe(status.key, limit: 40)
+                return status.count > 0 ? "\(key)×\(status.count)" : "·\(key)"
+            }.joined(separator: " ") + "\n"
         }
         let t = coverage.totals
         out += "  total: operations \(t.operations.0)/\(t.operations.1), request media types \(t.mediaTypes.0)/\(t.mediaTypes.1), response statuses \(t.statuses.0)/\(t.statuses.1)\n\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowSpecLint
 import FlowSpecModel
 import FlowSpecSchema
 import FlowSpecYAML
@@ -65,14 +66,17 @@ struct CheckCommand: ParsableCommand {
             var out = ""
             for (file, result) in results {
                 guard let result else { continue }
+                // Pointers and messages quote the instance; file names are input too (docs/security.md).
+                let name = TerminalText.safe(file)
                 if result.isValid {
-                    out += "\(file): valid\n"
+                    out += "\(name): valid\n"
                     continue
                 }
-                out += "\(file): invalid\n"
+                out += "\(name): invalid\n"
                 for error in result.errors {
-                    out += "  \(error.instancePointer.isRoot ? "/" : error.instancePointer.description): \(error.message) [\(error.code)]"
-                    if let location = error.location { out += "  (schema \(location))" }
+                    let pointer = error.instancePointer.isRoot ? "/" : TerminalText.safe(error.instancePointer.description)
+                    out += "  \(pointer): \(TerminalText.safe(error.message)) [\(error.code)]"
+                    if let location = error.location { out += "  (schema \(TerminalText.safe(location.description)))" }
                     out += "\n"
                 }
             }
@@ -91,7 +95,7 @@ struct CheckCommand: ParsableCommand {
         if let spec {
             let loaded = SpecLoader(options: loading.loadOptions()).load(path: spec)
             guard let root = loaded.files.root, let document = loaded.document else {
-                for diagnostic in loaded.diagnostics { Output.error("\(diagnostic)\n") }
+                for diagnostic in loaded.diagnostics { Output.error(diagnostic.terminalLine + "\n") }
                 throw ExitCode(2)
             }
             for file in loaded.files.files {
@@ -127,12 +131,12 @@ struct CheckCommand: ParsableCommand {
             let validator = try SchemaValidator(registry: registry, uri: uri, options: SchemaCompiler.Options(defaultDialect: dialect))
             let errors = validator.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty {
-                for diagnostic in errors { Output.error("\(diagnostic)\n") }
+                for diagnostic in errors { Output.error(diagnostic.terminalLine + "\n") }
                 throw ExitCode(2)
             }
             return validator
         } catch let error as SchemaCompileError {
-            for diagnostic in error.diagnostics { Output.error("\(diagnostic)\n") }
+            for diagnostic in error.diagnostics { Output.error(diagnostic.terminalLine + "\n") }
             throw ExitCode(2)
         }
     }

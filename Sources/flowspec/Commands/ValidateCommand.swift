@@ -58,7 +58,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let loaded = SpecLoader(options: loading.loadOptions()).load(path: spec)
         guard let document = loaded.document else {
-            for diagnostic in loaded.diagnostics { Output.error("\(diagnostic)\n") }
+            for diagnostic in loaded.diagnostics { Output.error(diagnostic.terminalLine + "\n") }
             throw ExitCode(2)
         }
         let configuration: LintConfiguration
@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
                 validator: try Validator(loaded, options: options), parsesResponseBodies: !extensions.isEmpty)
         } catch {
             Output.error("error: \(spec) cannot be used for validation\n")
-            for diagnostic in error.diagnostics { Output.error("\(diagnostic)\n") }
+            for diagnostic in error.diagnostics { Output.error(diagnostic.terminalLine + "\n") }
             throw ExitCode(2)
         }
         let known = try baseline.map(Self.readBaseline)

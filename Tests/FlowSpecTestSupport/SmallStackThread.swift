@@ -4,14 +4,18 @@
     import Darwin
 #endif
 
+// Shared by the test targets that run entry points on small stacks (FlowSpecYAMLTests'
+// SmallStackTests, FlowSpecTrafficTests' HostileSmallStackTests). It is a regular target rather
+// than a file in one test target because SwiftPM does not let a test target depend on another.
+
 /// The stack macOS gives a secondary thread: deep input must fail with our error within it, not crash.
-let smallStackBytes = 512 << 10
+package let smallStackBytes = 512 << 10
 
 /// Runs `body` on a new thread with a `bytes`-sized stack and returns its result.
 ///
 /// A stack overflow in `body` kills the test process, so a test that returns at all has shown the
 /// entry point fits. POSIX threads are used directly so that the size is exact on Linux and Darwin.
-func onSmallStack<T>(bytes: Int = smallStackBytes, _ body: @escaping () -> T) -> T {
+package func onSmallStack<T>(bytes: Int = smallStackBytes, _ body: @escaping () -> T) -> T {
     let slot = SmallStackSlot<T>()
     runOnSmallStack(bytes: bytes) { slot.value = body() }
     guard let value = slot.value else { preconditionFailure("the small-stack thread returned no result") }
@@ -31,7 +35,8 @@ private final class SmallStackJob {
 
 private func runOnSmallStack(bytes: Int, _ body: @escaping () -> Void) {
     // Allocated rather than `pthread_attr_t()`: the zero initializer of an imported C struct is
-    // attributed to whichever module imported it first (CYAML here), which MemberImportVisibility rejects.
+    // attributed to whichever module imported it first (CYAML in a test target that also imports
+    // FlowSpecYAML), which MemberImportVisibility rejects.
     let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
     defer { attributes.deallocate() }
     pthread_attr_init(attributes)
