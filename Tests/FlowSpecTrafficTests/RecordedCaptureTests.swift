@@ -1,3 +1,4 @@
+import FlowSpecModel
 import FlowSpecTraffic
 import Testing
 
