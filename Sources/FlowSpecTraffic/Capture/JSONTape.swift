@@ -248,7 +248,14 @@ extension JSONTape {
             index += 1
             while true {
                 if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count && !SWAR.hasStringSpecial(SWAR.load(base + index)) { index += 8 }
+                    while index + 8 <= bytes.count {
+                        let mask = SWAR.stringSpecialMask(SWAR.load(base + index))
+                        if mask != 0 {
+                            index += SWAR.firstByte(mask)
+                            break
+                        }
+                        index += 8
+                    }
                 }
                 while index < bytes.count {
                     let c = bytes[index]
