@@ -11,15 +11,22 @@ public struct TrafficChecker: Sendable {
     /// Whether 2xx JSON response bodies are parsed for the flow-order check; only worth it when the
     /// spec has `x-hal-actions` extensions.
     public let parsesResponseBodies: Bool
+    /// Whether each entry's ``CheckedEntry/flow`` is made for the flow-order check. A
+    /// ``FlowOrderChecker`` without extensions finds nothing in it, so a spec without `x-hal-actions`
+    /// need not pay for it (its parameters, media type and timestamp, for every entry).
+    public let feedsFlowOrder: Bool
 
-    public init(validator: Validator, parsesResponseBodies: Bool = true) {
+    public init(validator: Validator, parsesResponseBodies: Bool = true, feedsFlowOrder: Bool = true) {
         self.validator = validator
         self.parsesResponseBodies = parsesResponseBodies
+        self.feedsFlowOrder = feedsFlowOrder
     }
 
     /// An entry's report before the in-order steps, with what the flow-order check needs.
     public struct CheckedEntry: Sendable {
         public var report: TrafficEntryReport
+        /// What the flow-order check needs; `nil` for an entry without an exchange, or when the
+        /// checker does not ``feedsFlowOrder``.
         public var flow: FlowExchange?
     }
 
@@ -63,6 +70,7 @@ public struct TrafficChecker: Sendable {
             }
         }
 
+        guard feedsFlowOrder else { return CheckedEntry(report: report, flow: nil) }
         var parameters: [String: String] = [:]
         for value in checked.parameters.pathValues { parameters[FlowExchange.parameterKey("path", value.name)] = value.rawValue }
         for decoded in checked.parameters.all where decoded.definition.location != .path {
