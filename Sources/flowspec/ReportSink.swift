@@ -37,8 +37,9 @@ final class ReportSink {
         guard !silent else { return }
         switch format {
         case "json":
-            write(json.entry(entry, first: first))
+            json.append(entry, first: first, to: &buffer)
             first = false
+            if buffer.count >= 1 << 16 { flush() }
         case "text":
             if !entry.findings.isEmpty {
                 write(text.render(entries: [entry]))

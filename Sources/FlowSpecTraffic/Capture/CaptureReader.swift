@@ -102,8 +102,33 @@ public final class CaptureReader: Sequence, IteratorProtocol {
 
     /// The next entry, or `nil` after the last.
     public func next() -> CaptureEntry? {
+        switch advance(deferring: false) {
+        case nil: return nil
+        case .decoded(let entry)?: return entry
+        case .raw?: preconditionFailure("entries are decoded when not deferring")
+        }
+    }
+
+    /// The next entry, cut out but (usually) not yet decoded; `nil` after the last. Decoding it with
+    /// ``PendingEntry/decode()`` gives what ``next()`` would have.
+    public func nextPending() -> PendingEntry? {
+        advance(deferring: true).map(PendingEntry.init(content:))
+    }
+
+    /// Up to `maxCount` next pending entries, in order; empty after the last.
+    public func nextPending(maxCount: Int) -> [PendingEntry] {
+        var batch: [PendingEntry] = []
+        batch.reserveCapacity(Swift.max(0, Swift.min(maxCount, 4096)))
+        while batch.count < maxCount, let entry = nextPending() { batch.append(entry) }
+        return batch
+    }
+
+    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to parse
+    /// instead of being parsed here, so the reading thread only finds where entries end.
+    private func advance(deferring: Bool) -> PendingEntry.Content? {
         guard !finished else { return nil }
         let event: ScanEvent?
+        har.cutsBeforeParsing = deferring
         do {
             event = format == .har ? try har.next(window) : try ndjson.next(window)
         } catch {
@@ -113,7 +138,7 @@ public final class CaptureReader: Sequence, IteratorProtocol {
                 location: CaptureLocation(
                     file: name, offset: window.cursorOffset,
                     line: format == .har ? window.line(at: window.cursorOffset) : Swift.max(ndjson.lineNumber, 1)))
-            return entry(location: problem.location, problems: [problem])
+            return .decoded(entry(location: problem.location, problems: [problem]))
         }
         guard let event else {
             finished = true
@@ -122,24 +147,28 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         switch event {
         case .entry(let start, let end, let location):
             defer { nextIndex += 1 }
-            return EntryDecoder.decode(
-                window.bytes(from: start, to: end), index: nextIndex, location: location,
-                shape: format == .har ? .harEntry : .ndjsonLine)
+            let shape: EntryDecoder.Shape = format == .har ? .harEntry : .ndjsonLine
+            if deferring {
+                return .raw(bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location, shape: shape)
+            }
+            return .decoded(
+                EntryDecoder.decode(window.bytes(from: start, to: end), index: nextIndex, location: location, shape: shape))
         case .parsedEntry(let start, let end, let location, let tape):
             defer { nextIndex += 1 }
-            return EntryDecoder.decode(
-                window.bytes(from: start, to: end), index: nextIndex, location: location, shape: .harEntry,
-                parsed: tape)
+            return .decoded(
+                EntryDecoder.decode(
+                    window.bytes(from: start, to: end), index: nextIndex, location: location, shape: .harEntry,
+                    parsed: tape))
         case .oversized(let size, let location):
             let problem = CaptureProblem(
                 code: .captureEntryTooLarge,
                 message:
                     "the entry is \(size) bytes, more than the \(options.maxEntryBytes)-byte budget; it is skipped",
                 location: location, hint: "raise the entry budget (--max-entry-bytes) to read it")
-            return entry(location: location, problems: [problem])
+            return .decoded(entry(location: location, problems: [problem]))
         case .fatal(let problem):
             finished = true
-            return entry(location: problem.location, problems: [problem])
+            return .decoded(entry(location: problem.location, problems: [problem]))
         }
     }
 

@@ -51,7 +51,12 @@ public struct CapturedURL: Hashable, Sendable {
         if end - start >= 2 && bytes[start] == UInt8(ascii: "/") && bytes[start + 1] == UInt8(ascii: "/") {
             let authorityStart = start + 2
             let slash = bytes[authorityStart..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
-            (host, port) = hostAndPort(Substring(text(authorityStart..<slash)))
+            let authority = UnsafeBufferPointer(rebasing: bytes[authorityStart..<slash])
+            if authority.allSatisfy({ $0 < 0x80 }) {
+                (host, port) = asciiHostAndPort(authority)
+            } else {
+                (host, port) = hostAndPort(Substring(text(authorityStart..<slash)))
+            }
             start = slash
         }
         let path = start < end ? text(start..<end) : "/"
@@ -68,6 +73,36 @@ public struct CapturedURL: Hashable, Sendable {
 
     private static func isLetter(_ c: UInt8) -> Bool {
         (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// ``hostAndPort(_:)`` for an ASCII authority (nearly all of them), on bytes: in ASCII every
+    /// character is one byte, so the result is the same.
+    private static func asciiHostAndPort(_ authority: UnsafeBufferPointer<UInt8>) -> (String?, Int?) {
+        var start = 0
+        var end = authority.count
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+        var portRange: Range<Int>?
+        if start < end && authority[start] == UInt8(ascii: "["),
+            let close = authority[start..<end].firstIndex(of: UInt8(ascii: "]"))
+        {
+            if close + 1 < end && authority[close + 1] == UInt8(ascii: ":") { portRange = (close + 2)..<end }
+            start += 1
+            end = close
+        } else if let colon = authority[start..<end].lastIndex(of: UInt8(ascii: ":")) {
+            portRange = (colon + 1)..<end
+            end = colon
+        }
+        let port = portRange.flatMap { range in
+            Int(String(decoding: UnsafeBufferPointer(rebasing: authority[range]), as: UTF8.self))
+        }.flatMap { (0...65535).contains($0) ? $0 : nil }
+        guard start < end else { return (nil, port) }
+        let host = String(
+            unsafeUninitializedCapacity: end - start,
+            initializingUTF8With: { out in
+                for i in start..<end { out[i - start] = CapturedHeader.asciiLower(authority[i]) }
+                return end - start
+            })
+        return (host, port)
     }
 
     private static func hostAndPort(_ authority: Substring) -> (String?, Int?) {

@@ -50,14 +50,26 @@ struct EntryContext {
         guard kind(object) == .object else { return nil }
         var name = name
         return name.withUTF8 { wanted in
-            var found: Int?
-            var i = object + 1
-            let end = tape.nodes[object].next
-            while i < end {
-                if keyEquals(i, wanted) { found = i + 1 }
-                i = tape.nodes[i + 1].next
+            // Decoding an entry looks up some seventy members: walk the nodes without bounds checks,
+            // and compare a key's bytes only when its length and first byte match.
+            tape.nodes.withUnsafeBufferPointer { nodes in
+                var found: Int?
+                var i = object + 1
+                let end = nodes[object].next
+                let length = wanted.count
+                while i < end {
+                    let key = nodes[i]
+                    if key.flags & JSONTape.escapedFlag != 0 {
+                        if keyEquals(i, wanted) { found = i + 1 }
+                    } else if key.end - key.start - 2 == length,
+                        length == 0 || (bytes[key.start + 1] == wanted[0] && memcmp(bytes.baseAddress! + key.start + 1, wanted.baseAddress!, length) == 0)
+                    {
+                        found = i + 1
+                    }
+                    i = nodes[i + 1].next
+                }
+                return found
             }
-            return found
         }
     }
 

@@ -153,22 +153,23 @@ enum HAREntryDecoder {
     private static func decodeHeaders(_ c: inout EntryContext, of node: Int, at parent: JSONPointer)
         -> [CapturedHeader]
     {
-        nameValueList(&c, "headers", of: node, at: parent).map { CapturedHeader(name: $0.name, value: $0.value) }
+        nameValueList(&c, "headers", of: node, at: parent, CapturedHeader.init(name:value:))
     }
 
     private static func decodeCookies(_ c: inout EntryContext, of node: Int, at parent: JSONPointer)
         -> [CapturedCookie]
     {
-        nameValueList(&c, "cookies", of: node, at: parent).map { CapturedCookie(name: $0.name, value: $0.value) }
+        nameValueList(&c, "cookies", of: node, at: parent, CapturedCookie.init(name:value:))
     }
 
     /// A HAR list of `{"name": ..., "value": ...}` objects; items that are not such objects are
     /// reported and left out.
-    private static func nameValueList(
-        _ c: inout EntryContext, _ name: String, of node: Int, at parent: JSONPointer
-    ) -> [(name: String, value: String)] {
+    private static func nameValueList<Item>(
+        _ c: inout EntryContext, _ name: String, of node: Int, at parent: JSONPointer,
+        _ make: (String, String) -> Item
+    ) -> [Item] {
         guard let list = c.optional(name, of: node, .array, "an array", at: parent.appending(name)) else { return [] }
-        var result: [(name: String, value: String)] = []
+        var result: [Item] = []
         for (index, item) in c.items(of: list) {
             // Built only when a problem is reported: clean entries allocate no pointers.
             var pointer: JSONPointer { parent.appending(name).appending(index) }
@@ -182,7 +183,7 @@ enum HAREntryDecoder {
             guard let itemName = c.required("name", of: item, .string, "a string", at: pointer.appending("name")),
                 let value = c.required("value", of: item, .string, "a string", at: pointer.appending("value"))
             else { continue }
-            result.append((name: c.string(itemName), value: c.string(value)))
+            result.append(make(c.string(itemName), c.string(value)))
         }
         return result
     }

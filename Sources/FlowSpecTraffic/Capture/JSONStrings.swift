@@ -31,7 +31,25 @@ enum JSONStrings {
         var i = 1
         var o = 0
         let end = token.count - 1
+        let backslashes = SWAR.ones &* 0x5C
         while i < end {
+            // Copy eight bytes at a time up to the next backslash. Writing a whole word is safe: the
+            // output is always at least one byte behind the input (the opening quote is not copied),
+            // so `o + 8 <= i + 7 < end`, which is within the output's `count - 2` bytes.
+            while i + 8 <= end {
+                let word = SWAR.load(source + i)
+                UnsafeMutableRawPointer(target + o).storeBytes(of: word.littleEndian, as: UInt64.self)
+                let mask = SWAR.zeroBytes(word ^ backslashes)
+                if mask != 0 {
+                    let run = SWAR.firstByte(mask)
+                    i += run
+                    o += run
+                    break
+                }
+                i += 8
+                o += 8
+            }
+            guard i < end else { break }
             let c = source[i]
             if c != UInt8(ascii: "\\") {
                 let runStart = i

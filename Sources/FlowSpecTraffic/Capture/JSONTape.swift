@@ -97,7 +97,9 @@ extension JSONTape {
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            tape.nodes.reserveCapacity(64)
+            // A HAR entry has about one node per ten bytes; reserving that saves the array's regrowths.
+            // (A prefix parse sees the rest of the read buffer, hence the cap.)
+            tape.nodes.reserveCapacity(min(max(64, bytes.count / 10), 4096))
         }
 
         mutating func run(wholeInput: Bool) throws(SyntaxError) {
@@ -247,10 +249,21 @@ extension JSONTape {
             var flags: UInt8 = 0
             index += 1
             while true {
+                // The first special byte of a word is exact (SWAR), so the byte loop is only for the
+                // last few bytes of the input.
+                var found = false
                 if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count && !SWAR.hasStringSpecial(SWAR.load(base + index)) { index += 8 }
+                    while index + 8 <= bytes.count {
+                        let mask = SWAR.stringSpecialMask(SWAR.load(base + index))
+                        if mask != 0 {
+                            index += SWAR.firstByte(mask)
+                            found = true
+                            break
+                        }
+                        index += 8
+                    }
                 }
-                while index < bytes.count {
+                while !found && index < bytes.count {
                     let c = bytes[index]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }
                     index += 1
@@ -262,6 +275,12 @@ extension JSONTape {
                     break
                 } else if c == UInt8(ascii: "\\") {
                     flags |= escapedFlag
+                    // JSON written inside JSON (a HAR body) has a `\"` every few bytes: take the
+                    // two-byte escapes here, and leave `\u` and errors to `escape()`.
+                    if index + 1 < bytes.count && Self.isTwoByteEscape(bytes[index + 1]) {
+                        index += 2
+                        continue
+                    }
                     try escape()
                 } else if c < 0x20 {
                     throw fail("control character U+00\(hex(c)) must be escaped in a JSON string")
@@ -274,6 +293,16 @@ extension JSONTape {
                 }
             }
             tape.nodes.append(Node(kind: .string, flags: flags, start: start, end: index, next: tape.nodes.count + 1))
+        }
+
+        @inline(__always) static func isTwoByteEscape(_ c: UInt8) -> Bool {
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                return true
+            default:
+                return false
+            }
         }
 
         mutating func escape() throws(SyntaxError) {

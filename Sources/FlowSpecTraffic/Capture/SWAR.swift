@@ -26,4 +26,22 @@ enum SWAR {
         let control = (v &- ones &* 0x20) & ~v & highs
         return zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | control | (v & highs) != 0
     }
+
+    /// The high bit of the first byte of `v` (in memory order) that is `"` or `\`, and maybe of
+    /// bytes after it; zero when there is none. Only the lowest set bit is exact: use it to find the
+    /// first match with ``firstByte(_:)``.
+    @inline(__always) static func quoteOrBackslashMask(_ v: UInt64) -> UInt64 {
+        zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C))
+    }
+
+    /// Like ``quoteOrBackslashMask(_:)`` for the bytes ``hasStringSpecial(_:)`` looks for.
+    @inline(__always) static func stringSpecialMask(_ v: UInt64) -> UInt64 {
+        let control = (v &- ones &* 0x20) & ~v & highs
+        return zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | control | (v & highs)
+    }
+
+    /// The position (0...7) of the first byte a non-zero mask marks.
+    @inline(__always) static func firstByte(_ mask: UInt64) -> Int {
+        mask.trailingZeroBitCount >> 3
+    }
 }

@@ -51,23 +51,39 @@ struct ValueCutter {
             scan: while i < count {
                 let c = base[i]
                 if inString {
-                    if !escaped {
-                        while i + 8 <= count && !SWAR.hasQuoteOrBackslash(SWAR.load(base + i)) { i += 8 }
-                        if i == count { break scan }
-                    }
-                    let c = base[i]
                     if escaped {
+                        // The byte after a backslash that ended the previous read.
                         escaped = false
-                    } else if c == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if c == UInt8(ascii: "\"") {
-                        inString = false
-                        if stack.isEmpty {
-                            end = i + 1
-                            break scan
-                        }
+                        i += 1
+                        continue
                     }
+                    // Jump to the next quote or backslash, eight bytes at a time.
+                    while i + 8 <= count {
+                        let mask = SWAR.quoteOrBackslashMask(SWAR.load(base + i))
+                        if mask != 0 {
+                            i += SWAR.firstByte(mask)
+                            break
+                        }
+                        i += 8
+                    }
+                    while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") { i += 1 }
+                    if i == count { break scan }
+                    if base[i] == UInt8(ascii: "\\") {
+                        // Skip the escape's second byte too (a `\u` escape's digits are plain bytes).
+                        if i + 1 < count {
+                            i += 2
+                        } else {
+                            escaped = true
+                            i += 1
+                        }
+                        continue
+                    }
+                    inString = false
                     i += 1
+                    if stack.isEmpty {
+                        end = i
+                        break scan
+                    }
                     continue
                 }
                 if isScalar {

@@ -4,7 +4,11 @@
 enum Timestamp {
     /// `2026-01-05T10:00:00.123Z` or `…+01:00`; `nil` for anything else.
     static func seconds(_ text: String) -> Double? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8(seconds(utf8:))
+    }
+
+    private static func seconds(utf8 b: UnsafeBufferPointer<UInt8>) -> Double? {
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= b.count else { return nil }
             var value = 0

@@ -11,15 +11,22 @@ public struct TrafficChecker: Sendable {
     /// Whether 2xx JSON response bodies are parsed for the flow-order check; only worth it when the
     /// spec has `x-hal-actions` extensions.
     public let parsesResponseBodies: Bool
+    /// Whether each entry's ``CheckedEntry/flow`` is made for the flow-order check. A
+    /// ``FlowOrderChecker`` without extensions finds nothing in it, so a spec without `x-hal-actions`
+    /// need not pay for it (its parameters, media type and timestamp, for every entry).
+    public let feedsFlowOrder: Bool
 
-    public init(validator: Validator, parsesResponseBodies: Bool = true) {
+    public init(validator: Validator, parsesResponseBodies: Bool = true, feedsFlowOrder: Bool = true) {
         self.validator = validator
         self.parsesResponseBodies = parsesResponseBodies
+        self.feedsFlowOrder = feedsFlowOrder
     }
 
     /// An entry's report before the in-order steps, with what the flow-order check needs.
     public struct CheckedEntry: Sendable {
         public var report: TrafficEntryReport
+        /// What the flow-order check needs; `nil` for an entry without an exchange, or when the
+        /// checker does not ``feedsFlowOrder``.
         public var flow: FlowExchange?
     }
 
@@ -35,14 +42,14 @@ public struct TrafficChecker: Sendable {
         report.url = request.url
         report.status = exchange.response?.status
 
-        var headers = request.headers.map { (name: $0.name, value: $0.value) }
-        if !request.cookies.isEmpty && !headers.contains(where: { $0.name.lowercased() == "cookie" }) {
+        var headers = request.headers.map { ($0.name, $0.value) }
+        if !request.cookies.isEmpty && !headers.contains(where: { $0.0.lowercased() == "cookie" }) {
             // HAR exporters keep cookies apart; the validator reads them from the Cookie header.
-            headers.append((name: "Cookie", value: request.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
+            headers.append(("Cookie", request.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
         }
         let requestBody = request.body
         var checked = validator.validate(
-            method: request.method, path: request.url, headers: headers.map { ($0.name, $0.value) }, body: requestBody?.bytes)
+            method: request.method, path: request.url, headers: headers, body: requestBody?.bytes)
         report.operation = checked.operation?.id
         report.requestMediaType = checked.mediaTypeKey
         report.findings += Self.dropBodyContentFindings(checked.violations, truncated: requestBody?.isTruncated == true)
@@ -50,7 +57,7 @@ public struct TrafficChecker: Sendable {
 
         var responseJSON: JSONValue?
         if let response = exchange.response {
-            let responseHeaders = response.headers.map { (name: $0.name, value: $0.value) }
+            let responseHeaders = response.headers.map { ($0.name, $0.value) }
             let verdict = validator.validate(
                 status: response.status, headers: responseHeaders, body: response.body?.bytes, for: checked)
             report.responseStatus = verdict.statusKey
@@ -63,6 +70,7 @@ public struct TrafficChecker: Sendable {
             }
         }
 
+        guard feedsFlowOrder else { return CheckedEntry(report: report, flow: nil) }
         var parameters: [String: String] = [:]
         for value in checked.parameters.pathValues { parameters[FlowExchange.parameterKey("path", value.name)] = value.rawValue }
         for decoded in checked.parameters.all where decoded.definition.location != .path {
@@ -91,8 +99,30 @@ public struct TrafficChecker: Sendable {
 
     /// `type/subtype` of a media type, lower-cased, without parameters.
     static func essence(_ value: String) -> String {
+        var value = value
+        if let ascii = value.withUTF8(asciiEssence) { return ascii }
         let base = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return base.trimmingCharacters(in: " \t").lowercased()
+    }
+
+    /// ``essence(_:)`` of an ASCII media type (`nil` for any other), on bytes: in ASCII a character
+    /// is a byte, so the result is the same without `Character` work.
+    private static func asciiEssence(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = 0
+        while end < bytes.count && bytes[end] != UInt8(ascii: ";") {
+            guard bytes[end] < 0x80 else { return nil }
+            end += 1
+        }
+        guard !bytes[end...].contains(where: { $0 >= 0x80 }) else { return nil }
+        var start = 0
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return String(
+            unsafeUninitializedCapacity: end - start,
+            initializingUTF8With: { out in
+                for i in start..<end { out[i - start] = CapturedHeader.asciiLower(bytes[i]) }
+                return end - start
+            })
     }
 
     static func isJSON(_ value: String?) -> Bool {

@@ -1,5 +1,6 @@
 /// The whole of `flowspec validate`'s checking, for the CLI and for embedders: every entry of every
-/// capture, checked on `workers` threads and delivered in input order.
+/// capture, checked on `workers` threads (with reading and delivering on threads of their own) and
+/// delivered in input order.
 public enum TrafficRun {
     /// Checks `captures` (paths, `-` for standard input; `names` are what reports call them).
     ///
@@ -10,9 +11,10 @@ public enum TrafficRun {
     ) throws(CaptureReadError) {
         for capture in captures {
             let reader = try CaptureReader(path: capture.path)
-            OrderedBatches.run(
-                next: { reader.next(maxCount: batchSize) }, workers: workers,
-                process: { entry in checker.check(entry, capture: capture.name) },
+            // The reader thread only cuts entries apart; parsing and decoding them is worker work.
+            OrderedPipeline.run(
+                produce: { reader.nextPending(maxCount: batchSize) }, workers: workers,
+                process: { pending in checker.check(pending.decode(), capture: capture.name) },
                 deliver: { checked in deliver(session.finish(checked)) })
         }
     }

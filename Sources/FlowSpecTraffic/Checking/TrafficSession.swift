@@ -57,11 +57,15 @@ public struct TrafficSession: Sendable {
         for finding in findings {
             let rule = RuleDescriptor(id: finding.code, defaultSeverity: finding.severity, summary: "", category: "traffic")
             guard let configured = configuration.applying(to: finding, rule: rule, file: specFile) else { continue }
-            let identity = FindingIdentity(configured, defaultFile: capture)
-            if let count = remaining[identity], count > 0 {
-                remaining[identity] = count - 1
-                baselined += 1
-                continue
+            // An identity hashes the finding's text; only worth making while the baseline has counts left.
+            if !remaining.isEmpty {
+                let identity = FindingIdentity(configured, defaultFile: capture)
+                if let count = remaining[identity], count > 0 {
+                    // Used-up counts are removed, so that a baseline used up costs nothing more.
+                    remaining[identity] = count > 1 ? count - 1 : nil
+                    baselined += 1
+                    continue
+                }
             }
             if collectsFindings { collected.append(configured) }
             if worst.map({ configured.severity < $0 }) ?? true { worst = configured.severity }

@@ -29,7 +29,75 @@ public struct TrafficJSONReporter: Sendable {
 
     /// One element of the `entries` array, on one line.
     public func entry(_ entry: TrafficEntryReport, first: Bool) -> String {
-        (first ? "\n    " : ",\n    ") + self.entry(entry).serialized(pretty: false)
+        var out: [UInt8] = []
+        append(entry, first: first, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``entry(_:first:)``'s text to `out`, without making a string: the streaming writer's
+    /// way, since a large capture has millions of entries.
+    public func append(_ entry: TrafficEntryReport, first: Bool, to out: inout [UInt8]) {
+        var json = JSONBytes(into: out)
+        out = []
+        json.raw(first ? "\n    " : ",\n    ")
+        json.raw("{\"index\":")
+        json.int(entry.index)
+        json.raw(",\"capture\":")
+        json.string(entry.capture)
+        json.raw(",\"line\":")
+        json.int(entry.line)
+        json.raw(",\"method\":")
+        json.string(entry.method)
+        json.raw(",\"url\":")
+        json.string(entry.url)
+        json.raw(",\"status\":")
+        json.int(entry.status)
+        json.raw(",\"operation\":")
+        json.string(entry.operation)
+        json.raw(",\"requestMediaType\":")
+        json.string(entry.requestMediaType)
+        json.raw(",\"responseStatus\":")
+        json.string(entry.responseStatus)
+        json.raw(",\"verdict\":")
+        json.raw(entry.isValid ? "\"valid\"" : "\"invalid\"")
+        json.raw(",\"findings\":[")
+        for (position, finding) in entry.findings.enumerated() {
+            if position > 0 { json.raw(",") }
+            append(finding, to: &json)
+        }
+        json.raw("]}")
+        out = json.bytes
+    }
+
+    /// ``finding(_:)`` written compactly.
+    private func append(_ diagnostic: Diagnostic, to json: inout JSONBytes) {
+        json.raw("{\"code\":")
+        json.string(diagnostic.code.rawValue)
+        json.raw(",\"severity\":")
+        json.string(diagnostic.severity.rawValue)
+        json.raw(",\"message\":")
+        json.string(diagnostic.message)
+        json.raw(",\"instancePointer\":")
+        json.string(diagnostic.instancePointer?.description)
+        json.raw(",\"instanceLocation\":")
+        json.string(diagnostic.instanceLocation)
+        json.raw(",\"specLocation\":")
+        if let location = diagnostic.location {
+            json.raw("{\"file\":")
+            json.string(location.file)
+            json.raw(",\"line\":")
+            json.int(location.line)
+            json.raw(",\"column\":")
+            json.int(location.column)
+            json.raw("}")
+        } else {
+            json.raw("null")
+        }
+        json.raw(",\"specPointer\":")
+        json.string(diagnostic.pointer?.description)
+        json.raw(",\"hint\":")
+        json.string(diagnostic.hint)
+        json.raw("}")
     }
 
     /// The rest of the report after the last entry.

@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
 
-    @Option(help: "Threads to validate with (default: every core).")
+    @Option(help: "Threads to validate with (default: every core); reading and writing run alongside on one thread each.")
     var jobs: Int?
 
     @Flag(help: "Report undeclared query parameters, headers and cookies too.")
@@ -75,7 +75,8 @@ struct ValidateCommand: ParsableCommand {
         let checker: TrafficChecker
         do {
             checker = TrafficChecker(
-                validator: try Validator(loaded, options: options), parsesResponseBodies: !extensions.isEmpty)
+                validator: try Validator(loaded, options: options), parsesResponseBodies: !extensions.isEmpty,
+                feedsFlowOrder: !extensions.isEmpty)
         } catch {
             Output.error("error: \(spec) cannot be used for validation\n")
             for diagnostic in error.diagnostics { Output.error(diagnostic.terminalLine + "\n") }

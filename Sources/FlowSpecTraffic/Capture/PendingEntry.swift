@@ -1,0 +1,36 @@
+/// An entry cut out of a capture whose decoding is left to whichever thread takes it.
+///
+/// Finding where an entry ends is cheap and must happen in order; parsing and decoding it is most of
+/// the reading work and can happen anywhere. ``CaptureReader/nextPending(maxCount:)`` hands these out
+/// so that a single reader thread only cuts, and the workers decode (``decode()``) in parallel. The
+/// result is the entry ``CaptureReader/next()`` would have given, byte for byte.
+public struct PendingEntry: Sendable {
+    enum Content: Sendable {
+        /// Already an entry: one that could not be read, or one parsed while it was cut.
+        case decoded(CaptureEntry)
+        /// The entry's own bytes (copied out of the read buffer), still to be parsed.
+        case raw(bytes: [UInt8], index: Int, location: CaptureLocation, shape: EntryDecoder.Shape)
+    }
+
+    let content: Content
+
+    /// The entry's 0-based position in its capture.
+    public var index: Int {
+        switch content {
+        case .decoded(let entry): return entry.index
+        case .raw(_, let index, _, _): return index
+        }
+    }
+
+    /// Parses and decodes the entry; safe to call on any thread.
+    public func decode() -> CaptureEntry {
+        switch content {
+        case .decoded(let entry):
+            return entry
+        case .raw(let bytes, let index, let location, let shape):
+            return bytes.withUnsafeBufferPointer { buffer in
+                EntryDecoder.decode(buffer, index: index, location: location, shape: shape)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import FlowSpecModel
+import Testing
+
+@testable import FlowSpecTraffic
+
+/// Entries cut on one thread and decoded on another (`nextPending`) are exactly the entries `next()`
+/// gives, for clean and damaged captures alike, whatever the chunking.
+@Suite("Pending entries")
+struct CapturePendingTests {
+    static func pending(_ reader: CaptureReader) -> [CaptureEntry] {
+        var entries: [CaptureEntry] = []
+        while case let batch = reader.nextPending(maxCount: 3), !batch.isEmpty {
+            entries += batch.map { $0.decode() }
+        }
+        return entries
+    }
+
+    static func reader(_ bytes: [UInt8], format: CaptureFormat, chunkSize: Int?) -> CaptureReader {
+        guard let chunkSize else { return CaptureReader(bytes: bytes, name: "c", options: .init(format: format)) }
+        var offset = 0
+        return CaptureReader(name: "c", options: .init(format: format, chunkSize: chunkSize)) {
+            guard offset < bytes.count else { return nil }
+            let end = min(offset + chunkSize, bytes.count)
+            defer { offset = end }
+            return Array(bytes[offset..<end])
+        }
+    }
+
+    static func expectSame(
+        _ bytes: [UInt8], format: CaptureFormat, seed: UInt64? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        for chunkSize in [nil, 7] as [Int?] {
+            let direct = Array(reader(bytes, format: format, chunkSize: chunkSize))
+            let deferred = pending(reader(bytes, format: format, chunkSize: chunkSize))
+            #expect(deferred == direct, "seed \(seed.map(String.init) ?? "-"), chunk \(chunkSize ?? 0)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func cleanCaptureDecodesTheSame() {
+        let capture = harDocument([
+            harEntry(), harEntry(method: "POST", postData: #"{"mimeType":"text/plain","text":"a\"b"}"#),
+            harEntry(response: harResponse(status: "0")),
+        ])
+        let entries = Self.pending(Self.reader(Array(capture.utf8), format: .har, chunkSize: nil))
+        #expect(entries.count == 3)
+        #expect(entries.allSatisfy { $0.exchange != nil })
+        Self.expectSame(Array(capture.utf8), format: .har)
+    }
+
+    @Test("scalar and broken entries are reported as next() reports them")
+    func scalarAndBrokenEntries() {
+        for entries in [["12x"], ["12", "true"], [#"{"request":1}"#, "[1,2]"], [#"{"a":[}"#], [#"{"a":"\u00"}"#]] {
+            Self.expectSame(Array(harDocument(entries).utf8), format: .har)
+        }
+    }
+
+    @Test("mutated HAR files", arguments: 0..<4)
+    func mutatedHAR(batch: Int) {
+        let original = Array(
+            harDocument([
+                harEntry(extra: #","_bench":{"a":[1,{"b":"\"]"}]}"#),
+                harEntry(method: "POST", postData: #"{"mimeType":"text/plain","text":"x\\y\"z","encoding":"base64"}"#),
+                harEntry(response: harResponse(status: "0")),
+            ]).utf8)
+        for seed in UInt64(batch * 100)..<UInt64(batch * 100 + 100) {
+            Self.expectSame(CaptureMutationTests.mutate(original, seed: seed), format: .har, seed: seed)
+        }
+    }
+
+    @Test("mutated NDJSON files")
+    func mutatedNDJSON() {
+        let original = Array((CaptureNDJSONTests.lines.joined(separator: "\n") + "\n" + harEntry() + "\n").utf8)
+        for seed in UInt64(0)..<200 {
+            Self.expectSame(CaptureMutationTests.mutate(original, seed: seed), format: .ndjson, seed: seed)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Synchronization
+import Testing
+
+@testable import FlowSpecTraffic
+
+/// The pipeline delivers every result once, in input order, whatever the number of workers, and does
+/// not read far ahead of what it has delivered.
+@Suite("Ordered pipeline")
+struct OrderedPipelineTests {
+    static func run(count: Int, batchSize: Int, workers: Int) -> [String] {
+        var produced = 0
+        var delivered: [String] = []
+        OrderedPipeline.run(
+            produce: { () -> [Int] in
+                let batch = Array(produced..<min(produced + batchSize, count))
+                produced += batch.count
+                return batch
+            }, workers: workers,
+            process: { (item: Int) -> String in
+                // Uneven work, so that later batches often finish first.
+                var x = UInt64(item)
+                for _ in 0..<((item * 7919) % 3000) { x = x &* 6_364_136_223_846_793_005 &+ 1 }
+                return "\(item):\(x & 1)"
+            },
+            deliver: { (result: String) in delivered.append(result) })
+        return delivered
+    }
+
+    @Test(arguments: [0, 1, 5, 64, 1_000])
+    func sameAsSerial(count: Int) {
+        let serial = Self.run(count: count, batchSize: 8, workers: 1)
+        #expect(serial.count == count)
+        #expect(serial.map { $0.split(separator: ":")[0] } == (0..<count).map { Substring(String($0)) })
+        for workers in [2, 3, 16] {
+            #expect(Self.run(count: count, batchSize: 8, workers: workers) == serial, "\(workers) workers")
+        }
+    }
+
+    @Test func readsBoundedAhead() {
+        let workers = 2
+        let read = Mutex(0)
+        var delivered = 0
+        var mostAhead = 0
+        OrderedPipeline.run(
+            produce: { () -> [Int] in
+                read.withLock { count -> [Int] in
+                    guard count < 2_000 else { return [] }
+                    count += 10
+                    return Array((count - 10)..<count)
+                }
+            }, workers: workers, process: { (item: Int) -> Int in item },
+            deliver: { (_: Int) in
+                delivered += 1
+                mostAhead = max(mostAhead, read.withLock { $0 } - delivered)
+            })
+        #expect(delivered == 2_000)
+        // At most 2 * workers + 2 batches of 10 wait behind the one being delivered.
+        #expect(mostAhead <= (2 * workers + 3) * 10)
+    }
+}
