@@ -3,6 +3,12 @@ import FlowSpecModel
 import FlowSpecTraffic
 import Foundation
 
+/// `--output` names a file that cannot be created or written.
+struct ReportSinkError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "error: cannot write the report to \(path): check that its folder exists and is writable" }
+}
+
 /// Where `flowspec validate` writes its report. JSON and text are streamed entry by entry, so memory
 /// stays flat whatever the capture's size; SARIF, GitHub, JUnit and HTML keep only the entries that
 /// have findings (plus counts) until the end.
@@ -19,7 +25,9 @@ final class ReportSink {
     private let json = TrafficJSONReporter()
     private let text: TrafficTextReporter
 
-    init(options: ReportOptions, spec: String, captures: [String], silent: Bool) {
+    /// Throws when `--output` cannot be written, before any work is done, rather than falling back to
+    /// standard output.
+    init(options: ReportOptions, spec: String, captures: [String], silent: Bool) throws(ReportSinkError) {
         self.options = options
         self.spec = spec
         self.captures = captures
@@ -27,8 +35,10 @@ final class ReportSink {
         self.silent = silent
         self.text = TrafficTextReporter(colour: options.colour, coverage: !options.quiet)
         if !silent, let path = options.output {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            handle = FileHandle(forWritingAtPath: path)
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: path)
+            else { throw ReportSinkError(path: path) }
+            self.handle = handle
         }
         if !silent && format == "json" { write(json.header(spec: spec, captures: captures)) }
     }

@@ -89,7 +89,13 @@ struct ValidateCommand: ParsableCommand {
             configuration: configuration, specFile: loaded.files.root?.displayPath ?? spec, baseline: known,
             collectsFindings: writeBaseline != nil)
         let names = captures.map { $0 == "-" ? "<stdin>" : $0 }
-        let sink = ReportSink(options: output, spec: spec, captures: names, silent: writeBaseline != nil)
+        let sink: ReportSink
+        do {
+            sink = try ReportSink(options: output, spec: spec, captures: names, silent: writeBaseline != nil)
+        } catch {
+            Output.error("\(error)\n")
+            throw ExitCode(2)
+        }
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var progress = ProgressBar(enabled: Output.stderrIsTerminal)
         do {
