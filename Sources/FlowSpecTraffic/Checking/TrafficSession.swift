@@ -11,8 +11,11 @@ public struct TrafficSession: Sendable {
     public private(set) var baselined = 0
     /// The most serious severity of any finding kept so far.
     public private(set) var worst: Severity?
-    /// Every finding kept, when ``collectsFindings`` (for `--write-baseline`).
-    public private(set) var collected: [Diagnostic] = []
+    /// Every finding kept, as baseline entries, when ``collectsFindings`` (for `--write-baseline`):
+    /// `Baseline(entries: collected)`. Each identity is made as the baseline check makes it, with the
+    /// entry's capture standing in for the file of a finding that has no spec location (flow-order
+    /// findings), so that a written baseline hides exactly what it was written from.
+    public private(set) var collected: [Baseline.Entry] = []
     public let collectsFindings: Bool
     private let configuration: LintConfiguration
     private let specFile: String
@@ -67,7 +70,7 @@ public struct TrafficSession: Sendable {
                     continue
                 }
             }
-            if collectsFindings { collected.append(configured) }
+            if collectsFindings { collected += Baseline(diagnostics: CollectionOfOne(configured), defaultFile: capture).entries }
             if worst.map({ configured.severity < $0 }) ?? true { worst = configured.severity }
             kept.append(configured)
         }

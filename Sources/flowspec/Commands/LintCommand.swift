@@ -20,14 +20,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var output: ReportOptions
 
-    @Option(help: "Configuration file (default: .flowspec.yaml found from the spec's folder upwards).")
-    var config: String?
-
-    @Option(help: "Write the current findings to this baseline file, and exit 0.")
-    var writeBaseline: String?
-
-    @Option(help: "Report only findings that are not in this baseline file.")
-    var baseline: String?
+    @OptionGroup var findings: FindingOptions
 
     @Flag(help: "Apply the safe automatic fixes in place (trailing slashes, quoted status codes, sorted tags), then lint.")
     var fix = false
@@ -63,7 +56,7 @@ struct LintCommand: ParsableCommand {
         for path in paths {
             let configuration: LintConfiguration
             do {
-                configuration = try LintConfiguration.forSpec(at: path == "-" ? "." : path, explicitPath: config)
+                configuration = try LintConfiguration.forSpec(at: path == "-" ? "." : path, explicitPath: findings.config)
             } catch {
                 for problem in error.errors { Output.error("\(problem)\n") }
                 throw ExitCode(2)
@@ -90,28 +83,12 @@ struct LintCommand: ParsableCommand {
                 }
             }
         }
-        if let writeBaseline {
-            let baseline = Baseline(diagnostics: allDiagnostics)
-            guard FileManager.default.createFile(atPath: writeBaseline, contents: Data(baseline.encoded())) else {
-                Output.error("error: cannot write the baseline to \(writeBaseline)\n")
-                throw ExitCode(2)
-            }
-            Output.error("wrote \(allDiagnostics.count) finding(s) to \(writeBaseline)\n")
+        if let path = findings.writeBaseline {
+            try findings.write(Baseline(diagnostics: allDiagnostics), count: allDiagnostics.count, to: path)
             return
         }
         var baselined = 0
-        if let baseline {
-            guard let data = FileManager.default.contents(atPath: baseline) else {
-                Output.error("error: cannot read the baseline \(baseline)\n")
-                throw ExitCode(2)
-            }
-            let known: Baseline
-            do {
-                known = try Baseline(decoding: Array(data), path: baseline)
-            } catch {
-                Output.error("error: \(error)\n")
-                throw ExitCode(2)
-            }
+        if let known = try findings.readBaseline() {
             for index in fileResults.indices {
                 let split = known.filter(fileResults[index].diagnostics)
                 baselined += split.known.count

@@ -25,14 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var output: ReportOptions
 
-    @Option(help: "Configuration file (default: .flowspec.yaml found from the spec's folder upwards).")
-    var config: String?
-
-    @Option(help: "Write the current findings to this baseline file, and exit 0.")
-    var writeBaseline: String?
-
-    @Option(help: "Report only findings that are not in this baseline file.")
-    var baseline: String?
+    @OptionGroup var findings: FindingOptions
 
     @Option(help: "Threads to validate with (default: every core); reading and writing run alongside on one thread each.")
     var jobs: Int?
@@ -63,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let configuration: LintConfiguration
         do {
-            configuration = try LintConfiguration.forSpec(at: spec, explicitPath: config)
+            configuration = try LintConfiguration.forSpec(at: spec, explicitPath: findings.config)
         } catch {
             for problem in error.errors { Output.error("\(problem)\n") }
             throw ExitCode(2)
@@ -82,16 +75,16 @@ struct ValidateCommand: ParsableCommand {
             for diagnostic in error.diagnostics { Output.error(diagnostic.terminalLine + "\n") }
             throw ExitCode(2)
         }
-        let known = try baseline.map(Self.readBaseline)
+        let known = try findings.readBaseline()
 
         var session = TrafficSession(
             flow: FlowOrderChecker(extensions: extensions), coverage: checker.emptyCoverage,
             configuration: configuration, specFile: loaded.files.root?.displayPath ?? spec, baseline: known,
-            collectsFindings: writeBaseline != nil)
+            collectsFindings: findings.writeBaseline != nil)
         let names = captures.map { $0 == "-" ? "<stdin>" : $0 }
         let sink: ReportSink
         do {
-            sink = try ReportSink(options: output, spec: spec, captures: names, silent: writeBaseline != nil)
+            sink = try ReportSink(options: output, spec: spec, captures: names, silent: findings.writeBaseline != nil)
         } catch {
             Output.error("\(error)\n")
             throw ExitCode(2)
@@ -112,13 +105,9 @@ struct ValidateCommand: ParsableCommand {
         }
         progress.done()
         let captureFindings = session.captureFindings()
-        if let writeBaseline {
-            let written = Baseline(diagnostics: session.collected, defaultFile: spec)
-            guard FileManager.default.createFile(atPath: writeBaseline, contents: Data(written.encoded())) else {
-                Output.error("error: cannot write \(writeBaseline)\n")
-                throw ExitCode(2)
-            }
-            Output.error("wrote \(session.collected.count) finding(s) to \(writeBaseline)\n")
+        if let path = findings.writeBaseline {
+            try findings.write(
+                Baseline(entries: session.collected), count: session.collected.count, to: path)
             return
         }
         sink.finish(
@@ -126,18 +115,5 @@ struct ValidateCommand: ParsableCommand {
             coverage: session.coverage)
         let failSeverity = output.failSeverity ?? configuration.failSeverity ?? .error
         if let worst = session.worst, worst.reaches(failSeverity) { throw ExitCode(1) }
-    }
-
-    static func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Output.error("error: cannot read the baseline \(path)\n")
-            throw ExitCode(2)
-        }
-        do {
-            return try Baseline(decoding: Array(data), path: path)
-        } catch {
-            Output.error("error: \(error)\n")
-            throw ExitCode(2)
-        }
     }
 }
