@@ -205,12 +205,16 @@ public struct SchemaCompiler {
             }
             pointer.append(token)
             if tree.isMapping(node) {
-                if let uri = tree.value(forKey: "$schema", in: node).flatMap(tree.scalar),
+                // Through `member`: the walk passes big mappings (`components/schemas`), and scanning
+                // one for `$schema` and `$id` on every lookup made compiling many schemas quadratic.
+                if let uri = member("$schema", of: node, source: resource.source, in: tree).flatMap(tree.scalar),
                     let named = SchemaDialect(uri: uri)
                 {
                     dialect = named
                 }
-                if let id = identifier(of: node, in: tree, dialect: dialect) {
+                if let keyword = dialect.idKeyword, member(keyword, of: node, source: resource.source, in: tree) != nil,
+                    let id = identifier(of: node, in: tree, dialect: dialect)
+                {
                     base = URIReference(base).resolving(id).withoutFragment
                 }
             }
