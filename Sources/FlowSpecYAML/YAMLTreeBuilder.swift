@@ -275,7 +275,34 @@ struct YAMLTreeBuilder {
                 .emptyDocument, "the file holds no document (it is empty or only comments)", at: endOfInput.mark,
                 hint: "an OpenAPI document needs at least `openapi:`, `info:` and `paths:`")
         }
-        return YAMLTree(records: records, text: text, children: children, root: root, problems: problems)
+        // The tree lives as long as the loaded spec, so its arrays are copied to their exact sizes: the
+        // reservations and the doubling growth leave up to half of each array unused (several MB for a
+        // large spec). The builder's own bookkeeping goes first, and the arrays one at a time, so the
+        // copies never coexist with more than one oversized original.
+        expandedSizes = []
+        anchors = [:]
+        scratch = []
+        stack = []
+        let exactText = Self.exact(&text)
+        let exactChildren = Self.exact(&children)
+        let exactRecords = Self.exact(&records)
+        return YAMLTree(
+            records: exactRecords, text: exactText, children: exactChildren, root: root, problems: problems)
+    }
+
+    /// `array`'s elements in a buffer of exactly their count; `array` is emptied (and freed).
+    private static func exact<Element>(_ array: inout [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        let copy = [Element](unsafeUninitializedCapacity: array.count) { buffer, initialized in
+            array.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, array.count > 0 {
+                    buffer.baseAddress!.initialize(from: base, count: source.count)
+                }
+            }
+            initialized = array.count
+        }
+        array = []
+        return copy
     }
 
     private func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8> {
