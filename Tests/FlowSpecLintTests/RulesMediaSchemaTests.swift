@@ -392,6 +392,28 @@ import Testing
 
             """, [(5, 16), (10, 14), (16, 20)]),
         RuleCase("no-script-tags-in-markdown", "plain text", plain, []),
+        RuleCase(
+            "no-script-tags-in-markdown", "a tag in mixed case at the very end, and near misses",
+            """
+            openapi: 3.1.0
+            info:
+              title: <scrip t> and script
+              version: '1'
+              description: ends with <ScRiPt
+            paths: {}
+
+            """, [(5, 16)]),
+        RuleCase(
+            "no-eval-in-markdown", "a text that is only the call, and near misses",
+            """
+            openapi: 3.1.0
+            info:
+              title: eval(
+              version: '1'
+              description: eval (x), EVAL(x) and evaluate(x)
+            paths: {}
+
+            """, [(3, 10)]),
 
         RuleCase(
             "response-status-key", "not status keys",

@@ -23,7 +23,8 @@ public struct SchemaExampleChecker: ExampleChecker {
     public func prepare(_ context: LintContext) {
         let nodes = ExampleRules.checkedSchemas(context)
         guard !nodes.isEmpty else { return }
-        var compiler = SchemaCompiler(registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
+        var compiler = SchemaCompiler(
+            registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
         var handles: [(String, SchemaHandle)] = []
         var failed: [String] = []
         for node in nodes {

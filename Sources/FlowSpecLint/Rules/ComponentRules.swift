@@ -45,7 +45,8 @@ public enum ComponentRules {
                 valueOfKey[entry.key] = entry.value
             }
             for (name, key) in zip(names, keys) {
-                let direct = key.file == map.file ? valueOfKey[key.node].map { NodeRef(file: map.file, node: $0) } : nil
+                let direct =
+                    key.file == map.file ? valueOfKey[key.node].map { NodeRef(file: map.file, node: $0) } : nil
                 guard let value = direct ?? context.value(name, in: map) else { continue }
                 if index.isReferenced(value) || (section == "schemas" && mapped.contains(name)) { continue }
                 // A component that only points at an object in another file (a multi-file spec's index)
