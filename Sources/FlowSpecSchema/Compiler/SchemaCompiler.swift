@@ -32,6 +32,8 @@ public struct SchemaCompiler {
     var anchorNames: [String: Int32] = [:]
     /// Resolved references by base and reference text: a spec refers to the same component many times.
     var resolved: [String: Location?] = [:]
+    /// The index in `program.patterns` of each pattern text compiled so far.
+    var patternIndexes: [String: Int32] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
     /// Nesting of the schema being compiled, and a stack guard once it is deep.
