@@ -4,8 +4,13 @@
 /// hand-written reader is several times faster than libyaml on large `.json` specs. Locations follow
 /// the same convention: 1-based line and column (in Unicode scalars), 0-based byte offset.
 enum JSONTreeReader {
-    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, options: YAMLParseOptions) throws(YAMLError) -> YAMLTree {
-        var reader = Reader(bytes: buffer, builder: YAMLTreeBuilder(options: options, source: buffer))
+    /// - Parameters:
+    ///   - buffer: `sourceArray`'s storage.
+    static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions
+    ) throws(YAMLError) -> YAMLTree {
+        var reader = Reader(
+            bytes: buffer, builder: YAMLTreeBuilder(options: options, source: buffer, sourceArray: sourceArray))
         // RFC 8259 lets a parser ignore a byte order mark; editors on Windows write one. Like libyaml,
         // columns on the first line do not count it.
         if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {

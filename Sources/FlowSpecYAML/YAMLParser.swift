@@ -39,13 +39,19 @@ public enum YAMLParser {
         }
         let result: Result<YAMLTree, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             switch format {
-            case .yaml: return Result { () throws(YAMLError) in try parseYAML(buffer, options: options) }
-            case .json: return Result { () throws(YAMLError) in try JSONTreeReader.parse(buffer, options: options) }
+            case .yaml:
+                return Result { () throws(YAMLError) in try parseYAML(buffer, sourceArray: bytes, options: options) }
+            case .json:
+                return Result { () throws(YAMLError) in
+                    try JSONTreeReader.parse(buffer, sourceArray: bytes, options: options)
+                }
             case .auto:
-                if looksLikeJSON(buffer), let tree = try? JSONTreeReader.parse(buffer, options: options) {
+                if looksLikeJSON(buffer),
+                    let tree = try? JSONTreeReader.parse(buffer, sourceArray: bytes, options: options)
+                {
                     return .success(tree)
                 }
-                return Result { () throws(YAMLError) in try parseYAML(buffer, options: options) }
+                return Result { () throws(YAMLError) in try parseYAML(buffer, sourceArray: bytes, options: options) }
             }
         }
         return try result.get()
@@ -63,9 +69,11 @@ public enum YAMLParser {
         return false
     }
 
-    static func parseYAML(_ buffer: UnsafeBufferPointer<UInt8>, options: YAMLParseOptions) throws(YAMLError)
-        -> YAMLTree
-    {
+    /// - Parameters:
+    ///   - buffer: `sourceArray`'s storage.
+    static func parseYAML(
+        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions
+    ) throws(YAMLError) -> YAMLTree {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(.syntax, "libyaml could not be initialised", at: YAMLMark(line: 1, column: 1, offset: 0))
@@ -77,7 +85,7 @@ public enum YAMLParser {
             var empty: UInt8 = 0
             yaml_parser_set_input_string(&parser, &empty, 0)
         }
-        var builder = YAMLTreeBuilder(options: options, source: buffer)
+        var builder = YAMLTreeBuilder(options: options, source: buffer, sourceArray: sourceArray)
         var offsets = CharacterOffsets(buffer)
         var documents = 0
         var event = yaml_event_t()

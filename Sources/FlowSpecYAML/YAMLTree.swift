@@ -14,8 +14,11 @@ public struct YAMLTree: Sendable {
         @usableFromInline var kind: YAMLNodeKind
         @usableFromInline var scalarType: YAMLScalarType
         @usableFromInline var style: YAMLScalarStyle
-        /// For scalars, the range of their text in `text`; for collections, the range of their children in
-        /// `children` (mappings store key and value alternately).
+        /// Whether a scalar's text is the file's own bytes at `first` (most scalars are written as they
+        /// read), rather than unescaped or folded text in `text`. Fits the padding before `first`.
+        @usableFromInline var inSource: Bool = false
+        /// For scalars, the range of their text in `source` or `text`; for collections, the range of their
+        /// children in `children` (mappings store key and value alternately).
         @usableFromInline var first: Int32
         @usableFromInline var count: Int32
         @usableFromInline var start: PackedMark
@@ -26,12 +29,16 @@ public struct YAMLTree: Sendable {
     /// consumer hold it by value) costs one reference count, not one per array.
     @usableFromInline final class Storage: Sendable {
         @usableFromInline let records: [Record]
+        /// The scalars whose text differs from the file's bytes (escapes, folding, block scalars).
         @usableFromInline let text: [UInt8]
+        /// The file's bytes, shared with the caller's array (not copied): the other scalars' text.
+        @usableFromInline let source: [UInt8]
         @usableFromInline let children: [NodeID]
 
-        init(records: [Record], text: [UInt8], children: [NodeID]) {
+        init(records: [Record], text: [UInt8], source: [UInt8], children: [NodeID]) {
             self.records = records
             self.text = text
+            self.source = source
             self.children = children
         }
     }
@@ -47,8 +54,10 @@ public struct YAMLTree: Sendable {
     /// of a duplicate key wins.
     public let problems: [YAMLError]
 
-    init(records: [Record], text: [UInt8], children: [NodeID], root: NodeID, problems: [YAMLError]) {
-        storage = Storage(records: records, text: text, children: children)
+    init(
+        records: [Record], text: [UInt8], source: [UInt8], children: [NodeID], root: NodeID, problems: [YAMLError]
+    ) {
+        storage = Storage(records: records, text: text, source: source, children: children)
         self.root = root
         self.problems = problems
     }
@@ -83,7 +92,8 @@ public struct YAMLTree: Sendable {
         let record = storage.records[Int(id.index)]
         guard record.kind == .scalar else { return [] }
         let first = Int(record.first)
-        return storage.text[first..<(first + Int(record.count))]
+        return record.inSource
+            ? storage.source[first..<(first + Int(record.count))] : storage.text[first..<(first + Int(record.count))]
     }
 
     /// A scalar's value as written (after unescaping); `nil` for collections.

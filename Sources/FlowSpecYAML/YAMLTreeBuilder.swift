@@ -15,6 +15,9 @@ struct YAMLTreeBuilder {
     private var root = NodeID(0)
     private let options: YAMLParseOptions
     private let source: UnsafeBufferPointer<UInt8>
+    /// The array `source` points into, kept by the tree so that scalars written as they read need no
+    /// copy of their text.
+    private let sourceArray: [UInt8]
 
     private struct Open {
         var kind: YAMLNodeKind
@@ -32,11 +35,15 @@ struct YAMLTreeBuilder {
     private var aliasCount = 0
     private var rootSet = false
 
-    init(options: YAMLParseOptions, source: UnsafeBufferPointer<UInt8>) {
+    /// - Parameters:
+    ///   - source: the bytes being read, which must be `sourceArray`'s storage.
+    init(options: YAMLParseOptions, source: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8]) {
         self.options = options
         self.source = source
+        self.sourceArray = sourceArray
         records.reserveCapacity(source.count / 16)
-        text.reserveCapacity(source.count / 2)
+        // Only escaped, folded and block scalars are copied (about a fifth of a large spec's text).
+        text.reserveCapacity(source.count / 16)
     }
 
     var depth: Int { stack.count }
@@ -44,14 +51,15 @@ struct YAMLTreeBuilder {
     private func mark(of packed: PackedMark) -> YAMLMark { packed.mark }
 
     private mutating func appendNode(
-        kind: YAMLNodeKind, type: YAMLScalarType, style: YAMLScalarStyle, first: Int, count: Int,
-        start: PackedMark, end: PackedMark, expanded: Int
+        kind: YAMLNodeKind, type: YAMLScalarType, style: YAMLScalarStyle, inSource: Bool = false, first: Int,
+        count: Int, start: PackedMark, end: PackedMark, expanded: Int
     ) -> NodeID {
         let id = NodeID(records.count)
         records.append(
             YAMLTree.Record(
-                kind: kind, scalarType: type, style: style, first: Int32(truncatingIfNeeded: first),
-                count: Int32(truncatingIfNeeded: count), start: start, end: end))
+                kind: kind, scalarType: type, style: style, inSource: inSource,
+                first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count), start: start,
+                end: end))
         expandedSizes.append(expanded)
         return id
     }
@@ -82,13 +90,38 @@ struct YAMLTreeBuilder {
         _ bytes: UnsafeBufferPointer<UInt8>, type: YAMLScalarType, style: YAMLScalarStyle,
         anchor: String?, start: PackedMark, end: PackedMark
     ) throws(YAMLError) {
-        let first = text.count
-        text.append(contentsOf: bytes)
-        let id = appendNode(
-            kind: .scalar, type: type, style: style, first: first, count: bytes.count, start: start, end: end,
-            expanded: 1)
+        let id: NodeID
+        if let offset = sourceOffset(of: bytes, at: start) {
+            id = appendNode(
+                kind: .scalar, type: type, style: style, inSource: true, first: offset, count: bytes.count,
+                start: start, end: end, expanded: 1)
+        } else {
+            let first = text.count
+            text.append(contentsOf: bytes)
+            id = appendNode(
+                kind: .scalar, type: type, style: style, first: first, count: bytes.count, start: start, end: end,
+                expanded: 1)
+        }
         register(anchor: anchor, id)
         try attach(id, expanded: 1, at: start)
+    }
+
+    /// Where `bytes` are found verbatim in the source: they point into it (the JSON reader's numbers
+    /// and literals), or they equal the source at the scalar's start (plain) or just after its opening
+    /// quote. `nil` when the text was changed by reading it (escapes, folding, block indentation).
+    private func sourceOffset(of bytes: UnsafeBufferPointer<UInt8>, at start: PackedMark) -> Int? {
+        guard let sourceBase = source.baseAddress, source.count <= Int(Int32.max), sourceArray.count == source.count
+        else { return nil }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        if base >= sourceBase && base + bytes.count <= sourceBase + source.count { return base - sourceBase }
+        // Plain scalars start at their mark, quoted ones one byte later (no array of candidates: this
+        // runs for every scalar).
+        var candidate = Int(start.offset)
+        while candidate <= Int(start.offset) + 1 && candidate + bytes.count <= source.count {
+            if memcmp(sourceBase + candidate, base, bytes.count) == 0 { return candidate }
+            candidate += 1
+        }
+        return nil
     }
 
     mutating func beginCollection(_ kind: YAMLNodeKind, anchor: String?, start: PackedMark) throws(YAMLError) {
@@ -159,8 +192,8 @@ struct YAMLTreeBuilder {
     private func isMergeKey(_ key: NodeID) -> Bool {
         let record = records[Int(key.index)]
         guard record.kind == .scalar, record.style == .plain, record.count == 2 else { return false }
-        let first = Int(record.first)
-        return text[first] == UInt8(ascii: "<") && text[first + 1] == UInt8(ascii: "<")
+        let bytes = scalarBytes(key)
+        return bytes.first == UInt8(ascii: "<") && bytes.last == UInt8(ascii: "<")
     }
 
     /// Shallow merge, as YAML 1.1's merge-key type defines it: keys written in the mapping win, then
@@ -262,9 +295,16 @@ struct YAMLTreeBuilder {
         guard ra.count == rb.count else { return false }
         guard ra.count > 0 else { return true }
         return text.withUnsafeBufferPointer { t in
-            guard let base = t.baseAddress else { return true }
-            return memcmp(base + Int(ra.first), base + Int(rb.first), Int(ra.count)) == 0
+            guard let a = bytes(of: ra, text: t), let b = bytes(of: rb, text: t) else { return true }
+            return memcmp(a, b, Int(ra.count)) == 0
         }
+    }
+
+    /// Where a scalar record's bytes start, in the source or in `text`.
+    @inline(__always)
+    private func bytes(of record: YAMLTree.Record, text: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8>? {
+        let base = record.inSource ? source.baseAddress : text.baseAddress
+        return base.map { $0 + Int(record.first) }
     }
 
 
@@ -275,13 +315,42 @@ struct YAMLTreeBuilder {
                 .emptyDocument, "the file holds no document (it is empty or only comments)", at: endOfInput.mark,
                 hint: "an OpenAPI document needs at least `openapi:`, `info:` and `paths:`")
         }
-        return YAMLTree(records: records, text: text, children: children, root: root, problems: problems)
+        // The tree lives as long as the loaded spec, so its arrays are copied to their exact sizes: the
+        // reservations and the doubling growth leave up to half of each array unused (several MB for a
+        // large spec). The builder's own bookkeeping goes first, and the arrays one at a time, so the
+        // copies never coexist with more than one oversized original.
+        expandedSizes = []
+        anchors = [:]
+        scratch = []
+        stack = []
+        let exactText = Self.exact(&text)
+        let exactChildren = Self.exact(&children)
+        let exactRecords = Self.exact(&records)
+        return YAMLTree(
+            records: exactRecords, text: exactText, source: sourceArray, children: exactChildren, root: root,
+            problems: problems)
+    }
+
+    /// `array`'s elements in a buffer of exactly their count; `array` is emptied (and freed).
+    private static func exact<Element>(_ array: inout [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        let copy = [Element](unsafeUninitializedCapacity: array.count) { buffer, initialized in
+            array.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, array.count > 0 {
+                    buffer.baseAddress!.initialize(from: base, count: source.count)
+                }
+            }
+            initialized = array.count
+        }
+        array = []
+        return copy
     }
 
     private func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8> {
         let record = records[Int(id.index)]
         guard record.kind == .scalar else { return [] }
-        return text[Int(record.first)..<Int(record.first + record.count)]
+        let range = Int(record.first)..<Int(record.first + record.count)
+        return record.inSource ? sourceArray[range] : text[range]
     }
 
     private func items(_ id: NodeID) -> ArraySlice<NodeID> {

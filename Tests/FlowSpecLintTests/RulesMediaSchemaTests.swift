@@ -238,6 +238,50 @@ import Testing
 
             """, [(8, 16), (11, 16), (17, 16)]),
         RuleCase("schema-pattern-backtracking", "linear pattern", plain, []),
+        RuleCase(
+            "schema-pattern-invalid", "the same broken pattern twice, a valid one twice",
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: string
+                  pattern: '^[a-z'
+                B:
+                  type: string
+                  pattern: '^[a-z'
+                C:
+                  type: string
+                  pattern: '^[a-z]+$'
+                D:
+                  type: string
+                  pattern: '^[a-z]+$'
+
+            """, [(8, 16), (11, 16)]),
+        RuleCase(
+            "schema-pattern-backtracking", "the same risky pattern twice, a broken one twice",
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: string
+                  pattern: '^(a+)+$'
+                B:
+                  type: string
+                  pattern: '^(a+)+(('
+                C:
+                  type: string
+                  pattern: '^(a+)+$'
+                D:
+                  type: string
+                  pattern: '^(a+)+(('
+
+            """, [(8, 16), (14, 16)]),
 
         RuleCase(
             "oas3-unused-component", "never referenced",
@@ -392,6 +436,28 @@ import Testing
 
             """, [(5, 16), (10, 14), (16, 20)]),
         RuleCase("no-script-tags-in-markdown", "plain text", plain, []),
+        RuleCase(
+            "no-script-tags-in-markdown", "a tag in mixed case at the very end, and near misses",
+            """
+            openapi: 3.1.0
+            info:
+              title: <scrip t> and script
+              version: '1'
+              description: ends with <ScRiPt
+            paths: {}
+
+            """, [(5, 16)]),
+        RuleCase(
+            "no-eval-in-markdown", "a text that is only the call, and near misses",
+            """
+            openapi: 3.1.0
+            info:
+              title: eval(
+              version: '1'
+              description: eval (x), EVAL(x) and evaluate(x)
+            paths: {}
+
+            """, [(3, 10)]),
 
         RuleCase(
             "response-status-key", "not status keys",

@@ -121,4 +121,13 @@ import Testing
         #expect(pointer.parent == ["paths", "/pets/{id}"])
         #expect(pointer.appending(2).description == "/paths/~1pets~1{id}/get/2")
     }
+
+    @Test func rendersTildesSpacesAndNonASCIIInFragments() {
+        let pointer: JSONPointer = ["a~b/c", "café au lait", "100%", ""]
+        #expect(pointer.description == "/a~0b~1c/café au lait/100%/")
+        #expect(pointer.fragment == "#/a~0b~1c/caf%C3%A9%20au%20lait/100%25/")
+        #expect(JSONPointer(fragment: pointer.fragment) == pointer)
+        #expect(JSONPointer.escape("~/") == "~0~1")
+        #expect(JSONPointer.escape("plain") == "plain")
+    }
 }

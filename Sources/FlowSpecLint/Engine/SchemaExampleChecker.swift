@@ -5,46 +5,34 @@ import Foundation
 /// The schema engine behind the example rules: checks an example node against a schema node of a
 /// loaded spec, compiling each schema once.
 public struct SchemaExampleChecker: ExampleChecker {
-    private let registry: SchemaRegistry
     private let files: SpecFileSet
     private let dialect: SchemaDialect
-    private let cache = ValidatorCache()
+    private let cache: ValidatorCache
 
-    /// Registers every file of `loaded` with the schema engine, in the document's dialect.
+    /// Prepares to check the examples of `loaded`, in the document's dialect. The files are registered
+    /// with the schema engine only when some example needs it: scanning a large spec for `$id`s costs
+    /// as much as several rules.
     public init(_ loaded: LoadResult) {
-        var registry = SchemaRegistry()
-        for file in loaded.files.files {
-            registry.register(SchemaSource.openAPIDocument(tree: file.tree, file: file.displayPath, baseURI: file.uri))
-        }
-        self.registry = registry
         self.files = loaded.files
         self.dialect = loaded.document?.version.is30 == true ? .openAPI30 : .jsonSchema2020_12
+        self.cache = ValidatorCache(files: loaded.files)
     }
 
-    /// Compiles every schema that has an example in one compiler.
+    /// Compiles, in one compiler, every schema that the example rules will check (so shared `$ref`
+    /// targets are compiled once, and no example needs a compiler of its own).
     public func prepare(_ context: LintContext) {
-        var nodes = Set<NodeRef>()
-        for site in context.mediaTypes where site.mediaType.example != nil || !site.mediaType.examples.isEmpty {
-            if let schema = site.mediaType.schema { nodes.insert(schema.node) }
-        }
-        for site in context.schemas {
-            if let object = site.object, object.example != nil || !(object.examples ?? []).isEmpty {
-                nodes.insert(site.schema.node)
-            }
-        }
-        for site in context.operations {
-            for parameter in context.parameters(of: site) where parameter.example != nil || !parameter.examples.isEmpty {
-                if let schema = parameter.schema { nodes.insert(schema.node) }
-            }
-        }
-        var compiler = SchemaCompiler(registry: registry, options: SchemaCompiler.Options(defaultDialect: dialect))
+        let nodes = ExampleRules.checkedSchemas(context)
+        guard !nodes.isEmpty else { return }
+        var compiler = SchemaCompiler(
+            registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
         var handles: [(String, SchemaHandle)] = []
+        var failed: [String] = []
         for node in nodes {
             let uri = uri(of: node)
-            if let handle = compiler.compile(uri: uri) { handles.append((uri, handle)) }
+            if let handle = compiler.compile(uri: uri) { handles.append((uri, handle)) } else { failed.append(uri) }
         }
         let program = compiler.finish()
-        cache.store(handles.map { ($0.0, program.validator($0.1)) })
+        cache.store(handles.map { ($0.0, program.validator($0.1)) }, failed: failed)
     }
 
     private func uri(of node: NodeRef) -> String {
@@ -62,18 +50,38 @@ public struct SchemaExampleChecker: ExampleChecker {
     }
 
     private func compile(_ uri: String) -> SchemaValidator? {
-        try? SchemaValidator(registry: registry, uri: uri, options: SchemaCompiler.Options(defaultDialect: dialect))
+        try? SchemaValidator(
+            registry: cache.registry, uri: uri, options: SchemaCompiler.Options(defaultDialect: dialect))
     }
 }
 
 /// Compiled validators by schema URI, shared by copies of the checker.
 private final class ValidatorCache: @unchecked Sendable {
     private let lock = NSLock()
+    private let files: SpecFileSet
     private var validators: [String: SchemaValidator?] = [:]
+    private var builtRegistry: SchemaRegistry?
 
-    func store(_ compiled: [(String, SchemaValidator)]) {
+    init(files: SpecFileSet) { self.files = files }
+
+    /// Every file of the spec, registered on first use.
+    var registry: SchemaRegistry {
+        lock.lock()
+        defer { lock.unlock() }
+        if let builtRegistry { return builtRegistry }
+        var registry = SchemaRegistry()
+        for file in files.files {
+            registry.register(SchemaSource.openAPIDocument(tree: file.tree, file: file.displayPath, baseURI: file.uri))
+        }
+        builtRegistry = registry
+        return registry
+    }
+
+    /// Records the schemas compiled ahead, and those that did not compile (checked against nothing).
+    func store(_ compiled: [(String, SchemaValidator)], failed: [String]) {
         lock.lock()
         for (uri, validator) in compiled { validators[uri] = validator }
+        for uri in failed { validators[uri] = .some(nil) }
         lock.unlock()
     }
 

@@ -1,4 +1,5 @@
 public import FlowSpecModel
+import FlowSpecYAML
 
 /// Rules about `components`, with Spectral's ids.
 public enum ComponentRules {
@@ -35,8 +36,18 @@ public enum ComponentRules {
         ]
         for (section, names, keys) in sections {
             guard let map = context.value(section, in: components.node) else { continue }
+            // Each value found by its key node: looking every name up in the mapping again was
+            // quadratic in the size of a section.
+            var valueOfKey: [NodeID: NodeID] = [:]
+            let tree = context.tree(map)
+            valueOfKey.reserveCapacity(tree.childCount(map.node))
+            for entry in tree.entries(map.node) where valueOfKey[entry.key] == nil {
+                valueOfKey[entry.key] = entry.value
+            }
             for (name, key) in zip(names, keys) {
-                guard let value = context.value(name, in: map) else { continue }
+                let direct =
+                    key.file == map.file ? valueOfKey[key.node].map { NodeRef(file: map.file, node: $0) } : nil
+                guard let value = direct ?? context.value(name, in: map) else { continue }
                 if index.isReferenced(value) || (section == "schemas" && mapped.contains(name)) { continue }
                 // A component that only points at an object in another file (a multi-file spec's index)
                 // is in use when that object is.

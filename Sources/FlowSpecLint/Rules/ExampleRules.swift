@@ -1,4 +1,5 @@
 public import FlowSpecModel
+import FlowSpecYAML
 
 /// Rules about examples: Spectral's `oas3-valid-media-example` and `oas3-valid-schema-example`, which
 /// need the schema engine (``LintContext/examples``), and FlowSpec's `example-read-write-only`.
@@ -50,6 +51,23 @@ public enum ExampleRules {
                 }
             }
             for media in header.content.values { add(media, isRequest: false) }
+        }
+        return result
+    }
+
+    /// The schemas that ``validMediaExample`` and ``validSchemaExample`` check examples against, each
+    /// once, in document order: the example checker compiles them together before the rules run.
+    static func checkedSchemas(_ context: LintContext) -> [NodeRef] {
+        var result: [NodeRef] = []
+        var seen = Set<NodeRef>()
+        for site in mediaExamples(context) where seen.insert(site.schema.node).inserted {
+            result.append(site.schema.node)
+        }
+        for site in context.schemas {
+            guard let schema = site.object,
+                schema.example != nil || !(schema.examples ?? []).isEmpty || schema.defaultValue != nil
+            else { continue }
+            if seen.insert(site.schema.node).inserted { result.append(site.schema.node) }
         }
         return result
     }
@@ -139,12 +157,15 @@ public enum ExampleRules {
             """,
         category: "examples"
     ) { context, findings in
+        // One walker per direction, so the schemas' resolved parts are shared by every example.
+        var walkers = [
+            ReadWriteWalker(context: context, isRequest: false), ReadWriteWalker(context: context, isRequest: true),
+        ]
         for site in context.mediaTypes {
             guard let schema = site.mediaType.schema else { continue }
             for value in values(example: site.mediaType.example, examples: site.mediaType.examples, in: context) {
-                var walker = ReadWriteWalker(context: context, isRequest: site.isRequest)
-                walker.visit(value, schema, pointer: JSONPointer(), depth: 0)
-                for (key, pointer, name) in walker.found {
+                let found = walkers[site.isRequest ? 1 : 0].collect(value, schema)
+                for (key, pointer, name) in found {
                     let (flag, place) = site.isRequest ? ("readOnly", "request") : ("writeOnly", "response")
                     let at = pointer.tokens.count > 1 ? " (at `\(pointer)`)" : ""
                     findings.report(
@@ -165,10 +186,23 @@ struct ReadWriteWalker {
     let context: LintContext
     let isRequest: Bool
     var found: [(key: NodeRef, pointer: JSONPointer, name: String)] = []
+    /// The path from the example's root, as tokens; a pointer is made only for a finding.
+    private var path: [String] = []
+    /// ``parts(of:depth:)`` of the schemas met so far, by schema node: the same schemas come back in
+    /// example after example.
+    private var partsCache: [NodeRef: [SchemaObject]] = [:]
 
     init(context: LintContext, isRequest: Bool) {
         self.context = context
         self.isRequest = isRequest
+    }
+
+    /// The properties of the example at `value` that break the flags of `schema`, in example order.
+    mutating func collect(_ value: NodeRef, _ schema: Schema) -> [(key: NodeRef, pointer: JSONPointer, name: String)] {
+        found = []
+        path = []
+        visit(value, schema, depth: 0)
+        return found
     }
 
     /// The object schemas that apply to a value: the schema, its `$ref` target and `allOf` members.
@@ -182,26 +216,40 @@ struct ReadWriteWalker {
         return result
     }
 
-    mutating func visit(_ value: NodeRef, _ schema: Schema, pointer: JSONPointer, depth: Int) {
+    private mutating func cachedParts(of schema: Schema) -> [SchemaObject] {
+        if let known = partsCache[schema.node] { return known }
+        let result = parts(of: schema, depth: 0)
+        partsCache[schema.node] = result
+        return result
+    }
+
+    mutating func visit(_ value: NodeRef, _ schema: Schema, depth: Int) {
         guard depth < 32 else { return }
-        let schemas = parts(of: schema, depth: 0)
-        if !context.entries(value).isEmpty {
-            for (key, member) in context.entries(value) {
-                guard let name = context.text(key),
+        let schemas = cachedParts(of: schema)
+        let tree = context.tree(value)
+        let entries = tree.entries(value.node)
+        if !entries.isEmpty {
+            for entry in entries {
+                let key = NodeRef(file: value.file, node: entry.key)
+                guard let name = tree.scalar(entry.key),
                     let property = schemas.lazy.compactMap({ $0.properties[name] }).first
                 else { continue }
-                let flags = parts(of: property, depth: 0)
+                let flags = cachedParts(of: property)
                 let broken =
                     isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
                 if broken {
-                    found.append((key, pointer.appending(name), name))
+                    found.append((key, JSONPointer(path + [name]), name))
                 } else {
-                    visit(member, property, pointer: pointer.appending(name), depth: depth + 1)
+                    path.append(name)
+                    visit(NodeRef(file: value.file, node: entry.value), property, depth: depth + 1)
+                    path.removeLast()
                 }
             }
         } else if let items = schemas.lazy.compactMap(\.items).first {
-            for (index, item) in context.items(value).enumerated() {
-                visit(item, items, pointer: pointer.appending(index), depth: depth + 1)
+            for (index, item) in tree.items(value.node).enumerated() {
+                path.append(String(index))
+                visit(NodeRef(file: value.file, node: item), items, depth: depth + 1)
+                path.removeLast()
             }
         }
     }

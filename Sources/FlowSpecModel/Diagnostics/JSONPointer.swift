@@ -83,15 +83,35 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     /// The URI fragment form, such as `#/paths/~1pets/get`, with characters that are not allowed in a
     /// fragment percent-encoded.
     public var fragment: String {
-        var result = "#"
-        for byte in description.utf8 {
+        // Built as bytes: the example checker and the schema compiler render a fragment for every
+        // schema they look up, and appending scalars to a String one at a time dominated that.
+        var bytes: [UInt8] = [UInt8(ascii: "#")]
+        bytes.reserveCapacity(tokens.reduce(1) { $0 + $1.utf8.count + 1 })
+        let hex = Array("0123456789ABCDEF".utf8)
+        func append(_ byte: UInt8) {
             if Self.isFragmentSafe(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                bytes.append(byte)
             } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
             }
         }
-        return result
+        for token in tokens {
+            bytes.append(UInt8(ascii: "/"))
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "1"))
+                default: append(byte)
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes `~1` to `/` and then `~0` to `~`, in one left-to-right pass (so `~01` is `~1`).
@@ -118,8 +138,18 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     }
 
     public static func escape(_ token: String) -> String {
-        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Bytes, not Characters: `~` and `/` are ASCII, so they never occur inside a multi-byte character.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(token.utf8.count + 4)
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "~"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "0")])
+            case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "1")])
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isFragmentSafe(_ byte: UInt8) -> Bool {
@@ -127,8 +157,13 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+            UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
         default:
-            return "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
+            return false
         }
     }
 
@@ -170,11 +205,5 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -134,11 +134,16 @@ extension SchemaCompiler {
                 "schema.invalid_keyword", "`\(keyword)` must be a string", at: node, location, keyword: keyword)
             return nil
         }
+        // A spec repeats its patterns (one id format on many properties): each text is compiled once
+        // and its matcher shared, since a matcher depends on the text alone.
+        if let known = patternIndexes[source] { return known }
         do {
             let matcher = try compilePattern(source)
             program.patterns.append(matcher)
             program.patternTexts.append(source)
-            return Int32(program.patterns.count - 1)
+            let index = Int32(program.patterns.count - 1)
+            patternIndexes[source] = index
+            return index
         } catch {
             problem(
                 "schema.invalid_pattern", "`\(source)` is not a valid ECMA-262 regular expression: \(error.message)",

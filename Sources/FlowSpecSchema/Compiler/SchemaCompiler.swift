@@ -32,6 +32,8 @@ public struct SchemaCompiler {
     var anchorNames: [String: Int32] = [:]
     /// Resolved references by base and reference text: a spec refers to the same component many times.
     var resolved: [String: Location?] = [:]
+    /// The index in `program.patterns` of each pattern text compiled so far.
+    var patternIndexes: [String: Int32] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
     /// Nesting of the schema being compiled, and a stack guard once it is deep.
@@ -205,12 +207,16 @@ public struct SchemaCompiler {
             }
             pointer.append(token)
             if tree.isMapping(node) {
-                if let uri = tree.value(forKey: "$schema", in: node).flatMap(tree.scalar),
+                // Through `member`: the walk passes big mappings (`components/schemas`), and scanning
+                // one for `$schema` and `$id` on every lookup made compiling many schemas quadratic.
+                if let uri = member("$schema", of: node, source: resource.source, in: tree).flatMap(tree.scalar),
                     let named = SchemaDialect(uri: uri)
                 {
                     dialect = named
                 }
-                if let id = identifier(of: node, in: tree, dialect: dialect) {
+                if let keyword = dialect.idKeyword, member(keyword, of: node, source: resource.source, in: tree) != nil,
+                    let id = identifier(of: node, in: tree, dialect: dialect)
+                {
                     base = URIReference(base).resolving(id).withoutFragment
                 }
             }

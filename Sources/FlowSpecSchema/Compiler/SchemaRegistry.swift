@@ -94,21 +94,31 @@ public struct SchemaRegistry: Sendable {
     /// JSON pointers of `targets` found by walking the tree from `root` (first path wins).
     static func pointers(of targets: Set<NodeID>, in tree: YAMLTree, from root: NodeID) -> [NodeID: [String]] {
         var result: [NodeID: [String]] = [:]
-        var visited = Set<NodeID>()
-        var path: [String] = []
+        // Flags per node rather than Sets, and the path kept as key nodes and indexes, rendered only
+        // for a target: this walk covers most of a large spec, and hashing and a String per step
+        // cost more than the walk itself.
+        var visited = [Bool](repeating: false, count: tree.count)
+        var isTarget = [Bool](repeating: false, count: tree.count)
+        for target in targets where Int(target.index) < tree.count { isTarget[Int(target.index)] = true }
+        var path: [(key: NodeID?, index: Int)] = []
+        func render() -> [String] {
+            path.map { step in step.key.map { tree.scalar($0) ?? "" } ?? String(step.index) }
+        }
         func walk(_ node: NodeID) {
-            guard result.count < targets.count, visited.insert(node).inserted, path.count < 256 else { return }
-            if targets.contains(node) && result[node] == nil { result[node] = path }
+            guard result.count < targets.count, !visited[Int(node.index)] else { return }
+            visited[Int(node.index)] = true
+            guard path.count < 256 else { return }
+            if isTarget[Int(node.index)] && result[node] == nil { result[node] = render() }
             switch tree.kind(node) {
             case .mapping:
                 for entry in tree.entries(node) {
-                    path.append(tree.scalar(entry.key) ?? "")
+                    path.append((entry.key, 0))
                     walk(entry.value)
                     path.removeLast()
                 }
             case .sequence:
                 for (k, item) in tree.items(node).enumerated() {
-                    path.append(String(k))
+                    path.append((nil, k))
                     walk(item)
                     path.removeLast()
                 }
@@ -125,12 +135,14 @@ public struct SchemaRegistry: Sendable {
         let sourceIndex: Int
         let source: SchemaSource
         var diagnostics: [Diagnostic] = []
-        var visited = Set<NodeID>()
+        /// One flag per node of the source (a Set cost more than the scan of a large spec).
+        var visited: [Bool]
 
         init(registry: SchemaRegistry, sourceIndex: Int, source: SchemaSource) {
             self.registry = registry
             self.sourceIndex = sourceIndex
             self.source = source
+            self.visited = [Bool](repeating: false, count: source.tree.count)
         }
 
         var tree: YAMLTree { source.tree }
@@ -155,8 +167,9 @@ public struct SchemaRegistry: Sendable {
             // The stack check stops a scan that a small thread stack cannot hold; compiling so deep a
             // schema then reports `schema.depth_exceeded` itself.
             guard tree.isMapping(node), depth < 512, !StackLimit.current.isNearlyExhausted,
-                visited.insert(node).inserted
+                Int(node.index) < visited.count, !visited[Int(node.index)]
             else { return }
+            visited[Int(node.index)] = true
             var dialect = dialect
             if let schemaNode = tree.value(forKey: "$schema", in: node), let uri = tree.scalar(schemaNode),
                 let named = SchemaDialect(uri: uri)

@@ -56,9 +56,11 @@ public struct SchemaSource: Sendable {
     /// field outside schemas (parameters, headers, media types), in document order.
     public static func openAPISchemaRoots(tree: YAMLTree, root: NodeID) -> [NodeID] {
         var result: [NodeID] = []
-        var visited = Set<NodeID>()
+        // One flag per node rather than a Set: this walk visits most of a large spec's nodes.
+        var visited = [Bool](repeating: false, count: tree.count)
         func walk(_ node: NodeID, depth: Int) {
-            guard depth < 64, visited.insert(node).inserted else { return }
+            guard depth < 64, !visited[Int(node.index)] else { return }
+            visited[Int(node.index)] = true
             switch tree.kind(node) {
             case .mapping:
                 for entry in tree.entries(node) {

@@ -34,8 +34,13 @@ public enum PatternRules {
             """,
         category: "schemas"
     ) { context, findings in
+        // Specs repeat the same patterns (an id format on every parameter); compiling a regex is the
+        // costly part, and its verdict depends on the text alone.
+        var verdicts: [String: PatternProblem?] = [:]
         for (pattern, node) in patterns(context) {
-            if let problem = engine.syntaxError(in: pattern) {
+            let verdict = verdicts[pattern] ?? engine.syntaxError(in: pattern)
+            verdicts[pattern] = verdict
+            if let problem = verdict {
                 findings.report(problem.message, at: node, hint: problem.hint)
             }
         }
@@ -53,8 +58,14 @@ public enum PatternRules {
             """,
         category: "schemas"
     ) { context, findings in
-        for (pattern, node) in patterns(context) where engine.syntaxError(in: pattern) == nil {
-            if let problem = engine.backtrackingRisk(in: pattern) {
+        // As for `schema-pattern-invalid`: one verdict per distinct pattern.
+        var verdicts: [String: PatternProblem?] = [:]
+        for (pattern, node) in patterns(context) {
+            let verdict =
+                verdicts[pattern]
+                ?? (engine.syntaxError(in: pattern) == nil ? engine.backtrackingRisk(in: pattern) : nil)
+            verdicts[pattern] = verdict
+            if let problem = verdict {
                 findings.report(problem.message, at: node, hint: problem.hint)
             }
         }

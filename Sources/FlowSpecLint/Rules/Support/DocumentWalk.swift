@@ -37,9 +37,12 @@ enum DocumentWalk {
             // Each node with whether it is a map of names, and whether its values are maps of names
             // (the callback objects inside `callbacks`).
             var stack: [(node: NodeID, named: Bool, valuesNamed: Bool)] = [(tree.root, false, false)]
-            var visited = Set<NodeID>()
+            // One flag per node rather than a Set: the walk visits every node of a large spec, and
+            // hashing each one cost more than the visit.
+            var visited = [Bool](repeating: false, count: tree.count)
             while let (node, named, valuesNamed) = stack.popLast() {
-                guard visited.insert(node).inserted else { continue }
+                guard !visited[Int(node.index)] else { continue }
+                visited[Int(node.index)] = true
                 switch tree.kind(node) {
                 case .scalar: continue
                 case .sequence:

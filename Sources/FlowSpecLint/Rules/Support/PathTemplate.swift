@@ -11,6 +11,12 @@ struct PathTemplate: Sendable {
 
     let path: String
     let segments: [[Part]]
+    /// The template with every variable replaced by `{}`: two paths that differ only in variable names
+    /// have the same form, and no router can tell them apart. Stored, like ``shapes``: `path-ambiguous`
+    /// compares every pair of paths of the same length.
+    let normalized: String
+    /// Each segment with its variables unnamed.
+    let shapes: [[Part]]
 
     init(_ path: String) {
         self.path = path
@@ -38,6 +44,15 @@ struct PathTemplate: Sendable {
             segments.append(parts)
         }
         self.segments = segments
+        self.normalized = segments.map { parts in
+            parts.map { part -> String in
+                switch part {
+                case .literal(let text): return text
+                case .variable: return "{}"
+                }
+            }.joined()
+        }.joined(separator: "/")
+        self.shapes = segments.map(Self.shape)
     }
 
     /// `id` from `;id`, `?id` or `id*`.
@@ -55,19 +70,6 @@ struct PathTemplate: Sendable {
         }
     }
 
-    /// The template with every variable replaced by `{}`: two paths that differ only in variable names
-    /// have the same form, and no router can tell them apart.
-    var normalized: String {
-        segments.map { parts in
-            parts.map { part -> String in
-                switch part {
-                case .literal(let text): return text
-                case .variable: return "{}"
-                }
-            }.joined()
-        }.joined(separator: "/")
-    }
-
     /// Whether some URL path matches both templates while neither is more specific, so that which
     /// operation serves it depends on the tool. OpenAPI matches concrete segments before templated ones,
     /// so `/pets/mine` and `/pets/{id}` are not ambiguous, but `/{kind}/mine` and `/pets/{id}` are.
@@ -75,7 +77,8 @@ struct PathTemplate: Sendable {
         guard segments.count == other.segments.count, normalized != other.normalized else { return false }
         var mine = false
         var theirs = false
-        for (a, b) in zip(segments, other.segments) where Self.shape(a) != Self.shape(b) {
+        for index in segments.indices where shapes[index] != other.shapes[index] {
+            let (a, b) = (segments[index], other.segments[index])
             guard Self.overlap(a, b) else { return false }
             let (x, y) = (Self.specificity(a), Self.specificity(b))
             if x > y {
