@@ -5,6 +5,7 @@
 # Usage: Benchmarks/compare-har.sh [exchanges|bodies|all]
 # Env:   RUNS (3) HAR (/tmp/flowspec-bench/har/flows-mini-100000.har) SPEC (../shared/bench/flows-mini.yaml)
 #        BENCH_WORK (/tmp/flowspec-bench) OUT (a JSONL file for the raw lines)
+#        BASE_BENCH (another build of flowspec-bench, say of the main branch, run beside this one)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${BENCH_WORK:-/tmp/flowspec-bench}"
@@ -29,6 +30,7 @@ run() {  # run LABEL COMMAND...: appends {"label":..., ...the tool's JSON line}
 for ((k = 1; k <= runs; k++)); do
     if [[ "$what" == exchanges || "$what" == all ]]; then
         run flowspec-exchanges "$bench" --har "$har" --spec "$spec"
+        if [[ -n "${BASE_BENCH:-}" ]]; then run flowspec-base-exchanges "$BASE_BENCH" --har "$har" --spec "$spec"; fi
         run kin-openapi "$work/bin/kinhar" -spec "$spec" -har "$har"
     fi
     if [[ "$what" == bodies || "$what" == all ]]; then
@@ -56,6 +58,9 @@ if "flowspec-exchanges" in by and "kin-openapi" in by:
     n = by["flowspec-exchanges"][0]["entries"]
     ours, kin = med("flowspec-exchanges", "validate_s"), med("kin-openapi", "validate_s")
     print(f"exchanges: flowspec {n/ours:,.0f}/s, kin-openapi {n/kin:,.0f}/s: {kin/ours:.1f}x faster per exchange")
+    if "flowspec-base-exchanges" in by:
+        base = med("flowspec-base-exchanges", "validate_s")
+        print(f"  base build {n/base:,.0f}/s ({kin/base:.1f}x kin-openapi); this build is {base/ours:.2f}x the base")
 if "flowspec-bodies" in by:
     for peer in ("jsonschema-rs", "fastjsonschema", "ajv"):
         if peer not in by: continue
