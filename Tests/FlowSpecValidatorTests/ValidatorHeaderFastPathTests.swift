@@ -30,7 +30,8 @@ struct ValidatorHeaderFastPathTests {
     @Test func acceptFastPathAgreesWithTheFullCheck() {
         var decided = 0
         for accept in Self.ranges {
-            for contentType in Self.contentTypes where AcceptHeader.plainRangeAccepts(accept, contentType: contentType) {
+            for contentType in Self.contentTypes where AcceptHeader.plainRangeAccepts(accept, contentType: contentType)
+            {
                 decided += 1
                 #expect(Self.fullCheckAccepts(accept, contentType), "\(accept) ⟶ \(contentType)")
             }

@@ -67,7 +67,8 @@ struct BodyBench {
         let validateSeconds = median(times)
         let parseSeconds = parsed - start
         let compileSeconds = compiled - parsed
-        var line = "{\"tool\":\"flowspec-schema\",\"mode\":\"bodies\",\"spec\":\(jsonString(spec)),\"har\":\(jsonString(har))"
+        var line =
+            "{\"tool\":\"flowspec-schema\",\"mode\":\"bodies\",\"spec\":\(jsonString(spec)),\"har\":\(jsonString(har))"
         line += ",\"entries\":\(exchanges.count),\"bodies\":\(tally.bodies),\"loops\":\(times.count)"
         line += ",\"parse_s\":\(seconds(parseSeconds)),\"compile_s\":\(seconds(compileSeconds))"
         line += ",\"validate_s\":\(seconds(validateSeconds))"

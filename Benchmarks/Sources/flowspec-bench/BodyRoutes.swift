@@ -44,7 +44,8 @@ struct BodyRoutes {
         dialect = main.dialect ?? dialect
         registry.register(main)
         for file in loaded.files.files.dropFirst() {
-            registry.register(SchemaSource(tree: file.tree, file: file.displayPath, baseURI: file.uri, dialect: dialect))
+            registry.register(
+                SchemaSource(tree: file.tree, file: file.displayPath, baseURI: file.uri, dialect: dialect))
         }
         var compiler = SchemaCompiler(registry: registry, options: .init(defaultDialect: dialect))
         // Handles first, validators once the program is finished.

@@ -39,7 +39,8 @@ struct ExchangeBench {
             cpuTimes.append(cpuTime() - cpuStart)
         }
         let validateSeconds = median(times)
-        var line = "{\"tool\":\"flowspec-validator\",\"mode\":\"exchanges\",\"spec\":\(jsonString(spec)),\"har\":\(jsonString(har))"
+        var line =
+            "{\"tool\":\"flowspec-validator\",\"mode\":\"exchanges\",\"spec\":\(jsonString(spec)),\"har\":\(jsonString(har))"
         line += ",\"entries\":\(exchanges.count),\"loops\":\(times.count)"
         line += ",\"parse_s\":\(seconds(parsed - start)),\"load_spec_s\":\(seconds(loaded - parsed))"
         line += ",\"validate_s\":\(seconds(validateSeconds))"

@@ -26,7 +26,8 @@ extension Formats {
         }
         if colon > 0 {
             var plain = true
-            for k in 0..<colon where b[k] == UInt8(ascii: "/") || b[k] == UInt8(ascii: "?") || b[k] == UInt8(ascii: "#") {
+            for k in 0..<colon where b[k] == UInt8(ascii: "/") || b[k] == UInt8(ascii: "?") || b[k] == UInt8(ascii: "#")
+            {
                 plain = false
                 break
             }
@@ -34,7 +35,8 @@ extension Formats {
                 guard (b[0] | 0x20) &- 97 < 26 else { return false }
                 for k in 0..<colon {
                     let c = b[k]
-                    guard isAlnum(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else {
+                    guard isAlnum(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+                    else {
                         return false
                     }
                 }

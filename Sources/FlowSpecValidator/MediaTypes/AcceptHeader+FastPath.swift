@@ -20,7 +20,9 @@ extension AcceptHeader {
                 let anyType = rangeType.count == 1 && range[rangeType.lowerBound] == UInt8(ascii: "*")
                 if anyType { return anySubtype }
                 // A wildcard in the content type is no media type: let the full check decide.
-                if media[mediaType.lowerBound] == UInt8(ascii: "*") || media[mediaSubtype.lowerBound] == UInt8(ascii: "*") {
+                if media[mediaType.lowerBound] == UInt8(ascii: "*")
+                    || media[mediaSubtype.lowerBound] == UInt8(ascii: "*")
+                {
                     return false
                 }
                 guard equalsIgnoringCase(range, rangeType, media, mediaType) else { return false }
