@@ -3,7 +3,8 @@ import PackageDescription
 
 // Benchmarks live in their own package so that the library's users never build the benchmark
 // harness. `swift package benchmark` runs the ordo-one suites (time, allocations, peak memory);
-// `swift run -c release flowspec-bench` prints side-by-side figures against the libyaml floor.
+// `swift run -c release flowspec-bench` prints side-by-side figures against the libyaml floor, kin-openapi's
+// openapi3filter loop and the JSON Schema floors (see README.md).
 let package = Package(
     name: "FlowSpecBenchmarks",
     platforms: [.macOS(.v14)],
@@ -40,6 +41,10 @@ let package = Package(
             dependencies: [
                 .product(name: "FlowSpecModel", package: "FlowSpec"),
                 .product(name: "FlowSpecLint", package: "FlowSpec"),
+                .product(name: "FlowSpecSchema", package: "FlowSpec"),
+                .product(name: "FlowSpecValidator", package: "FlowSpec"),
+                .product(name: "FlowSpecTraffic", package: "FlowSpec"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

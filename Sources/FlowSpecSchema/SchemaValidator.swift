@@ -49,6 +49,19 @@ public struct SchemaValidator: Sendable {
         validate(tape: JSONTape(value), options: options)
     }
 
+    /// Whether the string `text` matches, without copying it into a tape of its own (parameter and
+    /// header values are strings far more often than anything else).
+    package func isValid(string text: String, options: ValidationOptions = .init()) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var tape = JSONTape()
+            tape.input = buffer
+            tape.words.reserveCapacity(2)
+            tape.appendInputString(offset: 0, count: buffer.count, ascii: buffer.allSatisfy { $0 < 0x80 })
+            return isValid(tape: tape, options: options)
+        }
+    }
+
     /// Parses `bytes` as JSON and tells whether the value matches (a parse error is a mismatch).
     public func isValid(
         json bytes: [UInt8], options: ValidationOptions = .init(), parseOptions: JSONParser.Options = .default

@@ -34,6 +34,31 @@ struct RawBodyValidationTests {
         #expect(result.errors.map(\.description) == ["/é: must be at least 3 characters long (it is 2)"])
     }
 
+    /// Parameter values take a shortcut that validates a string in place; it must agree with the
+    /// string as a value, formats, patterns and lengths included.
+    @Test func stringsValidatedInPlaceAgreeWithValues() {
+        let validator = Fixture.validator(
+            """
+            anyOf:
+              - {type: string, format: uuid}
+              - {type: string, pattern: "^[0-9]{6}$"}
+              - {type: string, minLength: 3, maxLength: 3, format: date}
+              - {enum: [user, "é", "x y"]}
+            """)
+        let cases = [
+            "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36", "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e3", "123456", "12345", "user",
+            "users", "é", "e\u{301}", "x y", "abc", "", "2025-02-29", "ñöü",
+        ]
+        var accepted = 0
+        for text in cases {
+            let inPlace = validator.isValid(string: text)
+            #expect(inPlace == validator.isValid(.string(text)), "\(text)")
+            if inPlace { accepted += 1 }
+        }
+        #expect(accepted == 5)
+        #expect(!Fixture.validator("type: integer").isValid(string: "1"))
+    }
+
     @Test func numbersKeepTheirExactValue() {
         let validator = Fixture.validator(
             "type: array\nitems: {type: integer, maximum: 18446744073709551615, multipleOf: 5}")

@@ -2,37 +2,54 @@ import FlowSpecLint
 import FlowSpecModel
 import Foundation
 
-// Side-by-side figures for the closing notes: for each spec, the median wall time of loading it into
-// the typed model (and of linting it), the growth of peak resident memory while loading, and the file's size; run beside
-// `../shared/bench/c/yaml_events.c` (the libyaml floor) in the same session.
+// Side-by-side figures against the peers of ../shared/bench, in three modes:
 //
-// Usage: flowspec-bench [--runs N] [--lint] SPEC...
-// Prints one JSON line per spec.
+//   flowspec-bench [--runs N] [--lint] SPEC...
+//       For each spec, the median wall time of loading it into the typed model (and of linting it),
+//       the growth of peak resident memory while loading, and the file's size; run beside
+//       `../shared/bench/c/yaml_events.c` (the libyaml floor) in the same session.
+//   flowspec-bench --har FILE --spec SPEC [--loops N]
+//       Validates every request and response of a HAR capture, timing only the loop (kinhar's work).
+//   flowspec-bench --bodies --har FILE --spec SPEC [--loops N]
+//       Parses and validates only the bodies (the work of schema_floor.py and ajv_floor.js).
+//
+// Prints one JSON line per spec or capture.
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-/// Peak resident memory of this process so far, in bytes (Linux reports KiB).
-func peakRSS() -> Int {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return usage.ru_maxrss * 1024
-}
-
-var arguments = Array(CommandLine.arguments.dropFirst())
+let arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
 var lint = false
+var bodies = false
+var har: String?
+var spec: String?
+var loops = 1
 var specs: [String] = []
-while let argument = arguments.first {
-    arguments.removeFirst()
+var position = 0
+while position < arguments.count {
+    let argument = arguments[position]
+    position += 1
+    let needsValue = ["--runs", "--har", "--spec", "--loops"].contains(argument)
+    if needsValue && position >= arguments.count { fail("\(argument) needs a value") }
+    let value = needsValue ? arguments[position] : ""
+    if needsValue { position += 1 }
     switch argument {
-    case "--runs": runs = Int(arguments.removeFirst()) ?? 5
+    case "--runs": runs = Int(value) ?? 5
     case "--lint": lint = true
+    case "--bodies": bodies = true
+    case "--har": har = value
+    case "--spec": spec = value
+    case "--loops": loops = Int(value) ?? 1
     default: specs.append(argument)
     }
+}
+
+if let har {
+    guard let spec else { fail("--har needs --spec SPEC") }
+    if bodies {
+        BodyBench(spec: spec, har: har, loops: loops).run()
+    } else {
+        ExchangeBench(spec: spec, har: har, loops: loops).run()
+    }
+    exit(0)
 }
 
 for spec in specs {
@@ -54,10 +71,6 @@ for spec in specs {
             _ = Linter().lint(loaded)
             lintTimes.append(now() - lintStart)
         }
-    }
-    func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
     var line = "{\"tool\":\"flowspec-load\",\"spec\":\"\(spec)\",\"bytes\":\(size),\"runs\":\(runs)"
     line += String(format: ",\"load_s\":%.6f", median(loadTimes))

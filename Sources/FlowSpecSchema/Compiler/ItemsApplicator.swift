@@ -1,7 +1,8 @@
-/// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`); immutable once compiled.
+/// `prefixItems` and `items` (or draft 4's array `items` and `additionalItems`); immutable once compiled, so its
+/// properties skip the runtime's exclusivity checks.
 final class ItemsApplicator: @unchecked Sendable {
-    var prefix: [Int32] = []
-    var rest: Int32 = -1
-    var prefixSite: Int32 = 0
-    var restSite: Int32 = 0
+    @exclusivity(unchecked) var prefix: [Int32] = []
+    @exclusivity(unchecked) var rest: Int32 = -1
+    @exclusivity(unchecked) var prefixSite: Int32 = 0
+    @exclusivity(unchecked) var restSite: Int32 = 0
 }

@@ -2,23 +2,25 @@
 /// instance's members.
 ///
 /// A class so that the evaluator reaches it through one reference (no per-field reference
-/// counting); filled while compiling and never changed afterwards.
+/// counting); filled while compiling and never changed afterwards. Since it never changes once
+/// shared, its properties skip the runtime's exclusivity checks (which cost a `swift_beginAccess`
+/// call per read on the evaluator's hottest path).
 final class MemberApplicator: @unchecked Sendable {
-    var names: [String] = []
-    var nodes: [Int32] = []
-    var access: [Access] = []
+    @exclusivity(unchecked) var names: [String] = []
+    @exclusivity(unchecked) var nodes: [Int32] = []
+    @exclusivity(unchecked) var access: [Access] = []
     /// For many properties, an index by name; small tables are scanned (faster for API objects).
-    var index: [String: Int]? = nil
-    var patterns: [(pattern: Int32, node: Int32)] = []
-    var additional: Int32 = -1
-    var propertiesSite: Int32 = 0
-    var patternSite: Int32 = 0
-    var additionalSite: Int32 = 0
-    var hasAccessFlags = false
+    @exclusivity(unchecked) var index: [String: Int]? = nil
+    @exclusivity(unchecked) var patterns: [(pattern: Int32, node: Int32)] = []
+    @exclusivity(unchecked) var additional: Int32 = -1
+    @exclusivity(unchecked) var propertiesSite: Int32 = 0
+    @exclusivity(unchecked) var patternSite: Int32 = 0
+    @exclusivity(unchecked) var additionalSite: Int32 = 0
+    @exclusivity(unchecked) var hasAccessFlags = false
     /// The names' UTF-8 bytes, compared with the instance's keys on the tape.
-    var utf8Names: [[UInt8]] = []
+    @exclusivity(unchecked) var utf8Names: [[UInt8]] = []
     /// For many properties: name hash to index (collisions fall back to a scan).
-    var hashIndex: [UInt64: Int]? = nil
+    @exclusivity(unchecked) var hashIndex: [UInt64: Int]? = nil
 
     /// Prepares the byte forms once the names are known.
     func seal() {

@@ -76,7 +76,7 @@ enum FormatKind: UInt8, Sendable {
                 return self != .int32 || (v >= Int64(Int32.min) && v <= Int64(Int32.max))
             }
             return Formats.checkNumber(self, tape.number(r))
-        case .uuid, .dateTime, .date, .time, .hostname, .ipv4, .email:
+        case .uuid, .dateTime, .date, .time, .hostname, .ipv4, .email, .uri, .uriReference, .iri, .iriReference:
             guard tag == .string else { return true }
             return tape.withString(r) { Formats.checkBytes(self, $0) }
         default:

@@ -22,9 +22,16 @@ extension Formats {
             let day = digits(b, i + 8, 2)
         else { return false }
         guard month >= 1 && month <= 12, day >= 1 else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return day <= days
+        return day <= daysIn(month: month, year: year)
+    }
+
+    /// The number of days of `month` (1...12) in `year`, without building a table per call.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     static func time(_ s: String) -> Bool {

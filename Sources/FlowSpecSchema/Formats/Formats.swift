@@ -26,6 +26,10 @@ enum Formats {
         case .time: return fullTime(b, 0)
         case .hostname: return hostname(b)
         case .email: return email(b, international: false)
+        case .uri, .iri:
+            return asciiURI(b, absolute: true) ?? checkString(kind, String(decoding: b, as: UTF8.self))
+        case .uriReference, .iriReference:
+            return asciiURI(b, absolute: false) ?? checkString(kind, String(decoding: b, as: UTF8.self))
         default: return checkString(kind, String(decoding: b, as: UTF8.self))
         }
     }

@@ -54,6 +54,9 @@ struct JSONReader {
         // A UTF-8 byte order mark is allowed and ignored (RFC 8259 section 8.1).
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         tape.words.reserveCapacity(min(n / 4, 1 << 20) + 8)
+        // Room for the keys of a few levels of ordinary objects, so they never regrow while parsing.
+        keyStack.reserveCapacity(32)
+        keyPrints.reserveCapacity(32)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
         try parseValue()
@@ -309,7 +312,8 @@ struct JSONReader {
         i = start
         // Fast path: printable ASCII up to the closing quote, checked 8 bytes at a time.
         while i &+ 8 <= n, let base = b.baseAddress {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Little-endian order puts the first byte in the lowest bits on every platform.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             // Any byte >= 0x80, < 0x20, == '"' or == '\\' stops the fast scan.
             let high = word & 0x8080_8080_8080_8080
             let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
@@ -317,7 +321,18 @@ struct JSONReader {
             let quoteHit = (quote &- 0x0101_0101_0101_0101) & ~quote & 0x8080_8080_8080_8080
             let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
             let slashHit = (slash &- 0x0101_0101_0101_0101) & ~slash & 0x8080_8080_8080_8080
-            if high | control | quoteHit | slashHit != 0 { break }
+            let hits = high | control | quoteHit | slashHit
+            if hits != 0 {
+                // The borrow tricks can flag bytes after a true hit, never before one: the lowest
+                // flag is the first byte that stops the scan, and everything before it is plain ASCII.
+                i &+= hits.trailingZeroBitCount &>> 3
+                if b[i] == UInt8(ascii: "\"") {
+                    tape.appendInputString(offset: start, count: i - start, ascii: true)
+                    i += 1
+                    return
+                }
+                break
+            }
             i &+= 8
         }
         var ascii = true

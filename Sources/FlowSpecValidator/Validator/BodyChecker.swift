@@ -30,7 +30,7 @@ struct BodyChecker {
         case .bytes(let body): bytes = body ?? []
         case .oversized(let length): oversized = .some(length)
         }
-        let contentType = fields[.contentType]
+        let contentType = fields.value(of: .contentType)
         guard let declared = operation.requestBody else {
             if !bytes.isEmpty || oversized != nil {
                 result.violations.append(

@@ -116,7 +116,11 @@ struct RequestChecker {
                 return
             }
         }
-        if schema.isValid(instance, options: options) { return }
+        if case .string(let text) = instance {
+            if schema.isValid(string: text, options: options) { return }
+        } else if schema.isValid(instance, options: options) {
+            return
+        }
         for error in schema.validate(instance, options: options).errors {
             let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
             violations.append(

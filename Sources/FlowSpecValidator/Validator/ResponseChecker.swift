@@ -95,7 +95,7 @@ struct ResponseChecker {
             result.violations.append(bodies.tooLarge(bytes.count, site: response.contentSite))
             return
         }
-        guard let contentType = fields[.contentType] else {
+        guard let contentType = fields.value(of: .contentType) else {
             result.violations.append(
                 bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
             return
@@ -115,7 +115,8 @@ struct ResponseChecker {
     func checkAccept(
         _ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]
     ) {
-        guard let joined = request.headerFields[.accept], joined != "*/*" else { return }
+        guard let joined = request.headerFields.value(of: .accept), joined != "*/*" else { return }
+        if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
         let values = request.headerFields[values: .accept]
         guard let actual = MediaType(parsing: contentType) else { return }
         var skipped: [MediaTypeParseError] = []

@@ -146,10 +146,27 @@ public struct Validator: Sendable {
         var fields = HTTPFields()
         fields.reserveCapacity(headers.count)
         for (name, value) in headers {
-            guard let fieldName = HTTPField.Name(name) else { continue }
+            guard let fieldName = Self.knownName(name) ?? HTTPField.Name(name) else { continue }
             fields.append(HTTPField(name: fieldName, value: value))
         }
         return fields
+    }
+
+    /// Names that most messages carry, in their usual spelling.
+    static let commonNames: [HTTPField.Name] = [
+        "Host", "User-Agent", "Accept", "Authorization", "Content-Type", "Content-Length", "Cache-Control", "Cookie",
+        "Accept-Encoding", "Accept-Language", "Connection", "Set-Cookie", "Date", "ETag", "Location", "Server", "Vary",
+        "Origin", "Referer", "X-Request-Id", "X-Correlation-Id",
+    ].compactMap { HTTPField.Name($0) }
+
+    /// The common name spelled exactly `name` (`Content-Type`): what `HTTPField.Name(name)` would make,
+    /// without validating and lower-casing the text again; `nil` for any other spelling.
+    static func knownName(_ name: String) -> HTTPField.Name? {
+        let count = name.utf8.count
+        for known in commonNames where known.rawName.utf8.count == count && known.rawName == name {
+            return known
+        }
+        return nil
     }
 
     /// The path and query of a request target that may be an absolute URL.

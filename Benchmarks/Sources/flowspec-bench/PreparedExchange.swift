@@ -1,0 +1,83 @@
+import FlowSpecTraffic
+
+/// One capture entry reduced to the strings and bytes a validation takes, so that the timed loop
+/// does nothing but validate (kin-openapi's `kinhar` likewise decodes the whole HAR before its loop).
+struct PreparedExchange {
+    var method: String
+    var url: String
+    var headers: [(String, String)]
+    var body: [UInt8]?
+    /// The request body's `postData.mimeType` (what the body-only peers pick the schema by).
+    var bodyMimeType: String?
+    /// `nil` when the entry has no response.
+    var status: Int?
+    var responseHeaders: [(String, String)]
+    var responseBody: [UInt8]?
+    var responseMimeType: String?
+    /// The generator's verdict (`_bench.expect`): `true` for "invalid"; `nil` when the entry has no tag.
+    var expectsInvalid: Bool?
+
+    init(_ exchange: CapturedExchange) {
+        let request = exchange.request
+        method = request.method
+        url = request.url
+        headers = request.headers.map { ($0.name, $0.value) }
+        if !request.cookies.isEmpty && !headers.contains(where: { $0.0.lowercased() == "cookie" }) {
+            // As `flowspec validate` does (TrafficChecker): HAR exporters keep cookies apart.
+            headers.append(("Cookie", request.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
+        }
+        body = request.body?.bytes
+        bodyMimeType = request.body?.mimeType
+        status = exchange.response?.status
+        responseHeaders = exchange.response?.headers.map { ($0.name, $0.value) } ?? []
+        responseBody = exchange.response?.body?.bytes
+        responseMimeType = exchange.response?.body?.mimeType
+        if let tag = exchange.extensions["_bench"] {
+            // gen_har.py writes `"_bench":{"expect":"valid"|"invalid","defect":...}`.
+            if tag.contains(#""expect":"invalid""#) {
+                expectsInvalid = true
+            } else if tag.contains(#""expect":"valid""#) {
+                expectsInvalid = false
+            }
+        }
+    }
+
+    /// Reads every entry of the capture at `path`; an entry that cannot be read stops the benchmark,
+    /// since the peers would not have run on it either.
+    static func readAll(path: String) -> [PreparedExchange] {
+        let reader: CaptureReader
+        do {
+            reader = try CaptureReader(path: path)
+        } catch {
+            fail("cannot open \(path): \(error)")
+        }
+        var all: [PreparedExchange] = []
+        for entry in reader {
+            guard let exchange = entry.exchange else {
+                fail("entry \(entry.index) of \(path) cannot be read: \(entry.problems.map(\.message))")
+            }
+            all.append(PreparedExchange(exchange))
+        }
+        return all
+    }
+}
+
+/// How a benchmark's verdicts compare with the generator's `_bench.expect` tags.
+struct Agreement {
+    var agree = 0
+    var falsePositives = 0
+    var falseNegatives = 0
+
+    mutating func record(invalid: Bool, expected: Bool?) {
+        guard let expected else { return }
+        if expected == invalid {
+            agree += 1
+        } else if invalid {
+            falsePositives += 1
+        } else {
+            falseNegatives += 1
+        }
+    }
+
+    var json: String { "\"agree_expected\":\(agree),\"false_pos\":\(falsePositives),\"false_neg\":\(falseNegatives)" }
+}

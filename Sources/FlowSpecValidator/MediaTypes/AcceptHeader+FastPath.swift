@@ -1,0 +1,68 @@
+extension AcceptHeader {
+    /// Whether an `Accept` value made of one plain range (`type/subtype` or `type/*`, no parameters,
+    /// no list) accepts a `Content-Type` whose `type/subtype` it names; decided on the bytes without
+    /// parsing either value.
+    ///
+    /// Returns `true` only when the full check (``init(lenientlyParsingFields:skipped:)`` and
+    /// ``accepts(_:)``) would accept too: one range with the default weight that matches the media
+    /// type. Anything else (several ranges, parameters, weights, quoted text, a range that does not
+    /// match) returns `false`, and the caller runs the full check, so verdicts never change.
+    static func plainRangeAccepts(_ accept: String, contentType: String) -> Bool {
+        var accept = accept
+        var contentType = contentType
+        return accept.withUTF8 { range in
+            contentType.withUTF8 { media in
+                guard let (rangeType, rangeSubtype, rangeEnd) = essence(range), rangeEnd == range.count,
+                    let (mediaType, mediaSubtype, mediaEnd) = essence(media),
+                    mediaEnd == media.count || media[mediaEnd] == UInt8(ascii: ";")
+                else { return false }
+                let anySubtype = rangeSubtype.count == 1 && range[rangeSubtype.lowerBound] == UInt8(ascii: "*")
+                let anyType = rangeType.count == 1 && range[rangeType.lowerBound] == UInt8(ascii: "*")
+                if anyType { return anySubtype }
+                // A wildcard in the content type is no media type: let the full check decide.
+                if media[mediaType.lowerBound] == UInt8(ascii: "*")
+                    || media[mediaSubtype.lowerBound] == UInt8(ascii: "*")
+                {
+                    return false
+                }
+                guard equalsIgnoringCase(range, rangeType, media, mediaType) else { return false }
+                return anySubtype || equalsIgnoringCase(range, rangeSubtype, media, mediaSubtype)
+            }
+        }
+    }
+
+    /// `OWS token "/" token OWS`: the ranges of the type and subtype, and where the whitespace after
+    /// them ends.
+    private static func essence(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> (type: Range<Int>, subtype: Range<Int>, end: Int)? {
+        let count = bytes.count
+        var index = 0
+        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+        let typeStart = index
+        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        let typeEnd = index
+        guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
+        index += 1
+        let subtypeStart = index
+        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        let subtypeEnd = index
+        guard subtypeEnd > subtypeStart else { return nil }
+        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+        return (typeStart..<typeEnd, subtypeStart..<subtypeEnd, index)
+    }
+
+    private static func equalsIgnoringCase(
+        _ lhs: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ rhs: UnsafeBufferPointer<UInt8>, _ right: Range<Int>
+    ) -> Bool {
+        guard left.count == right.count else { return false }
+        var k = 0
+        while k < left.count {
+            if HTTPSyntax.lowercased(lhs[left.lowerBound + k]) != HTTPSyntax.lowercased(rhs[right.lowerBound + k]) {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+}
