@@ -150,14 +150,9 @@ PY
 }
 
 # --- build ---------------------------------------------------------------------------------------
-build() { # build TARGET, or build all (every product in one invocation: one plan, parallel links)
-    local p selection=()
-    if [[ $1 == all ]]; then
-        p=all
-    else
-        p=$(product "$1")
-        selection=(--product "$p")
-    fi
+build() {
+    local p
+    p=$(product "$1")
     echo "building $p (release, fuzzer + address sanitizers)"
     # swiftc keeps only the last -sanitize= flag it is given, and SwiftPM passes one per --sanitize:
     # with `--sanitize=fuzzer --sanitize=address` alone the code gets AddressSanitizer but no
@@ -167,16 +162,12 @@ build() { # build TARGET, or build all (every product in one invocation: one pla
     # The root package is a path dependency: SwiftPM does not notice a file added to it and keeps a
     # stale build plan, so the plan is dropped (replanning takes seconds; objects are kept).
     rm -f Fuzz/.build-fuzz/release.yaml
-    (cd Fuzz && swift build "${selection[@]}" -c release --sanitize=fuzzer --sanitize=address \
+    # One product at a time: a `swift build` without --product would also build everything the
+    # dependencies declare (the flowspec CLI, the middleware, swift-argument-parser's tools).
+    (cd Fuzz && swift build --product "$p" -c release --sanitize=fuzzer --sanitize=address \
         -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz 2>&1 \
         | grep -E 'error|Compiling|Build' | tail -3)
-    if [[ $p == all ]]; then
-        for t in "${all_targets[@]}"; do
-            [[ -x Fuzz/.build-fuzz/release/$(product "$t") ]] || { echo "build of $(product "$t") failed" >&2; exit 1; }
-        done
-    else
-        [[ -x Fuzz/.build-fuzz/release/$p ]] || { echo "build of $p failed" >&2; exit 1; }
-    fi
+    [[ -x Fuzz/.build-fuzz/release/$p ]] || { echo "build of $p failed" >&2; exit 1; }
 }
 
 # --- run -----------------------------------------------------------------------------------------
@@ -202,10 +193,6 @@ summarize() {
 }
 
 for t in "${targets[@]}"; do product "$t" >/dev/null; done
-if ((!no_build)) && [[ "${targets[*]}" == "${all_targets[*]}" ]]; then
-    build all
-    no_build=1
-fi
 for t in "${targets[@]}"; do
     ((no_build)) || build "$t"
     make_seeds "$t"
