@@ -12,8 +12,8 @@ extension AcceptHeader {
         var contentType = contentType
         return accept.withUTF8 { range in
             contentType.withUTF8 { media in
-                guard let (rangeType, rangeSubtype, rangeEnd) = essence(range), rangeEnd == range.count,
-                    let (mediaType, mediaSubtype, mediaEnd) = essence(media),
+                guard let (rangeType, rangeSubtype, rangeEnd) = HTTPSyntax.mediaTypeEssence(range), rangeEnd == range.count,
+                    let (mediaType, mediaSubtype, mediaEnd) = HTTPSyntax.mediaTypeEssence(media),
                     mediaEnd == media.count || media[mediaEnd] == UInt8(ascii: ";")
                 else { return false }
                 let anySubtype = rangeSubtype.count == 1 && range[rangeSubtype.lowerBound] == UInt8(ascii: "*")
@@ -29,27 +29,6 @@ extension AcceptHeader {
                 return anySubtype || equalsIgnoringCase(range, rangeSubtype, media, mediaSubtype)
             }
         }
-    }
-
-    /// `OWS token "/" token OWS`: the ranges of the type and subtype, and where the whitespace after
-    /// them ends.
-    private static func essence(
-        _ bytes: UnsafeBufferPointer<UInt8>
-    ) -> (type: Range<Int>, subtype: Range<Int>, end: Int)? {
-        let count = bytes.count
-        var index = 0
-        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
-        let typeStart = index
-        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
-        let typeEnd = index
-        guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
-        index += 1
-        let subtypeStart = index
-        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
-        let subtypeEnd = index
-        guard subtypeEnd > subtypeStart else { return nil }
-        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
-        return (typeStart..<typeEnd, subtypeStart..<subtypeEnd, index)
     }
 
     private static func equalsIgnoringCase(

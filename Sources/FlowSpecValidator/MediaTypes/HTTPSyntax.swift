@@ -71,4 +71,25 @@ enum HTTPSyntax {
             return "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
         }
     }
+
+    /// `OWS token "/" token OWS`: the ranges of the type and subtype, and where the whitespace after
+    /// them ends.
+    static func mediaTypeEssence(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> (type: Range<Int>, subtype: Range<Int>, end: Int)? {
+        let count = bytes.count
+        var index = 0
+        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+        let typeStart = index
+        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        let typeEnd = index
+        guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
+        index += 1
+        let subtypeStart = index
+        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        let subtypeEnd = index
+        guard subtypeEnd > subtypeStart else { return nil }
+        while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+        return (typeStart..<typeEnd, subtypeStart..<subtypeEnd, index)
+    }
 }

@@ -10,19 +10,9 @@ extension MediaTypeMatcher {
     func fastMatch(_ contentType: String) -> Int? {
         var text = contentType
         return text.withUTF8 { bytes -> Int? in
+            guard let (typeRange, subtypeRange, end) = HTTPSyntax.mediaTypeEssence(bytes) else { return nil }
             let count = bytes.count
-            var index = 0
-            while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
-            let typeStart = index
-            while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
-            let typeEnd = index
-            guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
-            index += 1
-            let subtypeStart = index
-            while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
-            let subtypeEnd = index
-            guard subtypeEnd > subtypeStart else { return nil }
-            while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
+            var index = end
             if index < count {
                 // One `; name=token` parameter, nothing else.
                 guard bytes[index] == UInt8(ascii: ";") else { return nil }
@@ -38,8 +28,8 @@ extension MediaTypeMatcher {
                 while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
                 guard index == count else { return nil }
             }
-            let type = UnsafeBufferPointer(rebasing: bytes[typeStart..<typeEnd])
-            let subtype = UnsafeBufferPointer(rebasing: bytes[subtypeStart..<subtypeEnd])
+            let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
+            let subtype = UnsafeBufferPointer(rebasing: bytes[subtypeRange])
             if type.count == 1 && type[0] == UInt8(ascii: "*") || subtype.count == 1 && subtype[0] == UInt8(ascii: "*")
             {
                 return nil
