@@ -11,6 +11,7 @@ struct YAMLTreeBuilder {
     private var records: [YAMLTree.Record] = []
     private var text: [UInt8] = []
     private var children: [NodeID] = []
+    private var wideMarks: [YAMLTree.WideMarks] = []
     private var problems: [YAMLError] = []
     private var root = NodeID(0)
     private let options: YAMLParseOptions
@@ -55,11 +56,11 @@ struct YAMLTreeBuilder {
         count: Int, start: PackedMark, end: PackedMark, expanded: Int
     ) -> NodeID {
         let id = NodeID(records.count)
-        records.append(
-            YAMLTree.Record(
-                kind: kind, scalarType: type, style: style, inSource: inSource,
-                first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count), start: start,
-                end: end))
+        let record = YAMLTree.Record(
+            kind: kind, scalarType: type, style: style, inSource: inSource,
+            first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count), start: start, end: end)
+        if record.isWide { wideMarks.append(YAMLTree.WideMarks(node: id.index, start: start, end: end)) }
+        records.append(record)
         expandedSizes.append(expanded)
         return id
     }
@@ -181,7 +182,7 @@ struct YAMLTreeBuilder {
             if records[Int(key.index)].kind != .scalar {
                 throw YAMLError(
                     .complexKey, "a mapping key must be a scalar, not a \(records[Int(key.index)].kind)",
-                    at: records[Int(key.index)].start.mark, hint: "OpenAPI and JSON keys are strings")
+                    at: startMark(key), hint: "OpenAPI and JSON keys are strings")
             }
             if options.mergeKeys && isMergeKey(key) { hasMerge = true }
         }
@@ -212,14 +213,14 @@ struct YAMLTreeBuilder {
                     for item in items(value) {
                         guard records[Int(item.index)].kind == .mapping else {
                             throw YAMLError(
-                                .invalidMerge, "a `<<` list may hold only mappings", at: records[Int(item.index)].start.mark)
+                                .invalidMerge, "a `<<` list may hold only mappings", at: startMark(item))
                         }
                         sources.append(item)
                     }
                 case .scalar:
                     throw YAMLError(
                         .invalidMerge, "the value of a `<<` merge key must be a mapping or a list of mappings",
-                        at: records[Int(value.index)].start.mark)
+                        at: startMark(value))
                 }
                 expanded -= expandedSizes[Int(value.index)]
             } else {
@@ -278,12 +279,12 @@ struct YAMLTreeBuilder {
 
     private mutating func duplicate(first: NodeID, again: NodeID, at index: Int) {
         let name = String(decoding: scalarBytes(again), as: UTF8.self)
-        let firstMark = records[Int(first.index)].start.mark
+        let firstMark = startMark(first)
         problems.append(
             YAMLError(
                 .duplicateKey,
                 "duplicate key `\(name)`; it was first defined at line \(firstMark.line), column \(firstMark.column)",
-                at: records[Int(again.index)].start.mark, related: firstMark,
+                at: startMark(again), related: firstMark,
                 hint: "remove one of the two entries or merge them; the first one is used"))
         pendingDrops.append(index)
     }
@@ -298,6 +299,12 @@ struct YAMLTreeBuilder {
             guard let a = bytes(of: ra, text: t), let b = bytes(of: rb, text: t) else { return true }
             return memcmp(a, b, Int(ra.count)) == 0
         }
+    }
+
+    /// Where the node `id` starts.
+    private func startMark(_ id: NodeID) -> YAMLMark {
+        let record = records[Int(id.index)]
+        return record.isWide ? YAMLTree.WideMarks.find(id.index, in: wideMarks).start.mark : record.narrowStart.mark
     }
 
     /// Where a scalar record's bytes start, in the source or in `text`.
@@ -327,8 +334,8 @@ struct YAMLTreeBuilder {
         let exactChildren = Self.exact(&children)
         let exactRecords = Self.exact(&records)
         return YAMLTree(
-            records: exactRecords, text: exactText, source: sourceArray, children: exactChildren, root: root,
-            problems: problems)
+            records: exactRecords, text: exactText, source: sourceArray, children: exactChildren,
+            wideMarks: Self.exact(&wideMarks), root: root, problems: problems)
     }
 
     /// `array`'s elements in a buffer of exactly their count; `array` is emptied (and freed).
