@@ -12,7 +12,9 @@ public struct ReferenceTable: Sendable {
         var node: NodeRef
     }
 
-    enum ResolvedObject: Sendable {
+    /// Indirect: the objects are large structs (a response or a parameter is hundreds of bytes), and a
+    /// dictionary stores its values inline in every bucket, used or not.
+    indirect enum ResolvedObject: Sendable {
         case schema(Schema)
         case response(Response)
         case parameter(Parameter)

@@ -215,6 +215,15 @@ private struct LoadSession {
     /// target a second time.
     mutating func registerComponents(_ components: Components?, in builder: inout ModelBuilder) {
         guard let components else { return }
+        // Sized once: growing by doubling would hold the old and the new table at the same time, at
+        // the moment the load's memory peaks.
+        let total =
+            components.schemas.count + components.responses.count + components.parameters.count
+            + components.examples.count + components.requestBodies.count + components.headers.count
+            + components.securitySchemes.count + components.links.count + components.callbacks.count
+            + components.pathItems.count
+        references.objects.reserveCapacity(total)
+        references.targets.reserveCapacity(builder.ctx.pending.count)
         func put(_ kind: ObjectKind, _ node: NodeRef, _ object: ReferenceTable.ResolvedObject) {
             references.objects[ReferenceTable.ObjectKey(kind: kind, node: node)] = object
         }
