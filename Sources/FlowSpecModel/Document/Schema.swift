@@ -48,13 +48,34 @@ public struct SchemaObject: Sendable {
     /// `type` as a list (a single type is a list of one).
     public var type: [String]?
     public var enumValues: [NodeRef]?
-    public var maximum: SchemaNumber?
-    public var minimum: SchemaNumber?
-    public var maxLength: Int?
-    public var minLength: Int?
-    public var pattern: String?
-    public var maxItems: Int?
-    public var minItems: Int?
+    public var maximum: SchemaNumber? {
+        get { constraintBox?.value.maximum }
+        set { constraints.maximum = newValue }
+    }
+    public var minimum: SchemaNumber? {
+        get { constraintBox?.value.minimum }
+        set { constraints.minimum = newValue }
+    }
+    public var maxLength: Int? {
+        get { constraintBox?.value.maxLength }
+        set { constraints.maxLength = newValue }
+    }
+    public var minLength: Int? {
+        get { constraintBox?.value.minLength }
+        set { constraints.minLength = newValue }
+    }
+    public var pattern: String? {
+        get { constraintBox?.value.pattern }
+        set { constraints.pattern = newValue }
+    }
+    public var maxItems: Int? {
+        get { constraintBox?.value.maxItems }
+        set { constraints.maxItems = newValue }
+    }
+    public var minItems: Int? {
+        get { constraintBox?.value.minItems }
+        set { constraints.minItems = newValue }
+    }
     public var required: [String]?
     public var format: String?
     public var title: String?
@@ -65,7 +86,10 @@ public struct SchemaObject: Sendable {
     public var writeOnly: Bool?
     public var example: NodeRef?
     public var nullable: Bool?
-    public var discriminator: Discriminator?
+    public var discriminator: Discriminator? {
+        get { rareBox?.value.discriminator }
+        set { rareKeywords.discriminator = newValue }
+    }
     public var extensions: Extensions
     public var node: NodeRef
     public var dynamicRef: String? {
@@ -222,6 +246,33 @@ public struct SchemaObject: Sendable {
 
     /// The less common keywords; `nil` until one is set.
     private var rareBox: RareBox?
+    /// The string, number and array bounds (a few percent of a large spec's schemas carry one); `nil`
+    /// until one is set, so the common schema does not pay their ~100 bytes.
+    private var constraintBox: ConstraintBox?
+
+    private var constraints: Constraints {
+        get { constraintBox?.value ?? Constraints() }
+        set { constraintBox = .boxed(newValue) }
+    }
+
+    private indirect enum ConstraintBox: Sendable {
+        case boxed(Constraints)
+        var value: Constraints {
+            switch self {
+            case .boxed(let value): return value
+            }
+        }
+    }
+
+    private struct Constraints: Sendable {
+        var maximum: SchemaNumber?
+        var minimum: SchemaNumber?
+        var maxLength: Int?
+        var minLength: Int?
+        var pattern: String?
+        var maxItems: Int?
+        var minItems: Int?
+    }
 
     private var rareKeywords: RareKeywords {
         get { rareBox?.value ?? RareKeywords() }
@@ -275,6 +326,7 @@ public struct SchemaObject: Sendable {
         var xml: XMLObject?
         var externalDocs: ExternalDocumentation?
         var unknownKeywords: OrderedMap<NodeRef> = OrderedMap()
+        var discriminator: Discriminator?
     }
 
     init(node: NodeRef) {
