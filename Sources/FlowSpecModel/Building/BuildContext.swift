@@ -7,9 +7,22 @@ enum ObjectKind: Hashable, Sendable {
 }
 
 /// A `$ref` seen while building, waiting to be resolved once its file is loaded.
+///
+/// Keeps only what resolving reads (not the reference's `summary` and `description`): a large spec has
+/// thousands of references, and this list is still alive when the load's memory peaks.
 struct PendingReference {
-    var reference: Reference
+    var ref: String
+    var node: NodeRef
     var kind: ObjectKind
+
+    init(reference: Reference, kind: ObjectKind) {
+        ref = reference.ref
+        node = reference.node
+        self.kind = kind
+    }
+
+    /// The reference, as far as resolving needs it.
+    var reference: Reference { Reference(ref: ref, node: node) }
 }
 
 /// The state of one model build: the files, the diagnostics, the pending references and the

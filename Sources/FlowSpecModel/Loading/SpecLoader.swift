@@ -149,6 +149,7 @@ private struct LoadSession {
         let document = builder.document(tree.root)
         registerComponents(document?.components, in: &builder)
         resolveAll(&builder)
+        builder.ctx.pending = []
         files = builder.ctx.files
         var model = builder.ctx.diagnostics
         if builder.ctx.droppedDiagnostics > 0 {
