@@ -219,7 +219,13 @@ extension ModelBuilder {
         if tree.childCount(v) == 0 && ["allOf", "anyOf", "oneOf", "prefixItems"].contains(field) {
             ctx.report(.invalidValue, "`\(field)` must not be empty", at: v)
         }
-        return tree.items(v).compactMap { schema($0) }
+        let items = tree.items(v)
+        var result: [Schema] = []
+        result.reserveCapacity(items.count)
+        for item in items {
+            if let built = schema(item) { result.append(built) }
+        }
+        return result
     }
 
     private mutating func schemaMap(_ v: NodeID, field: String) -> OrderedMap<Schema> {

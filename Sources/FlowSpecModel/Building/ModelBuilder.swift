@@ -135,6 +135,7 @@ struct ModelBuilder {
             return nil
         }
         var result: [String] = []
+        result.reserveCapacity(tree.childCount(value))
         for item in tree.items(value) {
             if let text = stringValue(item, field: "\(field) item", in: objectName) { result.append(text) }
         }
@@ -159,7 +160,14 @@ struct ModelBuilder {
                 at: value)
             return nil
         }
-        return tree.items(value).compactMap { build(&self, $0) }
+        // Sized once (the model keeps these lists; growing by doubling would leave their tails unused).
+        let items = tree.items(value)
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for item in items {
+            if let built = build(&self, item) { result.append(built) }
+        }
+        return result
     }
 
     /// A map field whose values are built by `build`.
@@ -186,6 +194,7 @@ struct ModelBuilder {
                 at: value)
             return result
         }
+        result.reserveCapacity(tree.childCount(value))
         for entry in tree.entries(value) {
             let name = tree.scalar(entry.key) ?? ""
             if let built = build(&self, entry.value, name) { result.append(name, built, keyNode: ctx.ref(entry.key)) }

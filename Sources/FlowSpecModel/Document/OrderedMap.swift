@@ -27,6 +27,14 @@ public struct OrderedMap<Value: Sendable>: Sendable, RandomAccessCollection {
         keys.firstIndex(of: key).map { keyNodes[$0] }
     }
 
+    /// Makes room for `count` entries at once: a map grown by appending doubles its three arrays'
+    /// capacity, which leaves up to half of them unused for the life of the model.
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        keyNodes.reserveCapacity(count)
+    }
+
     public mutating func append(_ key: String, _ value: Value, keyNode: NodeRef) {
         keys.append(key)
         values.append(value)
