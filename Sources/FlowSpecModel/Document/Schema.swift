@@ -245,19 +245,20 @@ public struct SchemaObject: Sendable {
     }
 
     /// The less common keywords; `nil` until one is set.
-    private var rareBox: RareBox?
+    private var rareBox: Box<RareKeywords>?
     /// The string, number and array bounds (a few percent of a large spec's schemas carry one); `nil`
     /// until one is set, so the common schema does not pay their ~100 bytes.
-    private var constraintBox: ConstraintBox?
+    private var constraintBox: Box<Constraints>?
 
     private var constraints: Constraints {
         get { constraintBox?.value ?? Constraints() }
         set { constraintBox = .boxed(newValue) }
     }
 
-    private indirect enum ConstraintBox: Sendable {
-        case boxed(Constraints)
-        var value: Constraints {
+    /// One heap allocation holding `Value`, so that an optional of it takes a pointer's room.
+    private indirect enum Box<Value: Sendable>: Sendable {
+        case boxed(Value)
+        var value: Value {
             switch self {
             case .boxed(let value): return value
             }
@@ -277,15 +278,6 @@ public struct SchemaObject: Sendable {
     private var rareKeywords: RareKeywords {
         get { rareBox?.value ?? RareKeywords() }
         set { rareBox = .boxed(newValue) }
-    }
-
-    private indirect enum RareBox: Sendable {
-        case boxed(RareKeywords)
-        var value: RareKeywords {
-            switch self {
-            case .boxed(let value): return value
-            }
-        }
     }
 
     private struct RareKeywords: Sendable {
