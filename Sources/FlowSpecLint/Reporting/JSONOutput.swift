@@ -74,30 +74,63 @@ package indirect enum JSONOutput: Hashable, Sendable {
     /// RFC 8259 string escaping: quotation mark, reverse solidus and C0 controls; also U+2028 and
     /// U+2029, so the output is safe to embed in JavaScript. Everything else is written as UTF-8.
     package static func writeString(_ value: String, to output: inout String) {
-        output += "\""
         // Most strings need no escape: copy them whole (the traffic report writes millions of them).
         // U+2028/U+2029 start with 0xE2, so a string without that byte, quotes, backslashes or C0
         // controls is safe as it is.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            output += "\""
             output += value
             output += "\""
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+        var value = value
+        var bytes: [UInt8] = []
+        value.withUTF8 { appendString($0, to: &bytes) }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``writeString(_:to:)``'s escaping on bytes: a JSON string of UTF-8 `text` (a Swift string's
+    /// bytes, so always valid UTF-8) appended to `bytes`, copying runs that need no escape whole.
+    package static func appendString(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var i = 0
+        let count = text.count
+        while i < count {
+            let c = text[i]
+            let escape: StaticString?
+            var width = 1
+            switch c {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case 0x00..<0x20: escape = nil
+            case 0xE2 where i + 2 < count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9):
+                escape = text[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default:
+                i += 1
+                continue
             }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
+            if let escape {
+                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            } else {
+                let hex: StaticString = "0123456789abcdef"
+                ("\\u00" as StaticString).withUTF8Buffer { bytes.append(contentsOf: $0) }
+                hex.withUTF8Buffer { digits in
+                    bytes.append(digits[Int(c >> 4)])
+                    bytes.append(digits[Int(c & 0xF)])
+                }
+            }
+            i += width
+            runStart = i
         }
-        output += "\""
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count])) }
+        bytes.append(UInt8(ascii: "\""))
     }
 }
