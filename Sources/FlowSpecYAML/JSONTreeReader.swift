@@ -247,29 +247,7 @@ enum JSONTreeReader {
         }
 
         mutating func multiByte() throws(YAMLError) {
-            let lead = bytes[index]
-            let length: Int
-            var scalar: UInt32
-            switch lead {
-            case 0xC2...0xDF:
-                length = 2
-                scalar = UInt32(lead & 0x1F)
-            case 0xE0...0xEF:
-                length = 3
-                scalar = UInt32(lead & 0x0F)
-            case 0xF0...0xF4:
-                length = 4
-                scalar = UInt32(lead & 0x07)
-            default: throw utf8Error()
-            }
-            guard index + length <= bytes.count else { throw utf8Error() }
-            for k in 1..<length {
-                let b = bytes[index + k]
-                guard b & 0xC0 == 0x80 else { throw utf8Error() }
-                scalar = scalar << 6 | UInt32(b & 0x3F)
-            }
-            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-            guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { throw utf8Error() }
+            guard let length = UTF8Check.validSequenceLength(bytes, at: index) else { throw utf8Error() }
             scratch.append(contentsOf: bytes[index..<(index + length)])
             index += length
         }

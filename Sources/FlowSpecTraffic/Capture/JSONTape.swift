@@ -1,3 +1,5 @@
+import FlowSpecYAML
+
 /// One capture entry's JSON, parsed into a flat tape of nodes that point back into the entry's bytes.
 ///
 /// A capture is read one entry at a time, so the parser is built for many small documents: one pass,
