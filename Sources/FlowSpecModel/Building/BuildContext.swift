@@ -47,6 +47,10 @@ struct BuildContext {
     }
     /// The tree of ``file``, kept at hand: the builder reads it for every field.
     private(set) var tree: YAMLTree
+    /// One copy of each long string the model holds many times (`$ref`s, property names, `required`
+    /// entries): a large spec repeats `#/components/schemas/...` thousands of times, and equal strings
+    /// then share one buffer.
+    private var internedStrings: Set<String> = []
 
     init(files: SpecFileSet, version: OpenAPIVersion, options: LoadOptions, rootPath: String) {
         self.files = files
@@ -57,6 +61,13 @@ struct BuildContext {
         self.rootFolder = (rootPath as NSString).deletingLastPathComponent
     }
 
+
+    /// `string`, sharing the buffer of an equal string interned before. Strings of up to 15 UTF-8 bytes
+    /// are stored inline and need no interning.
+    mutating func interned(_ string: String) -> String {
+        guard string.utf8.count > 15 else { return string }
+        return internedStrings.insert(string).memberAfterInsert
+    }
 
     /// Key indexes of large mappings (`components/schemas`, `paths`), built when a reference first
     /// looks into them, so resolving thousands of references stays linear.

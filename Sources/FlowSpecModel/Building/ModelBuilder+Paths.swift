@@ -39,7 +39,7 @@ extension ModelBuilder {
         var ref: Reference?
         if f.has("$ref", in: tree), let text = string(&f, "$ref") {
             let refNode = ctx.ref(tree.value(forKey: "$ref", in: node) ?? node)
-            let reference = Reference(ref: text, node: refNode)
+            let reference = Reference(ref: ctx.interned(text), node: refNode)
             ctx.pending.append(PendingReference(reference: reference, kind: .pathItem))
             ref = reference
         }

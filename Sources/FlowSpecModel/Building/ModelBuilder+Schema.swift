@@ -185,11 +185,18 @@ extension ModelBuilder {
         return flag
     }
 
+    private static let validTypes: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+
+    /// `[name]` for every JSON Schema type, built once: most schemas of a large spec name a single type,
+    /// and sharing these arrays spares each schema an allocation.
+    private static let singleTypes: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: validTypes.map { ($0, [$0]) })
+
     private mutating func schemaType(_ v: NodeID) -> [String]? {
-        let valid: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+        let valid = Self.validTypes
         var result: [String] = []
         if tree.isScalar(v), tree.scalarType(v) == .string, let text = tree.scalar(v) {
-            result = [text]
+            result = Self.singleTypes[text] ?? [text]
         } else if tree.isSequence(v), !ctx.version.is30 {
             result = stringListValue(v, field: "type", in: "Schema") ?? []
         } else {

@@ -137,7 +137,7 @@ struct ModelBuilder {
         var result: [String] = []
         result.reserveCapacity(tree.childCount(value))
         for item in tree.items(value) {
-            if let text = stringValue(item, field: "\(field) item", in: objectName) { result.append(text) }
+            if let text = stringValue(item, field: "\(field) item", in: objectName) { result.append(ctx.interned(text)) }
         }
         return result
     }
@@ -196,7 +196,7 @@ struct ModelBuilder {
         }
         result.reserveCapacity(tree.childCount(value))
         for entry in tree.entries(value) {
-            let name = tree.scalar(entry.key) ?? ""
+            let name = ctx.interned(tree.scalar(entry.key) ?? "")
             if let built = build(&self, entry.value, name) { result.append(name, built, keyNode: ctx.ref(entry.key)) }
         }
         return result
@@ -211,7 +211,7 @@ struct ModelBuilder {
             ctx.report(.typeMismatch, "`$ref` must be a string, not \(ctx.describe(refNode))", at: refNode)
             return nil
         }
-        var reference = Reference(ref: text, node: ctx.ref(refNode))
+        var reference = Reference(ref: ctx.interned(text), node: ctx.ref(refNode))
         for entry in tree.entries(node) {
             let key = tree.scalar(entry.key) ?? ""
             switch key {

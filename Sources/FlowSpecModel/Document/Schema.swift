@@ -38,7 +38,11 @@ public struct SchemaNumber: Hashable, Sendable, CustomStringConvertible {
 /// The keywords most schemas use are stored inline; the rest live in one shared box that only
 /// schemas using them allocate, which keeps a large spec's model small.
 public struct SchemaObject: Sendable {
-    public var ref: Reference?
+    /// The schema's `$ref`; boxed, as most schemas of a large spec have none.
+    public var ref: Reference? {
+        get { refBox?.value }
+        set { refBox = newValue.map { .boxed($0) } }
+    }
     public var allOf: [Schema]?
     public var anyOf: [Schema]?
     public var oneOf: [Schema]?
@@ -244,6 +248,7 @@ public struct SchemaObject: Sendable {
         set { rareKeywords.unknownKeywords = newValue }
     }
 
+    private var refBox: Box<Reference>?
     /// The less common keywords; `nil` until one is set.
     private var rareBox: Box<RareKeywords>?
     /// The string, number and array bounds (a few percent of a large spec's schemas carry one); `nil`
