@@ -25,6 +25,9 @@ public struct YAMLParseOptions: Sendable, Hashable {
     ///
     /// When `false`, a `<<` key is an ordinary key named `<<`.
     public var mergeKeys: Bool
+    /// Whether every node keeps its marks whole instead of computing them from its offsets (tests
+    /// compare the two).
+    var keepsExactMarks = false
 
     public init(
         maxInputBytes: Int = 128 << 20,

@@ -10,29 +10,20 @@
 /// `"200"` are the same key).
 public struct YAMLTree: Sendable {
     /// One node: kind, scalar type and style, where its text (scalars) or children (collections) are,
-    /// and its marks, in 28 bytes.
+    /// and where it starts and ends, in 20 bytes.
     ///
-    /// A large spec has hundreds of thousands of nodes, so the record is the tree's biggest cost. The
-    /// start mark keeps its offset and line whole; its column, the end line (relative to the start
-    /// line) and the end column are 16-bit, which fits every node of an indented file. A node whose
-    /// values do not fit (a minified JSON file's long line, a collection spanning 65,535 lines) stores
-    /// the sentinel `wide` and has its exact marks in ``Storage/wideMarks``.
+    /// A large spec has hundreds of thousands of nodes, so the record is the tree's biggest cost. It
+    /// keeps byte offsets only: lines and columns come from the file's ``LineTable``, and the few
+    /// nodes whose marks do not follow from their offsets have them in ``Storage/exactMarks``.
     @usableFromInline struct Record: Sendable {
-        /// Kind (bits 0-1), scalar type (2-4), style (5-7) and `inSource` (8).
+        /// Kind (bits 0-1), scalar type (2-4), style (5-7), `inSource` (8) and `hasExactMarks` (9).
         @usableFromInline var flags: UInt16
-        @usableFromInline var startColumn: UInt16
-        @usableFromInline var endLineDelta: UInt16
-        @usableFromInline var endColumn: UInt16
         /// For scalars, the range of their text in `source` or `text`; for collections, the range of their
         /// children in `children` (mappings store key and value alternately).
         @usableFromInline var first: Int32
         @usableFromInline var count: Int32
         @usableFromInline var startOffset: UInt32
-        @usableFromInline var startLine: UInt32
         @usableFromInline var endOffset: UInt32
-
-        /// The value of a 16-bit field that means "the marks are in the wide table".
-        @usableFromInline static let wide = UInt16.max
 
         @usableFromInline var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8(flags & 0x3)).unsafelyUnwrapped }
         @usableFromInline var scalarType: YAMLScalarType {
@@ -45,53 +36,31 @@ public struct YAMLTree: Sendable {
         /// read), rather than unescaped or folded text in `text`.
         @usableFromInline var inSource: Bool { flags & 0x100 != 0 }
 
-        /// Whether the marks did not fit and are in the wide table.
-        @usableFromInline var isWide: Bool { startColumn == Self.wide }
+        /// Whether the marks are in the exact-marks table rather than computed from the offsets.
+        @usableFromInline var hasExactMarks: Bool { flags & 0x200 != 0 }
 
-        /// The record, and whether its marks need the wide table.
         init(
             kind: YAMLNodeKind, scalarType: YAMLScalarType, style: YAMLScalarStyle, inSource: Bool, first: Int32,
-            count: Int32, start: PackedMark, end: PackedMark
+            count: Int32, start: PackedMark, end: PackedMark, exactMarks: Bool
         ) {
             flags =
                 UInt16(kind.rawValue) | UInt16(scalarType.rawValue) << 2 | UInt16(style.rawValue) << 5
-                | (inSource ? 0x100 : 0)
+                | (inSource ? 0x100 : 0) | (exactMarks ? 0x200 : 0)
             self.first = first
             self.count = count
             startOffset = start.offset
-            startLine = start.line
             endOffset = end.offset
-            let wide = Int(Self.wide)
-            if start.column < wide && end.line >= start.line && end.line - start.line < wide && end.column < wide {
-                startColumn = UInt16(start.column)
-                endLineDelta = UInt16(end.line - start.line)
-                endColumn = UInt16(end.column)
-            } else {
-                startColumn = Self.wide
-                endLineDelta = Self.wide
-                endColumn = Self.wide
-            }
-        }
-
-        /// The start mark, when the record is not wide.
-        @usableFromInline var narrowStart: PackedMark {
-            PackedMark(line: startLine, column: UInt32(startColumn), offset: startOffset)
-        }
-
-        /// The end mark, when the record is not wide.
-        @usableFromInline var narrowEnd: PackedMark {
-            PackedMark(line: startLine + UInt32(endLineDelta), column: UInt32(endColumn), offset: endOffset)
         }
     }
 
-    /// The exact marks of a node whose record is wide.
-    @usableFromInline struct WideMarks: Sendable {
+    /// The marks of a node that ``LineTable`` would not compute from its offsets.
+    @usableFromInline struct ExactMarks: Sendable {
         @usableFromInline var node: Int32
         @usableFromInline var start: PackedMark
         @usableFromInline var end: PackedMark
 
         /// The entry of `node` in `table` (sorted by node, as nodes are numbered in the order they are added).
-        static func find(_ node: Int32, in table: [WideMarks]) -> WideMarks {
+        static func find(_ node: Int32, in table: [ExactMarks]) -> ExactMarks {
             var low = 0
             var high = table.count
             while low < high {
@@ -111,15 +80,21 @@ public struct YAMLTree: Sendable {
         /// The file's bytes, shared with the caller's array (not copied): the other scalars' text.
         @usableFromInline let source: [UInt8]
         @usableFromInline let children: [NodeID]
-        /// The marks of the wide records, sorted by node.
-        let wideMarks: [WideMarks]
+        /// Where the file's lines start: the line and column of every other node.
+        let lines: LineTable
+        /// The marks of the records that have exact marks, sorted by node.
+        let exactMarks: [ExactMarks]
 
-        init(records: [Record], text: [UInt8], source: [UInt8], children: [NodeID], wideMarks: [WideMarks]) {
+        init(
+            records: [Record], text: [UInt8], source: [UInt8], children: [NodeID], lines: LineTable,
+            exactMarks: [ExactMarks]
+        ) {
             self.records = records
             self.text = text
             self.source = source
             self.children = children
-            self.wideMarks = wideMarks
+            self.lines = lines
+            self.exactMarks = exactMarks
         }
     }
 
@@ -135,10 +110,11 @@ public struct YAMLTree: Sendable {
     public let problems: [YAMLError]
 
     init(
-        records: [Record], text: [UInt8], source: [UInt8], children: [NodeID], wideMarks: [WideMarks], root: NodeID,
-        problems: [YAMLError]
+        records: [Record], text: [UInt8], source: [UInt8], children: [NodeID], lines: LineTable,
+        exactMarks: [ExactMarks], root: NodeID, problems: [YAMLError]
     ) {
-        storage = Storage(records: records, text: text, source: source, children: children, wideMarks: wideMarks)
+        storage = Storage(
+            records: records, text: text, source: source, children: children, lines: lines, exactMarks: exactMarks)
         self.root = root
         self.problems = problems
     }
@@ -165,13 +141,16 @@ public struct YAMLTree: Sendable {
     /// Where the node starts.
     public func start(_ id: NodeID) -> YAMLMark {
         let record = storage.records[Int(id.index)]
-        return record.isWide ? WideMarks.find(id.index, in: storage.wideMarks).start.mark : record.narrowStart.mark
+        return record.hasExactMarks
+            ? ExactMarks.find(id.index, in: storage.exactMarks).start.mark
+            : storage.lines.mark(at: Int(record.startOffset))
     }
 
     /// Where the node ends (just past its last character).
     public func end(_ id: NodeID) -> YAMLMark {
         let record = storage.records[Int(id.index)]
-        return record.isWide ? WideMarks.find(id.index, in: storage.wideMarks).end.mark : record.narrowEnd.mark
+        return record.hasExactMarks
+            ? ExactMarks.find(id.index, in: storage.exactMarks).end.mark : storage.lines.mark(at: Int(record.endOffset))
     }
 
     /// The UTF-8 bytes of a scalar's value (after unescaping and folding); empty for collections.

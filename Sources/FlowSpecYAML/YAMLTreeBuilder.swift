@@ -11,7 +11,9 @@ struct YAMLTreeBuilder {
     private var records: [YAMLTree.Record] = []
     private var text: [UInt8] = []
     private var children: [NodeID] = []
-    private var wideMarks: [YAMLTree.WideMarks] = []
+    private var exactMarks: [YAMLTree.ExactMarks] = []
+    private let lines: LineTable
+    private var cursor = LineTable.Cursor()
     private var problems: [YAMLError] = []
     private var root = NodeID(0)
     private let options: YAMLParseOptions
@@ -23,6 +25,8 @@ struct YAMLTreeBuilder {
     private struct Open {
         var kind: YAMLNodeKind
         var start: PackedMark
+        /// Whether the line table gives `start` back from its offset.
+        var startMatches: Bool
         var childBase: Int
         var anchor: String?
         var expanded: Int
@@ -42,6 +46,7 @@ struct YAMLTreeBuilder {
         self.options = options
         self.source = source
         self.sourceArray = sourceArray
+        lines = LineTable(source: sourceArray)
         records.reserveCapacity(source.count / 16)
         // Only escaped, folded and block scalars are copied (about a fifth of a large spec's text).
         text.reserveCapacity(source.count / 16)
@@ -49,17 +54,20 @@ struct YAMLTreeBuilder {
 
     var depth: Int { stack.count }
 
-    private func mark(of packed: PackedMark) -> YAMLMark { packed.mark }
-
+    /// Adds a node. Its marks are kept whole only when the line table would not give them back from
+    /// their offsets; `startMatches` says whether it gives `start` (checked when the node began, so
+    /// that marks are checked in file order), and `end` is checked here.
     private mutating func appendNode(
         kind: YAMLNodeKind, type: YAMLScalarType, style: YAMLScalarStyle, inSource: Bool = false, first: Int,
-        count: Int, start: PackedMark, end: PackedMark, expanded: Int
+        count: Int, start: PackedMark, startMatches: Bool, end: PackedMark, expanded: Int
     ) -> NodeID {
         let id = NodeID(records.count)
+        let exact = !(lines.matches(end, cursor: &cursor) && startMatches) || options.keepsExactMarks
         let record = YAMLTree.Record(
             kind: kind, scalarType: type, style: style, inSource: inSource,
-            first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count), start: start, end: end)
-        if record.isWide { wideMarks.append(YAMLTree.WideMarks(node: id.index, start: start, end: end)) }
+            first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count), start: start, end: end,
+            exactMarks: exact)
+        if exact { exactMarks.append(YAMLTree.ExactMarks(node: id.index, start: start, end: end)) }
         records.append(record)
         expandedSizes.append(expanded)
         return id
@@ -92,16 +100,17 @@ struct YAMLTreeBuilder {
         anchor: String?, start: PackedMark, end: PackedMark
     ) throws(YAMLError) {
         let id: NodeID
+        let startMatches = lines.matches(start, cursor: &cursor)
         if let offset = sourceOffset(of: bytes, at: start) {
             id = appendNode(
                 kind: .scalar, type: type, style: style, inSource: true, first: offset, count: bytes.count,
-                start: start, end: end, expanded: 1)
+                start: start, startMatches: startMatches, end: end, expanded: 1)
         } else {
             let first = text.count
             text.append(contentsOf: bytes)
             id = appendNode(
-                kind: .scalar, type: type, style: style, first: first, count: bytes.count, start: start, end: end,
-                expanded: 1)
+                kind: .scalar, type: type, style: style, first: first, count: bytes.count, start: start,
+                startMatches: startMatches, end: end, expanded: 1)
         }
         register(anchor: anchor, id)
         try attach(id, expanded: 1, at: start)
@@ -131,7 +140,11 @@ struct YAMLTreeBuilder {
                 .depthExceeded, "nesting is deeper than \(options.maxDepth) levels", at: start.mark,
                 hint: "raise YAMLParseOptions.maxDepth (or --max-depth) if this document is legitimate")
         }
-        stack.append(Open(kind: kind, start: start, childBase: scratch.count, anchor: anchor, expanded: 1))
+        let startMatches = lines.matches(start, cursor: &cursor)
+        stack.append(
+            Open(
+                kind: kind, start: start, startMatches: startMatches, childBase: scratch.count, anchor: anchor,
+                expanded: 1))
     }
 
     mutating func endCollection(end: PackedMark) throws(YAMLError) {
@@ -151,8 +164,8 @@ struct YAMLTreeBuilder {
         let count = scratch.count - open.childBase
         scratch.removeSubrange(open.childBase...)
         let id = appendNode(
-            kind: open.kind, type: .string, style: .plain, first: first, count: count, start: open.start, end: end,
-            expanded: expanded)
+            kind: open.kind, type: .string, style: .plain, first: first, count: count, start: open.start,
+            startMatches: open.startMatches, end: end, expanded: expanded)
         register(anchor: open.anchor, id)
         try attach(id, expanded: expanded, at: open.start)
     }
@@ -304,7 +317,8 @@ struct YAMLTreeBuilder {
     /// Where the node `id` starts.
     private func startMark(_ id: NodeID) -> YAMLMark {
         let record = records[Int(id.index)]
-        return record.isWide ? YAMLTree.WideMarks.find(id.index, in: wideMarks).start.mark : record.narrowStart.mark
+        return record.hasExactMarks
+            ? YAMLTree.ExactMarks.find(id.index, in: exactMarks).start.mark : lines.mark(at: Int(record.startOffset))
     }
 
     /// Where a scalar record's bytes start, in the source or in `text`.
@@ -334,8 +348,8 @@ struct YAMLTreeBuilder {
         let exactChildren = Self.exact(&children)
         let exactRecords = Self.exact(&records)
         return YAMLTree(
-            records: exactRecords, text: exactText, source: sourceArray, children: exactChildren,
-            wideMarks: Self.exact(&wideMarks), root: root, problems: problems)
+            records: exactRecords, text: exactText, source: sourceArray, children: exactChildren, lines: lines,
+            exactMarks: Self.exact(&exactMarks), root: root, problems: problems)
     }
 
     /// `array`'s elements in a buffer of exactly their count; `array` is emptied (and freed).

@@ -116,7 +116,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
 
     /// Decodes `~1` to `/` and then `~0` to `~`, in one left-to-right pass (so `~01` is `~1`).
     static func unescape(_ token: some StringProtocol) -> String {
-        guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+        guard Self.contains(UInt8(ascii: "~"), in: token) else { return String(token) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(token.utf8.count)
         var iterator = token.utf8.makeIterator()
@@ -167,9 +167,15 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         }
     }
 
+    /// Whether `text` holds `byte`, scanning its contiguous UTF-8 (a generic walk of a substring's
+    /// UTF-8 view costs far more, and references and pointers are checked by the thousand).
+    private static func contains(_ byte: UInt8, in text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
     /// Percent-decodes `text` once; `nil` if an escape is malformed or the result is not UTF-8.
     public static func percentDecoded(_ text: some StringProtocol) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        guard Self.contains(UInt8(ascii: "%"), in: text) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -1,11 +1,10 @@
 import FlowSpecYAML
 import Testing
 
-/// A node record keeps its start column, end line (relative to its start) and end column in 16 bits;
-/// nodes beyond that (columns past 65,535 on a minified line, collections longer than 65,535 lines)
-/// keep their exact marks in a side table. These check that both kinds of node, mixed in one tree,
-/// report the same marks as any other.
-@Suite struct WideMarksTests {
+/// Marks far into a file: columns past 65,535 on a minified line and collections longer than 65,535
+/// lines, in both readers, mixed in one tree, report the same marks as any other node (records once
+/// kept columns in 16 bits; the line table must not bring such a limit back).
+@Suite struct LargeMarksTests {
     @Test(arguments: [YAMLParser.Format.json, .yaml]) func columnsPast16BitsAreExact(format: YAMLParser.Format) throws {
         let (text, keys) = LongLineTests.oneLine(count: 6_000)
         let tree = try parse(text, format: format)
