@@ -17,13 +17,13 @@ import Darwin
 struct LineTable: Sendable {
     /// The byte offset of each line's first byte; the first entry is 0, or 3 after a byte order mark.
     private let lineStarts: [UInt32]
-    /// For a file with non-ASCII bytes, the number of Unicode scalars before each multiple of
-    /// ``checkpointStride`` bytes, so that a column on a long line (minified JSON is one line) costs
-    /// at most a stride's bytes to count. Empty for an ASCII file, where a column is a subtraction.
-    private let scalarCheckpoints: [UInt32]
-    /// For a file with non-ASCII bytes, one bit per line, set when the line has any: on the other
-    /// lines a column is a subtraction too.
+    /// For a file with non-ASCII bytes, one bit per line, set when the line has any. On the other
+    /// lines a column is a subtraction; on these it is a count of scalars. Empty for an ASCII file.
     private let nonASCIILines: [UInt64]
+    /// When a non-ASCII line is longer than ``checkpointStride`` (minified JSON is one line), the
+    /// number of Unicode scalars before each multiple of the stride, so that a column costs at most
+    /// a stride's bytes to count. Empty otherwise.
+    private let scalarCheckpoints: [UInt32]
     private let source: [UInt8]
 
     private static let checkpointStride = 4096
@@ -44,7 +44,8 @@ struct LineTable: Sendable {
                 starts.append(UInt32(truncatingIfNeeded: index + 1))
                 offset = index + 1
             }
-            guard Self.hasHighBit(bytes[...]) else { return }
+            nonASCII = Self.nonASCIILines(bytes, lineStarts: starts)
+            guard Self.hasLongNonASCIILine(nonASCII, lineStarts: starts, count: bytes.count) else { return }
             checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
             var scalars = 0
             var blockStart = 0
@@ -54,15 +55,56 @@ struct LineTable: Sendable {
                 scalars += Self.scalarCount(bytes[blockStart..<blockEnd])
                 blockStart += Self.checkpointStride
             }
-            nonASCII = [UInt64](repeating: 0, count: starts.count / 64 + 1)
-            for line in 0..<starts.count {
-                let end = line + 1 < starts.count ? Int(starts[line + 1]) : bytes.count
-                if Self.hasHighBit(bytes[Int(starts[line])..<end]) { nonASCII[line / 64] |= 1 << UInt64(line % 64) }
-            }
         }
         lineStarts = starts
         scalarCheckpoints = checkpoints
         nonASCIILines = nonASCII
+    }
+
+    /// One bit per line, set for the lines that hold a byte of 0x80 or above; empty when none does.
+    /// Words of eight bytes are tested at once, and only a word with such a byte looks up its line
+    /// (lines are walked forward, as the words are).
+    private static func nonASCIILines(_ bytes: UnsafeBufferPointer<UInt8>, lineStarts: [UInt32]) -> [UInt64] {
+        var bits: [UInt64] = []
+        var line = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        func flag(_ offset: Int) {
+            while line + 1 < lineStarts.count && Int(lineStarts[line + 1]) <= offset { line += 1 }
+            if bits.isEmpty { bits = [UInt64](repeating: 0, count: lineStarts.count / 64 + 1) }
+            bits[line / 64] |= 1 << UInt64(line % 64)
+        }
+        var offset = 0
+        while offset + 32 <= raw.count {
+            let any =
+                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+            if any & 0x8080_8080_8080_8080 != 0 {
+                for index in 0..<4 {
+                    var high = raw.loadUnaligned(fromByteOffset: offset + index * 8, as: UInt64.self) & 0x8080_8080_8080_8080
+                    while high != 0 {
+                        flag(offset + index * 8 + high.trailingZeroBitCount / 8)
+                        high &= high - 1
+                    }
+                }
+            }
+            offset += 32
+        }
+        while offset < raw.count {
+            if raw[offset] >= 0x80 { flag(offset) }
+            offset += 1
+        }
+        return bits
+    }
+
+    private static func hasLongNonASCIILine(_ bits: [UInt64], lineStarts: [UInt32], count: Int) -> Bool {
+        guard !bits.isEmpty else { return false }
+        for line in 0..<lineStarts.count where bits[line / 64] & (1 << UInt64(line % 64)) != 0 {
+            let end = line + 1 < lineStarts.count ? Int(lineStarts[line + 1]) : count
+            if end - Int(lineStarts[line]) > checkpointStride { return true }
+        }
+        return false
     }
 
     /// The line and column of a byte offset.
@@ -88,7 +130,8 @@ struct LineTable: Sendable {
     private func column(of offset: Int, lineStart: Int, line: Int) -> Int {
         if isASCII(line: line) { return offset - lineStart + 1 }
         return source.withUnsafeBufferPointer { bytes in
-            scalarsBefore(offset, in: bytes) - scalarsBefore(lineStart, in: bytes) + 1
+            if scalarCheckpoints.isEmpty { return Self.scalarCount(bytes[lineStart..<offset]) + 1 }
+            return scalarsBefore(offset, in: bytes) - scalarsBefore(lineStart, in: bytes) + 1
         }
     }
 
@@ -135,17 +178,6 @@ struct LineTable: Sendable {
             offset = (UnsafeRawPointer(found) - UnsafeRawPointer(base)) + 1
         }
         return total
-    }
-
-    /// Whether any byte is 0x80 or above, eight bytes at a time.
-    static func hasHighBit(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes))
-        let words = raw.count / 8
-        var acc: UInt64 = 0
-        for w in 0..<words { acc |= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) }
-        if acc & 0x8080_8080_8080_8080 != 0 { return true }
-        for i in (words * 8)..<raw.count where raw[i] >= 0x80 { return true }
-        return false
     }
 
     /// The Unicode scalars in well-formed UTF-8 `bytes`: the bytes that are not continuation bytes
