@@ -41,7 +41,7 @@ public struct SchemaObject: Sendable {
     /// The schema's `$ref`; boxed, as most schemas of a large spec have none.
     public var ref: Reference? {
         get { refBox?.value }
-        set { refBox = newValue.map { .boxed($0) } }
+        set { refBox = newValue.map { Box($0) } }
     }
     public var allOf: [Schema]?
     public var anyOf: [Schema]?
@@ -97,154 +97,154 @@ public struct SchemaObject: Sendable {
     public var extensions: Extensions
     public var node: NodeRef
     public var dynamicRef: String? {
-        get { rareKeywords.dynamicRef }
+        get { rareBox?.value.dynamicRef }
         set { rareKeywords.dynamicRef = newValue }
     }
     public var id: String? {
-        get { rareKeywords.id }
+        get { rareBox?.value.id }
         set { rareKeywords.id = newValue }
     }
     public var schemaDialect: String? {
-        get { rareKeywords.schemaDialect }
+        get { rareBox?.value.schemaDialect }
         set { rareKeywords.schemaDialect = newValue }
     }
     public var anchor: String? {
-        get { rareKeywords.anchor }
+        get { rareBox?.value.anchor }
         set { rareKeywords.anchor = newValue }
     }
     public var dynamicAnchor: String? {
-        get { rareKeywords.dynamicAnchor }
+        get { rareBox?.value.dynamicAnchor }
         set { rareKeywords.dynamicAnchor = newValue }
     }
     public var defs: OrderedMap<Schema> {
-        get { rareKeywords.defs }
+        get { rareBox?.value.defs ?? OrderedMap() }
         set { rareKeywords.defs = newValue }
     }
     public var comment: String? {
-        get { rareKeywords.comment }
+        get { rareBox?.value.comment }
         set { rareKeywords.comment = newValue }
     }
     public var not: Schema? {
-        get { rareKeywords.not }
+        get { rareBox?.value.not }
         set { rareKeywords.not = newValue }
     }
     public var ifSchema: Schema? {
-        get { rareKeywords.ifSchema }
+        get { rareBox?.value.ifSchema }
         set { rareKeywords.ifSchema = newValue }
     }
     public var thenSchema: Schema? {
-        get { rareKeywords.thenSchema }
+        get { rareBox?.value.thenSchema }
         set { rareKeywords.thenSchema = newValue }
     }
     public var elseSchema: Schema? {
-        get { rareKeywords.elseSchema }
+        get { rareBox?.value.elseSchema }
         set { rareKeywords.elseSchema = newValue }
     }
     public var dependentSchemas: OrderedMap<Schema> {
-        get { rareKeywords.dependentSchemas }
+        get { rareBox?.value.dependentSchemas ?? OrderedMap() }
         set { rareKeywords.dependentSchemas = newValue }
     }
     public var prefixItems: [Schema]? {
-        get { rareKeywords.prefixItems }
+        get { rareBox?.value.prefixItems }
         set { rareKeywords.prefixItems = newValue }
     }
     public var contains: Schema? {
-        get { rareKeywords.contains }
+        get { rareBox?.value.contains }
         set { rareKeywords.contains = newValue }
     }
     public var patternProperties: OrderedMap<Schema> {
-        get { rareKeywords.patternProperties }
+        get { rareBox?.value.patternProperties ?? OrderedMap() }
         set { rareKeywords.patternProperties = newValue }
     }
     public var propertyNames: Schema? {
-        get { rareKeywords.propertyNames }
+        get { rareBox?.value.propertyNames }
         set { rareKeywords.propertyNames = newValue }
     }
     public var unevaluatedItems: Schema? {
-        get { rareKeywords.unevaluatedItems }
+        get { rareBox?.value.unevaluatedItems }
         set { rareKeywords.unevaluatedItems = newValue }
     }
     public var unevaluatedProperties: Schema? {
-        get { rareKeywords.unevaluatedProperties }
+        get { rareBox?.value.unevaluatedProperties }
         set { rareKeywords.unevaluatedProperties = newValue }
     }
     public var constValue: NodeRef? {
-        get { rareKeywords.constValue }
+        get { rareBox?.value.constValue }
         set { rareKeywords.constValue = newValue }
     }
     public var multipleOf: SchemaNumber? {
-        get { rareKeywords.multipleOf }
+        get { rareBox?.value.multipleOf }
         set { rareKeywords.multipleOf = newValue }
     }
     /// 2020-12: a number. (3.0's boolean form is ``exclusiveMaximumFlag``.)
     public var exclusiveMaximum: SchemaNumber? {
-        get { rareKeywords.exclusiveMaximum }
+        get { rareBox?.value.exclusiveMaximum }
         set { rareKeywords.exclusiveMaximum = newValue }
     }
     public var exclusiveMinimum: SchemaNumber? {
-        get { rareKeywords.exclusiveMinimum }
+        get { rareBox?.value.exclusiveMinimum }
         set { rareKeywords.exclusiveMinimum = newValue }
     }
     /// OpenAPI 3.0: `exclusiveMaximum: true` makes `maximum` exclusive.
     public var exclusiveMaximumFlag: Bool? {
-        get { rareKeywords.exclusiveMaximumFlag }
+        get { rareBox?.value.exclusiveMaximumFlag }
         set { rareKeywords.exclusiveMaximumFlag = newValue }
     }
     public var exclusiveMinimumFlag: Bool? {
-        get { rareKeywords.exclusiveMinimumFlag }
+        get { rareBox?.value.exclusiveMinimumFlag }
         set { rareKeywords.exclusiveMinimumFlag = newValue }
     }
     public var uniqueItems: Bool? {
-        get { rareKeywords.uniqueItems }
+        get { rareBox?.value.uniqueItems }
         set { rareKeywords.uniqueItems = newValue }
     }
     public var maxContains: Int? {
-        get { rareKeywords.maxContains }
+        get { rareBox?.value.maxContains }
         set { rareKeywords.maxContains = newValue }
     }
     public var minContains: Int? {
-        get { rareKeywords.minContains }
+        get { rareBox?.value.minContains }
         set { rareKeywords.minContains = newValue }
     }
     public var maxProperties: Int? {
-        get { rareKeywords.maxProperties }
+        get { rareBox?.value.maxProperties }
         set { rareKeywords.maxProperties = newValue }
     }
     public var minProperties: Int? {
-        get { rareKeywords.minProperties }
+        get { rareBox?.value.minProperties }
         set { rareKeywords.minProperties = newValue }
     }
     public var dependentRequired: OrderedMap<[String]> {
-        get { rareKeywords.dependentRequired }
+        get { rareBox?.value.dependentRequired ?? OrderedMap() }
         set { rareKeywords.dependentRequired = newValue }
     }
     public var contentEncoding: String? {
-        get { rareKeywords.contentEncoding }
+        get { rareBox?.value.contentEncoding }
         set { rareKeywords.contentEncoding = newValue }
     }
     public var contentMediaType: String? {
-        get { rareKeywords.contentMediaType }
+        get { rareBox?.value.contentMediaType }
         set { rareKeywords.contentMediaType = newValue }
     }
     public var contentSchema: Schema? {
-        get { rareKeywords.contentSchema }
+        get { rareBox?.value.contentSchema }
         set { rareKeywords.contentSchema = newValue }
     }
     public var examples: [NodeRef]? {
-        get { rareKeywords.examples }
+        get { rareBox?.value.examples }
         set { rareKeywords.examples = newValue }
     }
     public var xml: XMLObject? {
-        get { rareKeywords.xml }
+        get { rareBox?.value.xml }
         set { rareKeywords.xml = newValue }
     }
     public var externalDocs: ExternalDocumentation? {
-        get { rareKeywords.externalDocs }
+        get { rareBox?.value.externalDocs }
         set { rareKeywords.externalDocs = newValue }
     }
     /// Keywords that are neither JSON Schema's nor OpenAPI's (allowed as annotations in 3.1).
     public var unknownKeywords: OrderedMap<NodeRef> {
-        get { rareKeywords.unknownKeywords }
+        get { rareBox?.value.unknownKeywords ?? OrderedMap() }
         set { rareKeywords.unknownKeywords = newValue }
     }
 
@@ -257,17 +257,14 @@ public struct SchemaObject: Sendable {
 
     private var constraints: Constraints {
         get { constraintBox?.value ?? Constraints() }
-        set { constraintBox = .boxed(newValue) }
+        set { constraintBox = Box(newValue) }
     }
 
-    /// One heap allocation holding `Value`, so that an optional of it takes a pointer's room.
-    private indirect enum Box<Value: Sendable>: Sendable {
-        case boxed(Value)
-        var value: Value {
-            switch self {
-            case .boxed(let value): return value
-            }
-        }
+    /// One heap allocation holding `Value`, so that an optional of it takes a pointer's room. A class
+    /// rather than an indirect enum: reading one keyword loads that field, not a copy of the group.
+    private final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     private struct Constraints: Sendable {
@@ -282,7 +279,7 @@ public struct SchemaObject: Sendable {
 
     private var rareKeywords: RareKeywords {
         get { rareBox?.value ?? RareKeywords() }
-        set { rareBox = .boxed(newValue) }
+        set { rareBox = Box(newValue) }
     }
 
     private struct RareKeywords: Sendable {
