@@ -12,10 +12,15 @@ import Foundation
 public struct Linter: Sendable {
     public var rules: [LintRule]
     public var configuration: LintConfiguration
+    /// How many threads a lint run may use (the caller's included); the findings are the same for
+    /// any number. Every core of the machine by default.
+    public var threads: Int
 
-    public init(rules: [LintRule] = BuiltinRules.all, configuration: LintConfiguration = .defaults) {
+    /// - Parameter threads: how many threads a run may use; `nil` for every core of the machine.
+    public init(rules: [LintRule] = BuiltinRules.all, configuration: LintConfiguration = .defaults, threads: Int? = nil) {
         self.rules = rules
         self.configuration = configuration
+        self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// The descriptors of every rule, for reporters and documentation.
@@ -44,27 +49,18 @@ public struct Linter: Sendable {
                 found.append(configured)
             }
         }
-        if let document = loaded.document {
-            let context = LintContext(result: loaded, document: document, examples: examples)
-            examples?.prepare(context)
-            for rule in rules {
-                guard let check = rule.check, rule.applies(to: document.version),
-                    configuration.mayRun(rule.descriptor, file: rootFile)
-                else { continue }
-                var findings = LintFindings(files: loaded.files, rule: rule.descriptor)
-                check(context, &findings)
-                for diagnostic in findings.diagnostics {
-                    if let configured = configuration.applying(to: diagnostic, rule: rule.descriptor, file: rootFile) {
-                        found.append(configured)
-                    }
+        let (ruleFindings, parsed) = run(loaded, rootFile: rootFile, examples: examples)
+        for (rule, diagnostics) in ruleFindings {
+            for diagnostic in diagnostics {
+                if let configured = configuration.applying(to: diagnostic, rule: rule, file: rootFile) {
+                    found.append(configured)
                 }
             }
         }
         var suppressions: [Suppression] = []
-        for file in loaded.files.files {
-            let parsed = SuppressionParser.collect(in: file.tree, file: file.displayPath)
-            suppressions += parsed.suppressions
-            found += parsed.diagnostics
+        for file in parsed {
+            suppressions += file.suppressions
+            found += file.diagnostics
         }
         let date = today ?? CalendarDate(Date(), in: TimeZone(identifier: "UTC") ?? .current)
         let outcome = Suppression.apply(suppressions, to: found, today: date)
@@ -85,6 +81,70 @@ public struct Linter: Sendable {
         }
         diagnostics = Array(Set(diagnostics)).sorted()
         return Result(diagnostics: diagnostics, suppressedCount: outcome.suppressed.count)
+    }
+
+    /// One piece of a lint run: a file's suppressions, or rules run one after the other (the rules
+    /// that use the example checker go together, after the checker has compiled their schemas).
+    private enum Piece {
+        case suppressions(file: Int)
+        case rules([Int], prepareExamples: Bool)
+    }
+
+    /// Runs the rules that are on and reads the suppressions of every file, on up to ``threads``
+    /// threads: the rules only read the loaded spec. Returns each rule's findings in rule order, and
+    /// each file's suppressions in file order, whatever thread found them.
+    private func run(
+        _ loaded: LoadResult, rootFile: String?, examples: (any ExampleChecker)?
+    ) -> ([(RuleDescriptor, [Diagnostic])], [SuppressionParser.Result]) {
+        var context: LintContext?
+        var active: [Int] = []
+        if let document = loaded.document {
+            context = LintContext(result: loaded, document: document, examples: examples)
+            active = rules.indices.filter { index in
+                let rule = rules[index]
+                return rule.check != nil && rule.applies(to: document.version)
+                    && configuration.mayRun(rule.descriptor, file: rootFile)
+            }
+        }
+        // The schema-engine rules first (compiling their schemas is the longest piece), then every
+        // other rule alone, then the suppressions.
+        let checked = active.filter { ExampleRules.checkerRuleIDs.contains(rules[$0].id) }
+        var pieces: [Piece] = []
+        if !checked.isEmpty {
+            // No schema is compiled ahead when no rule will check an example against it.
+            pieces.append(.rules(checked, prepareExamples: examples != nil))
+        }
+        for index in active where !ExampleRules.checkerRuleIDs.contains(rules[index].id) {
+            pieces.append(.rules([index], prepareExamples: false))
+        }
+        for file in loaded.files.files.indices { pieces.append(.suppressions(file: file)) }
+        let (work, lintContext, ruleList, files) = (pieces, context, self.rules, loaded.files)
+        let outcomes = ParallelWork.map(pieces.count, threads: threads) {
+            piece -> (rules: [(RuleDescriptor, [Diagnostic])], suppressions: SuppressionParser.Result?) in
+            switch work[piece] {
+            case .suppressions(let index):
+                let file = files.files[index]
+                return ([], SuppressionParser.collect(in: file.tree, file: file.displayPath))
+            case .rules(let indexes, let prepareExamples):
+                guard let context = lintContext else { return ([], nil) }
+                if prepareExamples { examples?.prepare(context) }
+                return (
+                    indexes.map { index in
+                        let rule = ruleList[index]
+                        var findings = LintFindings(files: files, rule: rule.descriptor)
+                        rule.check?(context, &findings)
+                        return (rule.descriptor, findings.diagnostics)
+                    }, nil
+                )
+            }
+        }
+        // Back in rule order: the engine's chain ran first, but its rules sit among the others.
+        var byRule: [Int: (RuleDescriptor, [Diagnostic])] = [:]
+        for (piece, outcome) in zip(pieces, outcomes) {
+            guard case .rules(let indexes, _) = piece else { continue }
+            for (index, found) in zip(indexes, outcome.rules) { byRule[index] = found }
+        }
+        return (active.compactMap { byRule[$0] }, outcomes.compactMap(\.suppressions))
     }
 
     /// A descriptor for a finding whose code no rule declares (a YAML error, for instance): on

@@ -6,6 +6,10 @@ import FlowSpecYAML
 public enum ExampleRules {
     public static let all: [LintRule] = [validMediaExample, validSchemaExample, readWriteOnly]
 
+    /// The rules that validate examples with the ``LintContext/examples`` checker: the linter runs
+    /// them together, after the checker has compiled their schemas.
+    static let checkerRuleIDs: Set<DiagnosticCode> = [validMediaExample.id, validSchemaExample.id]
+
     /// An example value to check, the schema it illustrates, and whether it is part of a request.
     struct ExampleSite {
         var value: NodeRef
