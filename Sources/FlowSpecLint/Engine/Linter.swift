@@ -83,11 +83,21 @@ public struct Linter: Sendable {
         return Result(diagnostics: diagnostics, suppressedCount: outcome.suppressed.count)
     }
 
-    /// One piece of a lint run: a file's suppressions, or rules run one after the other (the rules
-    /// that use the example checker go together, after the checker has compiled their schemas).
-    private enum Piece {
-        case suppressions(file: Int)
-        case rules([Int], prepareExamples: Bool)
+    /// One piece of the set-up of a lint run: the rules' context, the example checker's work on the
+    /// files alone, or a file's suppressions. None needs another.
+    private enum SetUp: Sendable {
+        case context, checkerFiles, suppressions(file: Int)
+    }
+
+    /// What a piece of the set-up made.
+    private enum Made: Sendable {
+        case context(LintContext?), nothing, suppressions(SuppressionParser.Result)
+    }
+
+    /// One piece of the rules' work: the example checker compiling its schemas, or a rule.
+    private enum Piece: Sendable {
+        case prepareExamples
+        case rule(Int, afterPreparing: Bool)
     }
 
     /// Runs the rules that are on and reads the suppressions of every file, on up to ``threads``
@@ -96,55 +106,65 @@ public struct Linter: Sendable {
     private func run(
         _ loaded: LoadResult, rootFile: String?, examples: (any ExampleChecker)?
     ) -> ([(RuleDescriptor, [Diagnostic])], [SuppressionParser.Result]) {
-        var context: LintContext?
-        var active: [Int] = []
-        if let document = loaded.document {
-            context = LintContext(result: loaded, document: document, examples: examples)
-            active = rules.indices.filter { index in
-                let rule = rules[index]
-                return rule.check != nil && rule.applies(to: document.version)
-                    && configuration.mayRun(rule.descriptor, file: rootFile)
-            }
+        let files = loaded.files
+        let active = rules.indices.filter { index in
+            let rule = rules[index]
+            guard let version = loaded.document?.version else { return false }
+            return rule.check != nil && rule.applies(to: version) && configuration.mayRun(rule.descriptor, file: rootFile)
         }
-        // The schema-engine rules first (compiling their schemas is the longest piece), then every
-        // other rule alone, then the suppressions.
-        let checked = active.filter { ExampleRules.checkerRuleIDs.contains(rules[$0].id) }
-        var pieces: [Piece] = []
-        if !checked.isEmpty {
-            // No schema is compiled ahead when no rule will check an example against it.
-            pieces.append(.rules(checked, prepareExamples: examples != nil))
-        }
-        for index in active where !ExampleRules.checkerRuleIDs.contains(rules[index].id) {
-            pieces.append(.rules([index], prepareExamples: false))
-        }
-        for file in loaded.files.files.indices { pieces.append(.suppressions(file: file)) }
-        let (work, lintContext, ruleList, files) = (pieces, context, self.rules, loaded.files)
-        let outcomes = ParallelWork.map(pieces.count, threads: threads) {
-            piece -> (rules: [(RuleDescriptor, [Diagnostic])], suppressions: SuppressionParser.Result?) in
-            switch work[piece] {
+        let usesChecker = { (index: Int) in ExampleRules.checkerRuleIDs.contains(self.rules[index].id) }
+        // The checker's work is done only when a rule will check an example.
+        let prepare = examples != nil && active.contains(where: usesChecker)
+        // First the context the rules share, and beside it what needs only the files.
+        let setUp: [SetUp] =
+            [.context] + (prepare ? [.checkerFiles] : []) + files.files.indices.map { .suppressions(file: $0) }
+        let made = ParallelWork.map(setUp.count, threads: threads) { piece -> Made in
+            switch setUp[piece] {
+            case .context:
+                return .context(loaded.document.map { LintContext(result: loaded, document: $0, examples: examples) })
+            case .checkerFiles:
+                examples?.prepareFiles()
+                return .nothing
             case .suppressions(let index):
                 let file = files.files[index]
-                return ([], SuppressionParser.collect(in: file.tree, file: file.displayPath))
-            case .rules(let indexes, let prepareExamples):
-                guard let context = lintContext else { return ([], nil) }
-                if prepareExamples { examples?.prepare(context) }
-                return (
-                    indexes.map { index in
-                        let rule = ruleList[index]
-                        var findings = LintFindings(files: files, rule: rule.descriptor)
-                        rule.check?(context, &findings)
-                        return (rule.descriptor, findings.diagnostics)
-                    }, nil
-                )
+                return .suppressions(SuppressionParser.collect(in: file.tree, file: file.displayPath))
             }
         }
-        // Back in rule order: the engine's chain ran first, but its rules sit among the others.
-        var byRule: [Int: (RuleDescriptor, [Diagnostic])] = [:]
-        for (piece, outcome) in zip(pieces, outcomes) {
-            guard case .rules(let indexes, _) = piece else { continue }
-            for (index, found) in zip(indexes, outcome.rules) { byRule[index] = found }
+        var suppressions: [SuppressionParser.Result] = []
+        var context: LintContext?
+        for outcome in made {
+            switch outcome {
+            case .context(let made): context = made
+            case .nothing: break
+            case .suppressions(let parsed): suppressions.append(parsed)
+            }
         }
-        return (active.compactMap { byRule[$0] }, outcomes.compactMap(\.suppressions))
+        guard let context else { return ([], suppressions) }
+        // Compiling the examples' schemas is the longest piece: it goes first, the other rules run
+        // beside it, and the rules that check examples come last, once it is done.
+        var pieces: [Piece] = prepare ? [.prepareExamples] : []
+        pieces += active.filter { !usesChecker($0) }.map { .rule($0, afterPreparing: false) }
+        pieces += active.filter(usesChecker).map { .rule($0, afterPreparing: prepare) }
+        let prepared = Gate()
+        let (ruleList, work) = (rules, pieces)
+        let findings = ParallelWork.map(pieces.count, threads: threads) { piece -> (Int, [Diagnostic])? in
+            switch work[piece] {
+            case .prepareExamples:
+                examples?.prepare(context)
+                prepared.open()
+                return nil
+            case .rule(let index, let afterPreparing):
+                if afterPreparing { prepared.wait() }
+                let rule = ruleList[index]
+                var findings = LintFindings(files: files, rule: rule.descriptor)
+                rule.check?(context, &findings)
+                return (index, findings.diagnostics)
+            }
+        }
+        // Back in rule order: the example rules ran last, but they sit among the others.
+        var byRule: [Int: [Diagnostic]] = [:]
+        for case let (index, diagnostics)? in findings { byRule[index] = diagnostics }
+        return (active.compactMap { index in byRule[index].map { (rules[index].descriptor, $0) } }, suppressions)
     }
 
     /// A descriptor for a finding whose code no rule declares (a YAML error, for instance): on

@@ -18,6 +18,10 @@ public struct SchemaExampleChecker: ExampleChecker {
         self.cache = ValidatorCache(files: loaded.files)
     }
 
+    /// Registers the spec's files with the schema engine (a scan of every file for `$id`s and
+    /// anchors), while the linter builds its context.
+    public func prepareFiles() { _ = cache.registry }
+
     /// Compiles, in one compiler, every schema that the example rules will check (so shared `$ref`
     /// targets are compiled once, and no example needs a compiler of its own).
     public func prepare(_ context: LintContext) {

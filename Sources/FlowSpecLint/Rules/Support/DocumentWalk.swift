@@ -17,20 +17,38 @@ enum DocumentWalk {
         "parameters", "requestBodies", "securitySchemes", "pathItems", "mapping", "scopes",
     ]
 
-    /// Whether the value of `key`, in a mapping that is not a map of names, is data.
-    static func isData(_ key: String, value: NodeID, in tree: YAMLTree) -> Bool {
-        if key.hasPrefix("x-") { return true }
-        switch key {
-        case "example", "default", "enum", "const", "value": return true
-        case "examples": return tree.isSequence(value)
-        default: return false
+    /// The lengths of the ``namedMaps`` keys: a key of another length is none of them, and needs no
+    /// `String` to tell.
+    private static let namedMapLengths = Set(namedMaps.map(\.utf8.count))
+
+    /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
+    private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
+        let bytes = tree.scalarBytes(key)
+        if bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "x")
+            && bytes[bytes.startIndex + 1] == UInt8(ascii: "-")
+        {
+            return true
         }
+        if tree.scalar(key, equals: "example") || tree.scalar(key, equals: "default")
+            || tree.scalar(key, equals: "enum") || tree.scalar(key, equals: "const") || tree.scalar(key, equals: "value")
+        {
+            return true
+        }
+        return tree.scalar(key, equals: "examples") && tree.isSequence(value)
     }
 
-    /// Calls `visit` with each entry (file, tree, key node, value node, key text) of every mapping that
-    /// is not data, in every file.
+    /// Whether the key node `key` is one of ``namedMaps``.
+    private static func isNamedMap(key: NodeID, in tree: YAMLTree) -> Bool {
+        let bytes = tree.scalarBytes(key)
+        guard namedMapLengths.contains(bytes.count) else { return false }
+        return namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Calls `visit` with each entry (file, tree, key node, value node) of every mapping that is not
+    /// data, in every file. Visitors compare the key with `tree.scalar(key, equals:)`: this walk
+    /// covers every mapping of a large spec, and a `String` per key cost more than the walk itself.
     static func entries(
-        _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID, _ name: String) -> Void
+        _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
     ) {
         for file in context.files.files {
             let tree = file.tree
@@ -49,13 +67,13 @@ enum DocumentWalk {
                     for item in tree.items(node) { stack.append((item, false, false)) }
                 case .mapping:
                     for entry in tree.entries(node) {
-                        let name = tree.scalar(entry.key) ?? ""
-                        visit(file.id, tree, entry.key, entry.value, name)
+                        visit(file.id, tree, entry.key, entry.value)
                         if named {
                             stack.append((entry.value, valuesNamed, false))
-                        } else if !isData(name, value: entry.value, in: tree) {
-                            let isNamed = namedMaps.contains(name)
-                            stack.append((entry.value, isNamed, isNamed && name == "callbacks"))
+                        } else if !isData(key: entry.key, value: entry.value, in: tree) {
+                            let isNamed = isNamedMap(key: entry.key, in: tree)
+                            stack.append(
+                                (entry.value, isNamed, isNamed && tree.scalar(entry.key, equals: "callbacks")))
                         }
                     }
                 }

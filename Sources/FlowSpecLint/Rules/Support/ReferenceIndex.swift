@@ -16,8 +16,8 @@ struct ReferenceIndex {
         var byPath: [String: FileID] = [:]
         for file in context.files.files { byPath[file.path] = file.id }
         var located: [String: FileID?] = [:]
-        DocumentWalk.entries(context) { file, tree, key, value, name in
-            guard name == "$ref", let text = tree.scalar(value) else { return }
+        DocumentWalk.entries(context) { file, tree, key, value in
+            guard tree.scalar(key, equals: "$ref"), let text = tree.scalar(value) else { return }
             let holder = context.parent(of: NodeRef(file: file, node: key)) ?? NodeRef(file: file, node: key)
             let refNode = NodeRef(file: file, node: value)
             let final = context.references.target(of: Reference(ref: text, node: refNode))
