@@ -23,18 +23,24 @@ enum DocumentWalk {
 
     /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
     private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
+        // The key's bytes are read once and told apart by length: this runs for every entry.
         let bytes = tree.scalarBytes(key)
         if bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "x")
             && bytes[bytes.startIndex + 1] == UInt8(ascii: "-")
         {
             return true
         }
-        if tree.scalar(key, equals: "example") || tree.scalar(key, equals: "default")
-            || tree.scalar(key, equals: "enum") || tree.scalar(key, equals: "const") || tree.scalar(key, equals: "value")
-        {
-            return true
+        switch bytes.count {
+        case 4: return equal(bytes, "enum")
+        case 5: return equal(bytes, "const") || equal(bytes, "value")
+        case 7: return equal(bytes, "example") || equal(bytes, "default")
+        case 8: return equal(bytes, "examples") && tree.isSequence(value)
+        default: return false
         }
-        return tree.scalar(key, equals: "examples") && tree.isSequence(value)
+    }
+
+    private static func equal(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { bytes.elementsEqual($0) }
     }
 
     /// Whether the key node `key` is one of ``namedMaps``.
