@@ -103,6 +103,25 @@ import Testing
         #expect(added == ["149:28 oas3-valid-schema-example", "161:28 oas3-valid-schema-example"])
     }
 
+    /// The rules run on several threads, the example rules after the schemas are compiled: the
+    /// findings (all rules, the real schema engine) are the same, in the same order, on one thread
+    /// and on many.
+    @Test(.enabled(if: hasCorpus), arguments: ["pingone/community-pingone-management.yml"])
+    func findingsDoNotDependOnThreads(_ spec: String) {
+        let loaded = SpecLoader().load(path: Self.corpus.appendingPathComponent(spec).path)
+        let configuration = LintConfiguration(extends: [.all])
+        let today = CalendarDate(year: 2026, month: 1, day: 1)
+        let one = Linter(configuration: configuration, threads: 1).lint(
+            loaded, today: today, examples: SchemaExampleChecker(loaded))
+        #expect(one.diagnostics.contains { $0.code == "oas3-valid-media-example" || $0.code == "oas3-valid-schema-example" })
+        for threads in [2, 4] {
+            let many = Linter(configuration: configuration, threads: threads).lint(
+                loaded, today: today, examples: SchemaExampleChecker(loaded))
+            #expect(many.diagnostics == one.diagnostics)
+            #expect(many.suppressedCount == one.suppressedCount)
+        }
+    }
+
     /// Every pingone spec of the corpus, and one large spec, lint to the end (the large ones are slow
     /// in debug builds; the benchmarks cover the rest).
     @Test(

@@ -194,6 +194,10 @@ public struct LintContext: Sendable {
 /// Checks an example against a schema; the linter wires the schema engine in, so that FlowSpecLint's
 /// rules do not depend on how validation is done.
 public protocol ExampleChecker: Sendable {
+    /// Called once, before ``prepare(_:)`` and while the linter builds its ``LintContext`` on another
+    /// thread: work that needs only the loaded files (registering them with a schema engine).
+    func prepareFiles()
+
     /// Called once before the rules run, so that a checker can compile every schema that has examples
     /// in one go (shared references are then compiled once, not once per example).
     func prepare(_ context: LintContext)
@@ -204,6 +208,7 @@ public protocol ExampleChecker: Sendable {
 }
 
 extension ExampleChecker {
+    public func prepareFiles() {}
     public func prepare(_ context: LintContext) {}
 }
 

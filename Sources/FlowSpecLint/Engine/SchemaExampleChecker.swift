@@ -18,6 +18,10 @@ public struct SchemaExampleChecker: ExampleChecker {
         self.cache = ValidatorCache(files: loaded.files)
     }
 
+    /// Registers the spec's files with the schema engine (a scan of every file for `$id`s and
+    /// anchors), while the linter builds its context.
+    public func prepareFiles() { _ = cache.registry }
+
     /// Compiles, in one compiler, every schema that the example rules will check (so shared `$ref`
     /// targets are compiled once, and no example needs a compiler of its own).
     public func prepare(_ context: LintContext) {
@@ -25,11 +29,16 @@ public struct SchemaExampleChecker: ExampleChecker {
         guard !nodes.isEmpty else { return }
         var compiler = SchemaCompiler(
             registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
-        var handles: [(String, SchemaHandle)] = []
-        var failed: [String] = []
+        var handles: [(NodeRef, SchemaHandle)] = []
+        var failed: [NodeRef] = []
         for node in nodes {
-            let uri = uri(of: node)
-            if let handle = compiler.compile(uri: uri) { handles.append((uri, handle)) } else { failed.append(uri) }
+            let file = files[node.file]
+            // By file and pointer: each schema's place is known, so no URI is made and parsed back.
+            if let handle = compiler.compile(fileURI: file.uri, pointer: file.pointer(of: node.node)) {
+                handles.append((node, handle))
+            } else {
+                failed.append(node)
+            }
         }
         let program = compiler.finish()
         cache.store(handles.map { ($0.0, program.validator($0.1)) }, failed: failed)
@@ -41,8 +50,7 @@ public struct SchemaExampleChecker: ExampleChecker {
     }
 
     public func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem] {
-        let uri = uri(of: schema)
-        guard let validator = cache.validator(uri: uri, make: { compile(uri) }) else { return [] }
+        guard let validator = cache.validator(schema, make: { compile(uri(of: schema)) }) else { return [] }
         let exampleFile = files[example.file]
         let value = JSONValue(tree: exampleFile.tree, node: example.node)
         let result = validator.validate(value, options: ValidationOptions(direction: isRequest ? .request : .response))
@@ -55,11 +63,11 @@ public struct SchemaExampleChecker: ExampleChecker {
     }
 }
 
-/// Compiled validators by schema URI, shared by copies of the checker.
+/// Compiled validators by schema node, shared by copies of the checker.
 private final class ValidatorCache: @unchecked Sendable {
     private let lock = NSLock()
     private let files: SpecFileSet
-    private var validators: [String: SchemaValidator?] = [:]
+    private var validators: [NodeRef: SchemaValidator?] = [:]
     private var builtRegistry: SchemaRegistry?
 
     init(files: SpecFileSet) { self.files = files }
@@ -78,23 +86,23 @@ private final class ValidatorCache: @unchecked Sendable {
     }
 
     /// Records the schemas compiled ahead, and those that did not compile (checked against nothing).
-    func store(_ compiled: [(String, SchemaValidator)], failed: [String]) {
+    func store(_ compiled: [(NodeRef, SchemaValidator)], failed: [NodeRef]) {
         lock.lock()
-        for (uri, validator) in compiled { validators[uri] = validator }
-        for uri in failed { validators[uri] = .some(nil) }
+        for (node, validator) in compiled { validators[node] = validator }
+        for node in failed { validators[node] = .some(nil) }
         lock.unlock()
     }
 
-    func validator(uri: String, make: () -> SchemaValidator?) -> SchemaValidator? {
+    func validator(_ node: NodeRef, make: () -> SchemaValidator?) -> SchemaValidator? {
         lock.lock()
-        if let cached = validators[uri] {
+        if let cached = validators[node] {
             lock.unlock()
             return cached
         }
         lock.unlock()
         let made = make()
         lock.lock()
-        validators[uri] = made
+        validators[node] = made
         lock.unlock()
         return made
     }

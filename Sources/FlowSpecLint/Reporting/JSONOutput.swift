@@ -23,52 +23,64 @@ package indirect enum JSONOutput: Hashable, Sendable {
 
     /// The JSON text: two-space indentation when `pretty`, one line otherwise; no trailing newline.
     package func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        // Written as bytes and made a String once: a report of thousands of findings is hundreds of
+        // thousands of small pieces, and appending each to a String cost more than linting some rules.
+        var output: [UInt8] = []
         write(to: &output, indent: pretty ? 0 : nil)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .string(let value): Self.writeString(value, to: &output)
+        case .null: Self.append("null", to: &output)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &output)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .string(let value): Self.appendString(value, to: &output)
         case .array(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                Self.append("[]", to: &output)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent.map { $0 + 1 })
                 item.write(to: &output, indent: indent.map { $0 + 1 })
             }
             Self.newline(&output, indent)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                Self.append("{}", to: &output)
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent.map { $0 + 1 })
-                Self.writeString(member.0, to: &output)
-                output += indent == nil ? ":" : ": "
+                Self.appendString(member.0, to: &output)
+                Self.append(indent == nil ? ":" : ": ", to: &output)
                 member.1.write(to: &output, indent: indent.map { $0 + 1 })
             }
             Self.newline(&output, indent)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int?) {
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    /// ``writeString(_:to:)`` on bytes.
+    private static func appendString(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { appendString($0, to: &output) }
     }
 
     /// RFC 8259 string escaping: quotation mark, reverse solidus and C0 controls; also U+2028 and

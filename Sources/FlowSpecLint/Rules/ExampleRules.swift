@@ -6,6 +6,10 @@ import FlowSpecYAML
 public enum ExampleRules {
     public static let all: [LintRule] = [validMediaExample, validSchemaExample, readWriteOnly]
 
+    /// The rules that validate examples with the ``LintContext/examples`` checker: the linter runs
+    /// them together, after the checker has compiled their schemas.
+    static let checkerRuleIDs: Set<DiagnosticCode> = [validMediaExample.id, validSchemaExample.id]
+
     /// An example value to check, the schema it illustrates, and whether it is part of a request.
     struct ExampleSite {
         var value: NodeRef
@@ -188,9 +192,18 @@ struct ReadWriteWalker {
     var found: [(key: NodeRef, pointer: JSONPointer, name: String)] = []
     /// The path from the example's root, as tokens; a pointer is made only for a finding.
     private var path: [String] = []
-    /// ``parts(of:depth:)`` of the schemas met so far, by schema node: the same schemas come back in
-    /// example after example.
-    private var partsCache: [NodeRef: [SchemaObject]] = [:]
+    /// ``Shape`` of the schemas met so far, by schema node: the same schemas come back in example
+    /// after example, and finding a property by name in each part was most of this rule's time.
+    private var shapes: [NodeRef: Shape] = [:]
+    /// Whether each property schema met so far has the flag that breaks the rule in this direction.
+    private var broken: [NodeRef: Bool] = [:]
+
+    /// What the walk needs of a schema: its properties by name (the first part that declares a
+    /// name wins) and the `items` of its first part that has one.
+    struct Shape {
+        var properties: [String: Schema] = [:]
+        var items: Schema?
+    }
 
     init(context: LintContext, isRequest: Bool) {
         self.context = context
@@ -216,28 +229,39 @@ struct ReadWriteWalker {
         return result
     }
 
-    private mutating func cachedParts(of schema: Schema) -> [SchemaObject] {
-        if let known = partsCache[schema.node] { return known }
-        let result = parts(of: schema, depth: 0)
-        partsCache[schema.node] = result
+    private mutating func shape(of schema: Schema) -> Shape {
+        if let known = shapes[schema.node] { return known }
+        var shape = Shape()
+        for part in parts(of: schema, depth: 0) {
+            for (name, property) in part.properties where shape.properties[name] == nil {
+                shape.properties[name] = property
+            }
+            if shape.items == nil { shape.items = part.items }
+        }
+        shapes[schema.node] = shape
+        return shape
+    }
+
+    private mutating func isBroken(_ property: Schema) -> Bool {
+        if let known = broken[property.node] { return known }
+        let flags = parts(of: property, depth: 0)
+        let result = isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
+        broken[property.node] = result
         return result
     }
 
     mutating func visit(_ value: NodeRef, _ schema: Schema, depth: Int) {
         guard depth < 32 else { return }
-        let schemas = cachedParts(of: schema)
+        let shape = shape(of: schema)
         let tree = context.tree(value)
         let entries = tree.entries(value.node)
         if !entries.isEmpty {
+            // A schema without properties has nothing to find in the example's keys.
+            guard !shape.properties.isEmpty else { return }
             for entry in entries {
                 let key = NodeRef(file: value.file, node: entry.key)
-                guard let name = tree.scalar(entry.key),
-                    let property = schemas.lazy.compactMap({ $0.properties[name] }).first
-                else { continue }
-                let flags = cachedParts(of: property)
-                let broken =
-                    isRequest ? flags.contains { $0.readOnly == true } : flags.contains { $0.writeOnly == true }
-                if broken {
+                guard let name = tree.scalar(entry.key), let property = shape.properties[name] else { continue }
+                if isBroken(property) {
                     found.append((key, JSONPointer(path + [name]), name))
                 } else {
                     path.append(name)
@@ -245,7 +269,7 @@ struct ReadWriteWalker {
                     path.removeLast()
                 }
             }
-        } else if let items = schemas.lazy.compactMap(\.items).first {
+        } else if let items = shape.items {
             for (index, item) in tree.items(value.node).enumerated() {
                 path.append(String(index))
                 visit(NodeRef(file: value.file, node: item), items, depth: depth + 1)

@@ -16,8 +16,10 @@ public enum MarkdownRules {
         _ context: LintContext, containing needle: StaticString, anyCase: Bool
     ) -> [(text: String, node: NodeRef)] {
         var result: [(String, NodeRef)] = []
-        DocumentWalk.entries(context) { file, tree, _, value, name in
-            guard name == "description" || name == "title" || name == "summary", tree.isScalar(value),
+        DocumentWalk.entries(context) { file, tree, key, value in
+            guard
+                tree.scalar(key, equals: "description") || tree.scalar(key, equals: "title")
+                    || tree.scalar(key, equals: "summary"), tree.isScalar(value),
                 tree.scalarType(value) == .string, contains(tree.scalarBytes(value), needle, anyCase: anyCase),
                 let text = tree.scalar(value)
             else { return }

@@ -35,33 +35,37 @@ public enum SuppressionParser {
     /// Every `x-flowspec-ignore` in `tree`, at any depth, in document order.
     public static func collect(in tree: YAMLTree, file: String) -> Result {
         var result = Result()
-        var tokens: [String] = []
-        walk(tree.root, tree: tree, file: file, tokens: &tokens, into: &result)
+        var path: [(key: NodeID?, index: Int)] = []
+        walk(tree.root, tree: tree, file: file, path: &path, into: &result)
         return result
     }
 
+    /// Walks every collection below `node`. The path is kept as key nodes and indexes and made into
+    /// a pointer only at a suppression: the walk covers every node of a large spec, and a `String`
+    /// per key cost more than the walk itself.
     private static func walk(
-        _ node: NodeID, tree: YAMLTree, file: String, tokens: inout [String], into result: inout Result
+        _ node: NodeID, tree: YAMLTree, file: String, path: inout [(key: NodeID?, index: Int)],
+        into result: inout Result
     ) {
         switch tree.kind(node) {
         case .scalar: return
         case .sequence:
             for (index, item) in tree.items(node).enumerated() where !tree.isScalar(item) {
-                tokens.append(String(index))
-                walk(item, tree: tree, file: file, tokens: &tokens, into: &result)
-                tokens.removeLast()
+                path.append((nil, index))
+                walk(item, tree: tree, file: file, path: &path, into: &result)
+                path.removeLast()
             }
         case .mapping:
             for (keyNode, value) in tree.entries(node) {
-                let key = tree.scalar(keyNode) ?? ""
-                if key == Self.key {
-                    let parsed = parse(value, in: tree, file: file, owner: JSONPointer(tokens))
+                if tree.scalar(keyNode, equals: "x-flowspec-ignore") {
+                    let owner = JSONPointer(path.map { step in step.key.map { tree.scalar($0) ?? "" } ?? String(step.index) })
+                    let parsed = parse(value, in: tree, file: file, owner: owner)
                     result.suppressions += parsed.suppressions
                     result.diagnostics += parsed.diagnostics
                 } else if !tree.isScalar(value) {
-                    tokens.append(key)
-                    walk(value, tree: tree, file: file, tokens: &tokens, into: &result)
-                    tokens.removeLast()
+                    path.append((keyNode, 0))
+                    walk(value, tree: tree, file: file, path: &path, into: &result)
+                    path.removeLast()
                 }
             }
         }

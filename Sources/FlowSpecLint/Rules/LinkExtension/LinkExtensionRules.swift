@@ -165,9 +165,9 @@ public enum LinkExtensionRules {
                 if let key = operation.extensions.keyNode(name) { operations.insert(key) }
             }
         }
-        DocumentWalk.entries(context) { file, _, key, _, keyText in
+        DocumentWalk.entries(context) { file, tree, key, _ in
             let keyRef = NodeRef(file: file, node: key)
-            guard keyText == name, !operations.contains(keyRef) else { return }
+            guard tree.scalar(key, equals: "x-hal-actions"), !operations.contains(keyRef) else { return }
             findings.report(
                 "`x-hal-actions` is only read on an Operation Object", at: keyRef,
                 hint: "move it to the operation whose request body holds the actions' media types")

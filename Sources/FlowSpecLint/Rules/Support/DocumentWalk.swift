@@ -17,20 +17,44 @@ enum DocumentWalk {
         "parameters", "requestBodies", "securitySchemes", "pathItems", "mapping", "scopes",
     ]
 
-    /// Whether the value of `key`, in a mapping that is not a map of names, is data.
-    static func isData(_ key: String, value: NodeID, in tree: YAMLTree) -> Bool {
-        if key.hasPrefix("x-") { return true }
-        switch key {
-        case "example", "default", "enum", "const", "value": return true
-        case "examples": return tree.isSequence(value)
+    /// The lengths of the ``namedMaps`` keys: a key of another length is none of them, and needs no
+    /// `String` to tell.
+    private static let namedMapLengths = Set(namedMaps.map(\.utf8.count))
+
+    /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
+    private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
+        // The key's bytes are read once and told apart by length: this runs for every entry.
+        let bytes = tree.scalarBytes(key)
+        if bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "x")
+            && bytes[bytes.startIndex + 1] == UInt8(ascii: "-")
+        {
+            return true
+        }
+        switch bytes.count {
+        case 4: return equal(bytes, "enum")
+        case 5: return equal(bytes, "const") || equal(bytes, "value")
+        case 7: return equal(bytes, "example") || equal(bytes, "default")
+        case 8: return equal(bytes, "examples") && tree.isSequence(value)
         default: return false
         }
     }
 
-    /// Calls `visit` with each entry (file, tree, key node, value node, key text) of every mapping that
-    /// is not data, in every file.
+    private static func equal(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { bytes.elementsEqual($0) }
+    }
+
+    /// Whether the key node `key` is one of ``namedMaps``.
+    private static func isNamedMap(key: NodeID, in tree: YAMLTree) -> Bool {
+        let bytes = tree.scalarBytes(key)
+        guard namedMapLengths.contains(bytes.count) else { return false }
+        return namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Calls `visit` with each entry (file, tree, key node, value node) of every mapping that is not
+    /// data, in every file. Visitors compare the key with `tree.scalar(key, equals:)`: this walk
+    /// covers every mapping of a large spec, and a `String` per key cost more than the walk itself.
     static func entries(
-        _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID, _ name: String) -> Void
+        _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
     ) {
         for file in context.files.files {
             let tree = file.tree
@@ -49,13 +73,13 @@ enum DocumentWalk {
                     for item in tree.items(node) { stack.append((item, false, false)) }
                 case .mapping:
                     for entry in tree.entries(node) {
-                        let name = tree.scalar(entry.key) ?? ""
-                        visit(file.id, tree, entry.key, entry.value, name)
+                        visit(file.id, tree, entry.key, entry.value)
                         if named {
                             stack.append((entry.value, valuesNamed, false))
-                        } else if !isData(name, value: entry.value, in: tree) {
-                            let isNamed = namedMaps.contains(name)
-                            stack.append((entry.value, isNamed, isNamed && name == "callbacks"))
+                        } else if !isData(key: entry.key, value: entry.value, in: tree) {
+                            let isNamed = isNamedMap(key: entry.key, in: tree)
+                            stack.append(
+                                (entry.value, isNamed, isNamed && tree.scalar(entry.key, equals: "callbacks")))
                         }
                     }
                 }

@@ -16,19 +16,26 @@ struct ReferenceIndex {
         var byPath: [String: FileID] = [:]
         for file in context.files.files { byPath[file.path] = file.id }
         var located: [String: FileID?] = [:]
-        DocumentWalk.entries(context) { file, tree, key, value, name in
-            guard name == "$ref", let text = tree.scalar(value) else { return }
+        // The node each reference text leads to from each file: a spec refers to the same components
+        // thousands of times, and finding a component by name in a large section is a linear search.
+        var directTargets: [FileID: [String: NodeRef?]] = [:]
+        DocumentWalk.entries(context) { file, tree, key, value in
+            guard tree.scalar(key, equals: "$ref"), let text = tree.scalar(value) else { return }
             let holder = context.parent(of: NodeRef(file: file, node: key)) ?? NodeRef(file: file, node: key)
             let refNode = NodeRef(file: file, node: value)
             let final = context.references.target(of: Reference(ref: text, node: refNode))
             if let final { add(final, holder) }
             // One step matters only when it lands on a component that is itself a `$ref` (the table
             // records the end of the chain); resolving every reference again would cost as much as loading.
-            if final == nil || text.contains("/components/"),
-                let direct = Self.locate(text, from: refNode, in: context, byPath: byPath, cache: &located)
-            {
-                add(direct, holder)
+            guard final == nil || text.contains("/components/") else { return }
+            let direct: NodeRef?
+            if let known = directTargets[file]?[text] {
+                direct = known
+            } else {
+                direct = Self.locate(text, from: refNode, in: context, byPath: byPath, cache: &located)
+                directTargets[file, default: [:]][text] = .some(direct)
             }
+            if let direct { add(direct, holder) }
         }
     }
 
