@@ -123,12 +123,12 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         return batch
     }
 
-    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to parse
-    /// instead of being parsed here, so the reading thread only finds where entries end.
+    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to decode
+    /// instead of being decoded here: the reading thread only parses a valid entry's JSON into a tape
+    /// (which finds its end at the same time), or cuts an entry that cannot be parsed in place.
     private func advance(deferring: Bool) -> PendingEntry.Content? {
         guard !finished else { return nil }
         let event: ScanEvent?
-        har.cutsBeforeParsing = deferring
         do {
             event = format == .har ? try har.next(window) : try ndjson.next(window)
         } catch {
@@ -149,12 +149,21 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             defer { nextIndex += 1 }
             let shape: EntryDecoder.Shape = format == .har ? .harEntry : .ndjsonLine
             if deferring {
-                return .raw(bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location, shape: shape)
+                return .raw(
+                    bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location, shape: shape,
+                    tape: nil)
             }
             return .decoded(
                 EntryDecoder.decode(window.bytes(from: start, to: end), index: nextIndex, location: location, shape: shape))
         case .parsedEntry(let start, let end, let location, let tape):
             defer { nextIndex += 1 }
+            if deferring {
+                // The tape's offsets are relative to the entry's first byte, so it goes with a copy
+                // of just those bytes; the worker decodes without parsing again.
+                return .raw(
+                    bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location,
+                    shape: .harEntry, tape: tape)
+            }
             return .decoded(
                 EntryDecoder.decode(
                     window.bytes(from: start, to: end), index: nextIndex, location: location, shape: .harEntry,
