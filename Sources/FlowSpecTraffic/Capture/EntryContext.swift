@@ -45,6 +45,50 @@ struct EntryContext {
         JSONTape.Items(nodes: tape.nodes, cursor: array + 1, end: tape.nodes[array].next)
     }
 
+    /// The number of members or items of container `node`.
+    func count(of node: Int) -> Int {
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            var count = 0
+            var i = node + 1
+            let end = nodes[node].next
+            // An object's members are key and value nodes; following each value's `next` skips both.
+            let isObject = nodes[node].kind == .object
+            while i < end {
+                i = isObject ? nodes[i + 1].next : nodes[i].next
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The string value nodes of an object that is exactly `{"name": "...", "value": "..."}`, the way
+    /// every exporter writes a HAR header or cookie; `nil` for any other object, which then goes
+    /// through ``required(_:of:_:_:at:severity:)`` (the same nodes for this shape, and problems for
+    /// any other). Two keys are compared instead of four member look-ups.
+    func plainNameAndValue(_ object: Int) -> (name: Int, value: Int)? {
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            let nameKey = object + 1
+            let nameValue = object + 2
+            let valueKey = object + 3
+            let value = object + 4
+            guard nodes[object].kind == .object, nodes[object].next == value + 1, value < nodes.count,
+                nodes[nameValue].kind == .string, nodes[value].kind == .string, nodes[nameKey].kind == .string,
+                nodes[valueKey].kind == .string,
+                nodes[nameKey].flags & JSONTape.escapedFlag == 0, nodes[valueKey].flags & JSONTape.escapedFlag == 0,
+                Self.plainKey(nodes[nameKey], is: "name", in: bytes), Self.plainKey(nodes[valueKey], is: "value", in: bytes)
+            else { return nil }
+            return (nameValue, value)
+        }
+    }
+
+    private static func plainKey(_ key: JSONTape.Node, is wanted: StaticString, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        let length = wanted.utf8CodeUnitCount
+        guard key.end - key.start - 2 == length else { return false }
+        return memcmp(bytes.baseAddress! + key.start + 1, wanted.utf8Start, length) == 0
+    }
+
     /// The value of the member named `name` (the last one, if the name is repeated).
     func member(_ name: String, of object: Int) -> Int? {
         guard kind(object) == .object else { return nil }
