@@ -93,6 +93,23 @@ struct CapturePendingTests {
         }
     }
 
+    @Test("a tape is handed over with an ordinary entry, not with one made of many tiny values")
+    func tapeHandedOverOnlyWhenSmall() {
+        let dense = "[" + Array(repeating: "1", count: 20_000).joined(separator: ",") + "]"
+        let capture = harDocument([harEntry(), harEntry(extra: #","_numbers":"# + dense)])
+        let reader = CaptureReader(bytes: Array(capture.utf8), name: "c", options: .init(format: .har))
+        let pending = reader.nextPending(maxCount: 2)
+        let tapes = pending.map { entry -> JSONTape? in
+            guard case .raw(_, _, _, _, let tape) = entry.content else { return nil }
+            return tape
+        }
+        #expect(tapes.count == 2)
+        #expect(tapes[0] != nil)
+        #expect(tapes[1] == nil)
+        Self.expectSame(Array(capture.utf8), format: .har)
+        #expect(pending[1].decode().exchange?.extensions["_numbers"] == dense)
+    }
+
     @Test("mutated NDJSON files")
     func mutatedNDJSON() {
         let original = Array((CaptureNDJSONTests.lines.joined(separator: "\n") + "\n" + harEntry() + "\n").utf8)

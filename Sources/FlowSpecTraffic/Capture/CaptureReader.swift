@@ -159,10 +159,15 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             defer { nextIndex += 1 }
             if deferring {
                 // The tape's offsets are relative to the entry's first byte, so it goes with a copy
-                // of just those bytes; the worker decodes without parsing again.
+                // of just those bytes; the worker decodes without parsing again. A tape much larger
+                // than its entry (`[1,1,1,...]` makes 16 bytes of nodes per 2 bytes of text) is not
+                // kept waiting in the queue: the worker parses that entry again, so what is read
+                // ahead stays a small multiple of the entry bytes read ahead.
+                let length = end - start
+                let tapeBytes = tape.nodes.capacity * MemoryLayout<JSONTape.Node>.stride
                 return .raw(
                     bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location,
-                    shape: .harEntry, tape: tape)
+                    shape: .harEntry, tape: tapeBytes <= Self.handedTapeBudget(entryLength: length) ? tape : nil)
             }
             return .decoded(
                 EntryDecoder.decode(
@@ -180,6 +185,10 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             return .decoded(entry(location: problem.location, problems: [problem]))
         }
     }
+
+    /// The most bytes of tape handed to a worker with an entry of `entryLength` bytes: four bytes
+    /// per entry byte (a HAR entry needs about two), plus the 4 KiB a parse reserves at first.
+    static func handedTapeBudget(entryLength: Int) -> Int { 4 * entryLength + 4096 }
 
     /// Up to `maxCount` next entries, in order; empty after the last.
     public func next(maxCount: Int) -> [CaptureEntry] {
