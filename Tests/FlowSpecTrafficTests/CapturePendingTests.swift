@@ -68,6 +68,48 @@ struct CapturePendingTests {
         }
     }
 
+    @Test("an entry decoded for checking is the entry decoded in full, less its extensions")
+    func decodedForChecking() {
+        let capture = harDocument([
+            harEntry(extra: #","_initiator":{"type":"script"},"_priority":"High""#),
+            harEntry(method: "POST", postData: #"{"mimeType":"text/plain","text":"a\"b"}"#),
+        ])
+        var full: [CaptureEntry] = []
+        var checking: [CaptureEntry] = []
+        for chunkSize in [nil, 7] as [Int?] {
+            let reader = Self.reader(Array(capture.utf8), format: .har, chunkSize: chunkSize)
+            while case let batch = reader.nextPending(maxCount: 2), !batch.isEmpty {
+                full += batch.map { $0.decode() }
+                checking += batch.map { $0.decodeForChecking() }
+            }
+        }
+        #expect(full.count == 4)
+        #expect(full[0].exchange?.extensions == ["_initiator": #"{"type":"script"}"#, "_priority": #""High""#])
+        #expect(checking.allSatisfy { $0.exchange?.extensions == [:] })
+        for (whole, checked) in zip(full, checking) {
+            var stripped = whole
+            stripped.exchange?.extensions = [:]
+            #expect(checked == stripped)
+        }
+    }
+
+    @Test("a tape is handed over with an ordinary entry, not with one made of many tiny values")
+    func tapeHandedOverOnlyWhenSmall() {
+        let dense = "[" + Array(repeating: "1", count: 20_000).joined(separator: ",") + "]"
+        let capture = harDocument([harEntry(), harEntry(extra: #","_numbers":"# + dense)])
+        let reader = CaptureReader(bytes: Array(capture.utf8), name: "c", options: .init(format: .har))
+        let pending = reader.nextPending(maxCount: 2)
+        let tapes = pending.map { entry -> JSONTape? in
+            guard case .raw(_, _, _, _, let tape) = entry.content else { return nil }
+            return tape
+        }
+        #expect(tapes.count == 2)
+        #expect(tapes[0] != nil)
+        #expect(tapes[1] == nil)
+        Self.expectSame(Array(capture.utf8), format: .har)
+        #expect(pending[1].decode().exchange?.extensions["_numbers"] == dense)
+    }
+
     @Test("mutated NDJSON files")
     func mutatedNDJSON() {
         let original = Array((CaptureNDJSONTests.lines.joined(separator: "\n") + "\n" + harEntry() + "\n").utf8)

@@ -123,12 +123,12 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         return batch
     }
 
-    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to parse
-    /// instead of being parsed here, so the reading thread only finds where entries end.
+    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to decode
+    /// instead of being decoded here: the reading thread only parses a valid entry's JSON into a tape
+    /// (which finds its end at the same time), or cuts an entry that cannot be parsed in place.
     private func advance(deferring: Bool) -> PendingEntry.Content? {
         guard !finished else { return nil }
         let event: ScanEvent?
-        har.cutsBeforeParsing = deferring
         do {
             event = format == .har ? try har.next(window) : try ndjson.next(window)
         } catch {
@@ -149,12 +149,26 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             defer { nextIndex += 1 }
             let shape: EntryDecoder.Shape = format == .har ? .harEntry : .ndjsonLine
             if deferring {
-                return .raw(bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location, shape: shape)
+                return .raw(
+                    bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location, shape: shape,
+                    tape: nil)
             }
             return .decoded(
                 EntryDecoder.decode(window.bytes(from: start, to: end), index: nextIndex, location: location, shape: shape))
         case .parsedEntry(let start, let end, let location, let tape):
             defer { nextIndex += 1 }
+            if deferring {
+                // The tape's offsets are relative to the entry's first byte, so it goes with a copy
+                // of just those bytes; the worker decodes without parsing again. A tape much larger
+                // than its entry (`[1,1,1,...]` makes 16 bytes of nodes per 2 bytes of text) is not
+                // kept waiting in the queue: the worker parses that entry again, so what is read
+                // ahead stays a small multiple of the entry bytes read ahead.
+                let length = end - start
+                let tapeBytes = tape.nodes.capacity * MemoryLayout<JSONTape.Node>.stride
+                return .raw(
+                    bytes: Array(window.bytes(from: start, to: end)), index: nextIndex, location: location,
+                    shape: .harEntry, tape: tapeBytes <= Self.handedTapeBudget(entryLength: length) ? tape : nil)
+            }
             return .decoded(
                 EntryDecoder.decode(
                     window.bytes(from: start, to: end), index: nextIndex, location: location, shape: .harEntry,
@@ -171,6 +185,10 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             return .decoded(entry(location: problem.location, problems: [problem]))
         }
     }
+
+    /// The most bytes of tape handed to a worker with an entry of `entryLength` bytes: four bytes
+    /// per entry byte (a HAR entry needs about two), plus the 4 KiB a parse reserves at first.
+    static func handedTapeBudget(entryLength: Int) -> Int { 4 * entryLength + 4096 }
 
     /// Up to `maxCount` next entries, in order; empty after the last.
     public func next(maxCount: Int) -> [CaptureEntry] {

@@ -45,6 +45,50 @@ struct EntryContext {
         JSONTape.Items(nodes: tape.nodes, cursor: array + 1, end: tape.nodes[array].next)
     }
 
+    /// The number of members or items of container `node`.
+    func count(of node: Int) -> Int {
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            var count = 0
+            var i = node + 1
+            let end = nodes[node].next
+            // An object's members are key and value nodes; following each value's `next` skips both.
+            let isObject = nodes[node].kind == .object
+            while i < end {
+                i = isObject ? nodes[i + 1].next : nodes[i].next
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The string value nodes of an object that is exactly `{"name": "...", "value": "..."}`, the way
+    /// every exporter writes a HAR header or cookie; `nil` for any other object, which then goes
+    /// through ``required(_:of:_:_:at:severity:)`` (the same nodes for this shape, and problems for
+    /// any other). Two keys are compared instead of four member look-ups.
+    func plainNameAndValue(_ object: Int) -> (name: Int, value: Int)? {
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            let nameKey = object + 1
+            let nameValue = object + 2
+            let valueKey = object + 3
+            let value = object + 4
+            guard nodes[object].kind == .object, nodes[object].next == value + 1, value < nodes.count,
+                nodes[nameValue].kind == .string, nodes[value].kind == .string, nodes[nameKey].kind == .string,
+                nodes[valueKey].kind == .string,
+                nodes[nameKey].flags & JSONTape.escapedFlag == 0, nodes[valueKey].flags & JSONTape.escapedFlag == 0,
+                Self.plainKey(nodes[nameKey], is: "name", in: bytes), Self.plainKey(nodes[valueKey], is: "value", in: bytes)
+            else { return nil }
+            return (nameValue, value)
+        }
+    }
+
+    private static func plainKey(_ key: JSONTape.Node, is wanted: StaticString, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        let length = wanted.utf8CodeUnitCount
+        guard key.end - key.start - 2 == length else { return false }
+        return memcmp(bytes.baseAddress! + key.start + 1, wanted.utf8Start, length) == 0
+    }
+
     /// The value of the member named `name` (the last one, if the name is repeated).
     func member(_ name: String, of object: Int) -> Int? {
         guard kind(object) == .object else { return nil }
@@ -114,11 +158,59 @@ struct EntryContext {
     }
 
     func number(_ node: Int) -> Double? {
-        Double(rawText(node))
+        let n = tape.nodes[node]
+        if let value = Self.shortDecimal(UnsafeBufferPointer(rebasing: bytes[n.start..<n.end])) { return value }
+        return Double(rawText(node))
     }
+
+    /// The value of a JSON number with at most 15 digits and no exponent (`12.5`, `1411`, `-0.25`), or
+    /// `nil` for any other. Such a number is `Double(digits) / 10^fraction digits`, both exact in a
+    /// `Double`, and one division rounds correctly (Clinger's fast path), so this is exactly what
+    /// `Double(String)` gives, without making a string and calling `strtod` for each entry's `time`
+    /// and `size`.
+    static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = text.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
+        while i < text.count {
+            let c = text[i]
+            if c &- UInt8(ascii: "0") < 10 {
+                digits += 1
+                guard digits <= 15 else { return nil }
+                mantissa = mantissa &* 10 &+ Int64(c &- UInt8(ascii: "0"))
+                if seenPoint { fraction += 1 }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        let value = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -value : value
+    }
+
+    /// 10^0 ... 10^15, each exact in a `Double`.
+    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// The number as an `Int` when it is integral (`200`, `200.0`, `2e2`) and fits.
     func integer(_ node: Int) -> Int? {
+        let n = tape.nodes[node]
+        // A status code is a few digits: read them without making a string (what `Int(String)` reads).
+        if n.end - n.start <= 18 {
+            var value = 0
+            var i = n.start
+            while i < n.end, bytes[i] &- UInt8(ascii: "0") < 10 {
+                value = value * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+                i += 1
+            }
+            if i == n.end && i > n.start { return value }
+        }
         let text = rawText(node)
         if let value = Int(text) { return value }
         guard let value = Double(text), value.rounded() == value, abs(value) < 9e15 else { return nil }

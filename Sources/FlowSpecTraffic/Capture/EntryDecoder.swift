@@ -9,9 +9,11 @@ enum EntryDecoder {
         case ndjsonLine
     }
 
+    /// Decodes the entry; `parsed` is its tape when the reader already parsed it. `keepsExtensions`
+    /// fills ``CapturedExchange/extensions``, which the checker never reads (it is for embedders).
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, index: Int, location: CaptureLocation, shape: Shape,
-        parsed: JSONTape? = nil
+        parsed: JSONTape? = nil, keepsExtensions: Bool = true
     ) -> CaptureEntry {
         let tape: JSONTape
         do throws(JSONTape.SyntaxError) {
@@ -43,7 +45,7 @@ enum EntryDecoder {
         } else {
             exchange = NDJSONLineDecoder.decode(&c, line: 0)
         }
-        if exchange != nil {
+        if exchange != nil && keepsExtensions {
             exchange?.extensions = extensions(c)
         }
         return CaptureEntry(index: index, location: location, exchange: exchange, problems: c.allProblems)

@@ -170,6 +170,9 @@ enum HAREntryDecoder {
     ) -> [Item] {
         guard let list = c.optional(name, of: node, .array, "an array", at: parent.appending(name)) else { return [] }
         var result: [Item] = []
+        // Sized once rather than regrown while appending (a hostile list of a million items only
+        // gets the cap: a list that long grows as usual).
+        result.reserveCapacity(min(c.count(of: list), 256))
         for (index, item) in c.items(of: list) {
             // Built only when a problem is reported: clean entries allocate no pointers.
             var pointer: JSONPointer { parent.appending(name).appending(index) }
@@ -178,6 +181,10 @@ enum HAREntryDecoder {
                     .captureWrongType,
                     "`\(pointer.dottedPath)` is \(c.describe(item)); expected an object with "
                         + "`name` and `value`", at: item, pointer: pointer)
+                continue
+            }
+            if let (itemName, value) = c.plainNameAndValue(item) {
+                result.append(make(c.string(itemName), c.string(value)))
                 continue
             }
             guard let itemName = c.required("name", of: item, .string, "a string", at: pointer.appending("name")),

@@ -20,10 +20,6 @@ struct HARStreamScanner {
 
     let file: String
     let maxEntryBytes: Int
-    /// Whether an object or array entry is cut (its end found by ``ValueCutter``) rather than parsed
-    /// where it lies; set when another thread will parse the entry's bytes. The entries are the same
-    /// either way: for valid JSON both find the same end, and invalid JSON is cut in both cases.
-    var cutsBeforeParsing = false
     private var phase = Phase.begin
     private var cutter = ValueCutter()
     private var sawLog = false
@@ -205,10 +201,11 @@ struct HARStreamScanner {
         let location = window.location(window.cursorOffset, file: file)
         let index = entriesCut
         entriesCut += 1
-        // A scalar entry is always parsed here: the cutter would take `12x` as one value, the parser
-        // stops after `12` (and the scanner then reports the `x`).
-        let isContainer = c == UInt8(ascii: "{") || c == UInt8(ascii: "[")
-        if !(cutsBeforeParsing && isContainer), let parsed = parseInPlace(window, location: location) { return parsed }
+        // Parsing where the entry lies finds its end and its tape in one pass over its bytes, so a
+        // valid entry is never scanned twice (once to cut, once to parse). A scalar entry must be
+        // parsed here anyway: the cutter would take `12x` as one value, the parser stops after `12`
+        // (and the scanner then reports the `x`).
+        if let parsed = parseInPlace(window, location: location) { return parsed }
         switch try cutter.cut(window, budget: maxEntryBytes) {
         case .complete(let start, let end):
             return .entry(start: start, end: end, location: location)

@@ -12,17 +12,41 @@ struct JSONTape {
         case object, array, string, number, bool, null
     }
 
+    /// Sixteen bytes: offsets are kept in 32 bits (an entry is at most ``maxBytes``), which halves the
+    /// tape that a reader thread hands to a worker and that decoding walks.
     struct Node {
         var kind: Kind
         /// For strings: bit 0 = has escapes, bit 1 = has invalid UTF-8. For bools: bit 0 = true.
         var flags: UInt8
+        private var start32: UInt32
+        private var end32: UInt32
+        private var next32: UInt32
+
+        init(kind: Kind, flags: UInt8, start: Int, end: Int, next: Int) {
+            self.kind = kind
+            self.flags = flags
+            self.start32 = UInt32(truncatingIfNeeded: start)
+            self.end32 = UInt32(truncatingIfNeeded: end)
+            self.next32 = UInt32(truncatingIfNeeded: next)
+        }
+
         /// Byte offset of the node's first byte (the quote of a string, the bracket of a container).
-        var start: Int
+        var start: Int { Int(start32) }
         /// Byte offset just past the node's last byte.
-        var end: Int
+        var end: Int {
+            get { Int(end32) }
+            set { end32 = UInt32(truncatingIfNeeded: newValue) }
+        }
         /// Index of the node after this one's subtree: the next sibling, or the parent's end.
-        var next: Int
+        var next: Int {
+            get { Int(next32) }
+            set { next32 = UInt32(truncatingIfNeeded: newValue) }
+        }
     }
+
+    /// The most bytes one parse reads, so that every offset fits a node's 32 bits; an entry that is
+    /// larger (only with a raised entry budget) is a syntax error that says so.
+    static let maxBytes = Int(UInt32.max)
 
     /// A syntax error with the byte offset (within the parsed bytes) where it was found.
     struct SyntaxError: Error {
@@ -39,6 +63,9 @@ struct JSONTape {
 
     /// Parses one JSON text (surrounding whitespace allowed) into a tape whose root is node 0.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONTape {
+        guard bytes.count <= maxBytes else {
+            throw SyntaxError(message: "the entry is larger than 4 GiB, the most one entry may hold", offset: 0)
+        }
         var parser = Parser(bytes: bytes)
         try parser.run(wholeInput: true)
         return parser.tape
@@ -48,7 +75,8 @@ struct JSONTape {
     /// and length; whatever follows it is not looked at. This lets a scanner parse an entry where it
     /// lies in the read buffer, without first scanning for its end.
     static func parsePrefix(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> (JSONTape, length: Int) {
-        var parser = Parser(bytes: bytes)
+        // A value longer than that ends past what is read, which fails like a value cut short.
+        var parser = Parser(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(maxBytes)))
         try parser.run(wholeInput: false)
         return (parser.tape, parser.index)
     }
@@ -100,8 +128,10 @@ extension JSONTape {
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
             // A HAR entry has about one node per ten bytes; reserving that saves the array's regrowths.
-            // (A prefix parse sees the rest of the read buffer, hence the cap.)
-            tape.nodes.reserveCapacity(min(max(64, bytes.count / 10), 4096))
+            // A prefix parse sees the rest of the read buffer (a megabyte), hence the cap: 4096 nodes
+            // would be 128 KiB per entry, past malloc's mmap threshold, and a tape handed to another
+            // thread keeps its capacity until the entry is checked.
+            tape.nodes.reserveCapacity(min(max(64, bytes.count / 10), 256))
         }
 
         mutating func run(wholeInput: Bool) throws(SyntaxError) {

@@ -8,8 +8,9 @@ public struct PendingEntry: Sendable {
     enum Content: Sendable {
         /// Already an entry: one that could not be read, or one parsed while it was cut.
         case decoded(CaptureEntry)
-        /// The entry's own bytes (copied out of the read buffer), still to be parsed.
-        case raw(bytes: [UInt8], index: Int, location: CaptureLocation, shape: EntryDecoder.Shape)
+        /// The entry's own bytes (copied out of the read buffer), still to be decoded; `tape` is their
+        /// parse when the reader made it while finding the entry's end, else they are parsed here.
+        case raw(bytes: [UInt8], index: Int, location: CaptureLocation, shape: EntryDecoder.Shape, tape: JSONTape?)
     }
 
     let content: Content
@@ -18,18 +19,26 @@ public struct PendingEntry: Sendable {
     public var index: Int {
         switch content {
         case .decoded(let entry): return entry.index
-        case .raw(_, let index, _, _): return index
+        case .raw(_, let index, _, _, _): return index
         }
     }
 
     /// Parses and decodes the entry; safe to call on any thread.
-    public func decode() -> CaptureEntry {
+    public func decode() -> CaptureEntry { decode(keepsExtensions: true) }
+
+    /// ``decode()`` for checking: the same entry, without its ``CapturedExchange/extensions`` (the
+    /// `_`-prefixed members exporters add, which no check reads).
+    func decodeForChecking() -> CaptureEntry { decode(keepsExtensions: false) }
+
+    private func decode(keepsExtensions: Bool) -> CaptureEntry {
         switch content {
         case .decoded(let entry):
             return entry
-        case .raw(let bytes, let index, let location, let shape):
+        case .raw(let bytes, let index, let location, let shape, let tape):
             return bytes.withUnsafeBufferPointer { buffer in
-                EntryDecoder.decode(buffer, index: index, location: location, shape: shape)
+                EntryDecoder.decode(
+                    buffer, index: index, location: location, shape: shape, parsed: tape,
+                    keepsExtensions: keepsExtensions)
             }
         }
     }

@@ -7,14 +7,14 @@ public enum TrafficRun {
     /// Throws only when a capture cannot be opened; everything else about a capture is a finding.
     public static func check(
         captures: [(path: String, name: String)], checker: TrafficChecker, session: inout TrafficSession,
-        workers: Int, batchSize: Int = 256, deliver: (TrafficEntryReport) -> Void
+        workers: Int, batchSize: Int = 64, deliver: (TrafficEntryReport) -> Void
     ) throws(CaptureReadError) {
         for capture in captures {
             let reader = try CaptureReader(path: capture.path)
             // The reader thread only cuts entries apart; parsing and decoding them is worker work.
             OrderedPipeline.run(
                 produce: { reader.nextPending(maxCount: batchSize) }, workers: workers,
-                process: { pending in checker.check(pending.decode(), capture: capture.name) },
+                process: { pending in checker.check(pending.decodeForChecking(), capture: capture.name) },
                 deliver: { checked in deliver(session.finish(checked)) })
         }
     }

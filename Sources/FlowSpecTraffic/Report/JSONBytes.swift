@@ -32,6 +32,33 @@ struct JSONBytes {
             raw("null")
             return
         }
-        value.withUTF8 { JSONOutput.appendString($0, to: &bytes) }
+        value.withUTF8 { text in
+            if Self.isPlain(text) {
+                // Nothing to escape (the common case: URLs, ids, media types), so the text goes in whole.
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: text)
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                JSONOutput.appendString(text, to: &bytes)
+            }
+        }
+    }
+
+    /// Whether `text` is ASCII without `"`, `\` or control characters, which
+    /// ``JSONOutput/appendString(_:to:)`` writes as they are (it only escapes those, and U+2028 and
+    /// U+2029, which are not ASCII); checked eight bytes at a time.
+    static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= text.count {
+            if SWAR.hasStringSpecial(SWAR.load(base + i)) { return false }
+            i += 8
+        }
+        while i < text.count {
+            let c = base[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 }
