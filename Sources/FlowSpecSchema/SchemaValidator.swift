@@ -41,7 +41,13 @@ public struct SchemaValidator: Sendable {
 
     /// Whether `value` matches, without building any error.
     public func isValid(_ value: JSONValue, options: ValidationOptions = .init()) -> Bool {
-        isValid(tape: JSONTape(value), options: options)
+        // Decoded parameters are mostly scalars: the one-pass check takes them without a tape.
+        if let scalar = StreamingCheck.Scalar(value),
+            StreamingCheck.accepts(runtime: runtime, entry: entry, scalar: scalar, options: options)
+        {
+            return true
+        }
+        return isValid(tape: JSONTape(value), options: options)
     }
 
     /// Validates `value`, collecting errors.

@@ -178,3 +178,38 @@ struct StreamingCheckTests {
         #expect(!Fixture.validator("{type: integer}").isValid(string: "12"))
     }
 }
+
+/// Decoded parameter values that are not strings take the one-pass check too; it must agree with
+/// the tape.
+@Suite("One-pass check of scalar values")
+struct StreamingScalarTests {
+    @Test func scalarsAgreeWithTheTape() {
+        let validator = Fixture.validator(
+            """
+            anyOf:
+              - {type: integer, minimum: -5, maximum: 100}
+              - {type: boolean}
+              - {type: "null"}
+            """)
+        let plain = Fixture.validator("{type: integer, minimum: -5, maximum: 100, format: int32}")
+        let values: [JSONValue] = [
+            .null, .bool(true), .number(JSONNumber(5)), .number(JSONNumber(-6)), .number(JSONNumber(101)),
+            .number(JSONNumber(text: "1.0")), .number(JSONNumber(text: "-0")), .number(JSONNumber(text: "2.5")),
+            .number(JSONNumber(text: "1000000000000000000000")), .number(JSONNumber(text: "1e2")),
+        ]
+        for schema in [validator, plain] {
+            for value in values {
+                let tape = schema.isValid(tape: JSONTape(value), options: .init())
+                #expect(schema.isValid(value) == tape, "\(value)")
+                if let scalar = StreamingCheck.Scalar(value),
+                    StreamingCheck.accepts(runtime: schema.runtime, entry: schema.entry, scalar: scalar, options: .init())
+                {
+                    #expect(tape, "\(value)")
+                }
+            }
+        }
+        #expect(plain.isValid(.number(JSONNumber(100))))
+        #expect(!plain.isValid(.number(JSONNumber(101))))
+        #expect(!plain.isValid(.bool(true)))
+    }
+}

@@ -687,3 +687,29 @@ extension SchemaValidator {
         StreamingCheck.accepts(runtime: runtime, entry: entry, buffer: bytes, options: options, parseOptions: parseOptions)
     }
 }
+
+extension StreamingCheck.Scalar {
+    /// The scalar a value would be on a tape, for `null`, booleans and small integers (strings,
+    /// other numbers and containers are `nil`).
+    init?(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n):
+            // The tape stores exactly these numbers as integers.
+            guard n.isInteger, let v = n.int64Value, n.text.utf8.count < 19 else { return nil }
+            self = .int(v)
+        default: return nil
+        }
+    }
+}
+
+extension StreamingCheck {
+    /// Whether a scalar that is not a string (see ``Scalar/init(_:)``) certainly matches node `entry`.
+    static func accepts(runtime: ProgramRuntime, entry: Int32, scalar: Scalar, options: ValidationOptions) -> Bool {
+        if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var check = StreamingCheck(runtime: runtime, buffer: empty, options: options, parseOptions: .default)
+        return check.check(scalar, entry)
+    }
+}

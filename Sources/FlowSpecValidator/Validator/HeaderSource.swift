@@ -63,6 +63,8 @@ struct HeaderSource: Sendable {
     /// Whether `field` is `canonical` (a lower-case token) but for ASCII case; a name that is not a
     /// valid token never is.
     static func sameName(_ field: String, _ canonical: String) -> Bool {
+        // Most names differ in length, which native strings know without a scan.
+        guard field.utf8.count == canonical.utf8.count else { return false }
         var a = field.utf8.makeIterator()
         var b = canonical.utf8.makeIterator()
         while true {
