@@ -41,7 +41,13 @@ public struct SchemaValidator: Sendable {
 
     /// Whether `value` matches, without building any error.
     public func isValid(_ value: JSONValue, options: ValidationOptions = .init()) -> Bool {
-        isValid(tape: JSONTape(value), options: options)
+        // Decoded parameters are mostly scalars: the one-pass check takes them without a tape.
+        if let scalar = StreamingCheck.Scalar(value),
+            StreamingCheck.accepts(runtime: runtime, entry: entry, scalar: scalar, options: options)
+        {
+            return true
+        }
+        return isValid(tape: JSONTape(value), options: options)
     }
 
     /// Validates `value`, collecting errors.
@@ -54,10 +60,14 @@ public struct SchemaValidator: Sendable {
     package func isValid(string text: String, options: ValidationOptions = .init()) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
+            let ascii = buffer.allSatisfy { $0 < 0x80 }
+            if StreamingCheck.accepts(runtime: runtime, entry: entry, string: buffer, ascii: ascii, options: options) {
+                return true
+            }
             var tape = JSONTape()
             tape.input = buffer
             tape.words.reserveCapacity(2)
-            tape.appendInputString(offset: 0, count: buffer.count, ascii: buffer.allSatisfy { $0 < 0x80 })
+            tape.appendInputString(offset: 0, count: buffer.count, ascii: ascii)
             return isValid(tape: tape, options: options)
         }
     }
@@ -68,6 +78,11 @@ public struct SchemaValidator: Sendable {
     ) -> Bool {
         // The tape points into `bytes`, so it is used inside this scope only.
         bytes.withUnsafeBufferPointer { buffer in
+            if StreamingCheck.accepts(
+                runtime: runtime, entry: entry, buffer: buffer, options: options, parseOptions: parseOptions)
+            {
+                return true
+            }
             guard let tape = try? JSONParser.tape(buffer, options: parseOptions) else { return false }
             return isValid(tape: tape, options: options)
         }
@@ -109,8 +124,24 @@ public struct SchemaValidator: Sendable {
         json buffer: UnsafeRawBufferPointer, options: ValidationOptions = .init(),
         parseOptions: JSONParser.Options = .default
     ) -> ValidationResult {
+        let bytes = buffer.bindMemory(to: UInt8.self)
+        // Most bodies are valid: one pass over the bytes says so without a tape; anything it cannot
+        // vouch for goes through the tape, which makes every verdict it reports.
+        if StreamingCheck.accepts(
+            runtime: runtime, entry: entry, buffer: bytes, options: options, parseOptions: parseOptions)
+        {
+            return .valid
+        }
+        return validateOnTape(json: bytes, options: options, parseOptions: parseOptions)
+    }
+
+    /// Parses into a tape and validates it, without the streaming pre-check (the differential tests
+    /// compare the two).
+    func validateOnTape(
+        json bytes: UnsafeBufferPointer<UInt8>, options: ValidationOptions, parseOptions: JSONParser.Options
+    ) -> ValidationResult {
         do {
-            let tape = try JSONParser.tape(buffer.bindMemory(to: UInt8.self), options: parseOptions)
+            let tape = try JSONParser.tape(bytes, options: parseOptions)
             return validate(tape: tape, options: options)
         } catch {
             return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])

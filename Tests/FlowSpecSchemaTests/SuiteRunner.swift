@@ -1,4 +1,4 @@
-import FlowSpecSchema
+@testable import FlowSpecSchema
 import FlowSpecYAML
 import Foundation
 
@@ -9,6 +9,8 @@ struct SuiteRunner {
         var failed: [String] = []
         var expectedFailures: [String] = []
         var fixedFailures: [String] = []
+        /// Instances the one-pass byte check vouched for on its own (the rest went through the tape).
+        var streamed = 0
     }
 
     static let suiteRoot: URL = URL(fileURLWithPath: #filePath)
@@ -86,6 +88,9 @@ struct SuiteRunner {
                     let fast = validator.isValid(instance, options: options)
                     let full = validator.validate(instance, options: options)
                     ok = fast == valid && full.isValid == valid && (valid || !full.errors.isEmpty)
+                    if let mismatch = Self.streamingMismatch(validator, instance, options: options, outcome: &outcome) {
+                        outcome.failed.append("\(file): \(name): \(mismatch)")
+                    }
                 }
                 if ok {
                     outcome.passed += 1
@@ -98,6 +103,36 @@ struct SuiteRunner {
             }
         }
         return outcome
+    }
+
+    /// The differential check of the byte paths: the instance as JSON text (plain, then with every
+    /// non-ASCII character escaped) must get from `validate(json:)` exactly what the tape path gives,
+    /// and the one-pass check may vouch for it only when the tape path finds it valid.
+    static func streamingMismatch(
+        _ validator: SchemaValidator, _ instance: JSONValue, options: ValidationOptions, outcome: inout Outcome
+    ) -> String? {
+        for escapeAll in [false, true] {
+            let text = Array(JSONText.of(instance, escapeAll: escapeAll).utf8)
+            let (accepted, tape) = text.withUnsafeBufferPointer {
+                (
+                    validator.streamingAccepts(json: $0, options: options),
+                    validator.validateOnTape(json: $0, options: options, parseOptions: .default)
+                )
+            }
+            let public_ = validator.validate(json: text, options: options)
+            if accepted {
+                outcome.streamed += 1
+                if !tape.isValid || !tape.errors.isEmpty {
+                    return "the one-pass check accepted \(String(decoding: text, as: UTF8.self)), the tape path rejects it"
+                }
+            }
+            if public_.isValid != tape.isValid || public_.errors.map(\.description) != tape.errors.map(\.description)
+                || public_.isTruncated != tape.isTruncated
+            {
+                return "validate(json:) and the tape path disagree on \(String(decoding: text, as: UTF8.self))"
+            }
+        }
+        return nil
     }
 
     /// Every `.json` file in a folder of `tests/`, sorted.

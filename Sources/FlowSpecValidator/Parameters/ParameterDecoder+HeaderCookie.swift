@@ -4,9 +4,9 @@ import HTTPTypes
 
 extension ParameterDecoder {
     /// Header style `simple`; values are not percent-decoded.
-    func decodeHeader(_ fields: HTTPFields) throws(ParameterError) -> JSONValue? {
+    func decodeHeader(_ fields: HeaderSource) throws(ParameterError) -> JSONValue? {
         guard let headerName else { return nil }
-        let values = fields[values: headerName]
+        let values = fields.values(of: headerName)
         guard !values.isEmpty else { return nil }
         let joined = Substring(values.joined(separator: ", "))
         if definition.contentMediaType != nil { return .string(String(joined)) }

@@ -92,7 +92,7 @@ public struct ParameterDecoder: Sendable {
         switch definition.location {
         case .path: value = try decodePath(sources.path)
         case .query: value = try decodeQuery(sources.query)
-        case .header: value = try decodeHeader(sources.headerFields)
+        case .header: value = try decodeHeader(sources.headers)
         case .cookie: value = try decodeCookie(sources.cookies)
         }
         if value == nil, definition.required { throw fail(.missing) }

@@ -9,7 +9,9 @@ public struct ParameterSources: Sendable {
     public let query: QueryString
     /// The request's header fields; header parameter names are matched case-insensitively, as
     /// `HTTPField.Name` compares them.
-    public let headerFields: HTTPFields
+    public var headerFields: HTTPFields { headers.httpFields }
+    /// The header fields as given (pairs are looked up in place).
+    let headers: HeaderSource
     /// The cookies of the `Cookie` fields.
     public let cookies: CookieList
 
@@ -17,7 +19,7 @@ public struct ParameterSources: Sendable {
     public init(path: [PathParameter] = [], query: QueryString = QueryString(), headerFields: HTTPFields = [:]) {
         self.path = path
         self.query = query
-        self.headerFields = headerFields
+        self.headers = HeaderSource(headerFields)
         self.cookies = CookieList(headerFields: headerFields)
     }
 
@@ -26,7 +28,15 @@ public struct ParameterSources: Sendable {
     public init(path: [PathParameter], query: QueryString, headerFields: HTTPFields, cookies: CookieList) {
         self.path = path
         self.query = query
-        self.headerFields = headerFields
+        self.headers = HeaderSource(headerFields)
+        self.cookies = cookies
+    }
+
+    /// Collects the sources from header fields as the checks hold them.
+    init(path: [PathParameter], query: QueryString, headers: HeaderSource, cookies: CookieList) {
+        self.path = path
+        self.query = query
+        self.headers = headers
         self.cookies = cookies
     }
 }

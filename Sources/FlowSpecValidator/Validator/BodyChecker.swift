@@ -22,7 +22,7 @@ struct BodyChecker {
     }
 
     func checkRequestBody(
-        _ operation: OperationPlan, fields: HTTPFields, body input: BodyInput, into result: inout RequestValidation
+        _ operation: OperationPlan, fields: HeaderSource, body input: BodyInput, into result: inout RequestValidation
     ) {
         var bytes: [UInt8] = []
         var oversized: Int?? = nil

@@ -6,8 +6,9 @@ import HTTPTypes
 struct RequestChecker {
     let plan: ValidationPlan
 
-    func check(method: HTTPRequest.Method, target: String, fields: HTTPFields, body: BodyInput) -> RequestValidation {
-        var result = RequestValidation(method: method, headerFields: fields)
+    func check(method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput) -> RequestValidation {
+        var result = RequestValidation(method: method)
+        result.headers = fields
         var routeMethod = method
         var route = plan.router.route(method: method, path: target)
         if case .methodNotAllowed(let allowed) = route {
@@ -64,14 +65,14 @@ struct RequestChecker {
     // MARK: - Parameters
 
     func checkParameters(
-        _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HTTPFields,
+        _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HeaderSource,
         into result: inout RequestValidation
     ) {
         let set = operation.parameters
         let strict = plan.options.strict
         let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
-        let cookies = set.readsCookies || strict ? CookieList(headerFields: fields) : CookieList(parsing: [])
-        let sources = ParameterSources(path: pathParameters, query: query, headerFields: fields, cookies: cookies)
+        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
+        let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
         var decoded: [DecodedParameter] = []
         decoded.reserveCapacity(set.checks.count)
         for (offset, decoder) in set.decoder.decoders.enumerated() {
@@ -94,7 +95,9 @@ struct RequestChecker {
             }
         }
         result.parameters.all = decoded
-        if strict { checkUndeclared(set, query: query, fields: fields, cookies: sources.cookies, operation, &result) }
+        if strict {
+            checkUndeclared(set, query: query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
+        }
     }
 
     /// Validates a decoded parameter or header value with its schema.

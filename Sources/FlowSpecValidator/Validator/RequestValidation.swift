@@ -22,7 +22,13 @@ public struct RequestValidation: Sendable {
     /// The request's method, for checking its response (`HEAD` responses have no body).
     public var method: HTTPRequest.Method
     /// The request's header fields, for checking its response (`Accept`).
-    public var headerFields: HTTPFields
+    public var headerFields: HTTPFields {
+        get { headers.httpFields }
+        set { headers = HeaderSource(newValue) }
+    }
+    /// The header fields as the request gave them (pairs from a capture stay pairs until
+    /// ``headerFields`` is read).
+    var headers: HeaderSource
     /// The methods the matched path declares, when the request's method is not among them
     /// (`method_not_allowed`): what an `Allow` field lists.
     public var allowedMethods: [HTTPRequest.Method] = []
@@ -39,7 +45,7 @@ public struct RequestValidation: Sendable {
         self.mediaTypeKey = mediaTypeKey
         self.violations = violations
         self.method = method
-        self.headerFields = headerFields
+        self.headers = HeaderSource(headerFields)
         self.isUncheckedMethod = isUncheckedMethod
     }
 

@@ -6,7 +6,7 @@ import HTTPTypes
 struct ResponseChecker {
     let plan: ValidationPlan
 
-    func check(status: Int, fields: HTTPFields, body: BodyInput, request: RequestValidation) -> ResponseValidation {
+    func check(status: Int, fields: HeaderSource, body: BodyInput, request: RequestValidation) -> ResponseValidation {
         var result = ResponseValidation()
         guard let matched = request.operation, matched.index < plan.operations.count else {
             if !request.isUncheckedMethod {
@@ -37,8 +37,8 @@ struct ResponseChecker {
         return result
     }
 
-    func checkHeaders(_ response: ResponsePlan, fields: HTTPFields, into violations: inout [Diagnostic]) {
-        let sources = ParameterSources(headerFields: fields)
+    func checkHeaders(_ response: ResponsePlan, fields: HeaderSource, into violations: inout [Diagnostic]) {
+        let sources = ParameterSources(path: [], query: QueryString(), headers: fields, cookies: CookieList(parsing: []))
         let requests = RequestChecker(plan: plan)
         for header in response.headers {
             do {
@@ -61,7 +61,7 @@ struct ResponseChecker {
     }
 
     func checkBody(
-        _ response: ResponsePlan, status: Int, fields: HTTPFields, body input: BodyInput, request: RequestValidation,
+        _ response: ResponsePlan, status: Int, fields: HeaderSource, body input: BodyInput, request: RequestValidation,
         into result: inout ResponseValidation
     ) {
         let bodies = BodyChecker(plan: plan)
@@ -115,9 +115,9 @@ struct ResponseChecker {
     func checkAccept(
         _ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]
     ) {
-        guard let joined = request.headerFields.value(of: .accept), joined != "*/*" else { return }
+        guard let joined = request.headers.value(of: .accept), joined != "*/*" else { return }
         if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
-        let values = request.headerFields[values: .accept]
+        let values = request.headers.values(of: .accept)
         guard let actual = MediaType(parsing: contentType) else { return }
         var skipped: [MediaTypeParseError] = []
         let accept = AcceptHeader(lenientlyParsingFields: values, skipped: &skipped)

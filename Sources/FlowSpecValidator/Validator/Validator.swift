@@ -80,14 +80,15 @@ public struct Validator: Sendable {
     /// ``ValidatorOptions/maxBodyBytes`` are reported, not parsed.
     public func validate(request: HTTPRequest, body: [UInt8]?) -> RequestValidation {
         RequestChecker(plan: plan).check(
-            method: request.method, target: request.path ?? "/", fields: request.headerFields, body: .bytes(body))
+            method: request.method, target: request.path ?? "/", fields: HeaderSource(request.headerFields),
+            body: .bytes(body))
     }
 
     /// Checks a request whose body was too large to collect (a middleware reads bodies only up to
     /// ``ValidatorOptions/maxBodyBytes``): everything but the body's content, and `body_too_large`.
     public func validate(request: HTTPRequest, oversizedBodyLength length: Int?) -> RequestValidation {
         RequestChecker(plan: plan).check(
-            method: request.method, target: request.path ?? "/", fields: request.headerFields,
+            method: request.method, target: request.path ?? "/", fields: HeaderSource(request.headerFields),
             body: .oversized(length))
     }
 
@@ -106,9 +107,11 @@ public struct Validator: Sendable {
     public func validate(
         method: String, path: String, headers: [(String, String)], body: [UInt8]?
     ) -> RequestValidation {
-        let fields = Self.fields(headers)
+        // The pairs are read in place; `HTTPFields` are built only if something needs them all.
+        let fields = HeaderSource(pairs: headers)
         guard let parsedMethod = HTTPRequest.Method(method) else {
-            var result = RequestValidation(method: .get, headerFields: fields)
+            var result = RequestValidation(method: .get)
+            result.headers = fields
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
@@ -122,7 +125,8 @@ public struct Validator: Sendable {
     /// the request's `Accept`) and body.
     public func validate(response: HTTPResponse, body: [UInt8]?, for request: RequestValidation) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
-            status: response.status.code, fields: response.headerFields, body: .bytes(body), request: request)
+            status: response.status.code, fields: HeaderSource(response.headerFields), body: .bytes(body),
+            request: request)
     }
 
     /// Checks a response whose body was too large to collect: everything but the body's content, and
@@ -131,7 +135,8 @@ public struct Validator: Sendable {
         response: HTTPResponse, oversizedBodyLength length: Int?, for request: RequestValidation
     ) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
-            status: response.status.code, fields: response.headerFields, body: .oversized(length), request: request)
+            status: response.status.code, fields: HeaderSource(response.headerFields), body: .oversized(length),
+            request: request)
     }
 
     /// Checks a response given as plain values, as a capture file holds it.
@@ -139,7 +144,7 @@ public struct Validator: Sendable {
         status: Int, headers: [(String, String)], body: [UInt8]?, for request: RequestValidation
     ) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
-            status: status, fields: Self.fields(headers), body: .bytes(body), request: request)
+            status: status, fields: HeaderSource(pairs: headers), body: .bytes(body), request: request)
     }
 
     static func fields(_ headers: [(String, String)]) -> HTTPFields {

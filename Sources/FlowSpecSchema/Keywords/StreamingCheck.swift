@@ -1,0 +1,715 @@
+/// Checks JSON bytes against a compiled program in one pass, without building a tape: strings are
+/// compared in place, small integers read in place, member names matched by bytes against the
+/// property tables.
+///
+/// It only ever answers "valid, certainly" (`true`) or "not sure" (`false`). `false` covers invalid
+/// bodies, invalid JSON, and everything it does not follow in streaming form (escaped strings,
+/// numbers that are not small integers where a keyword reads them, `anyOf`/`oneOf`/`not`/`if`,
+/// discriminators, `uniqueItems`, `contains`, `prefixItems`, `patternProperties`, unevaluated
+/// keywords, dynamic references, deep nesting). ``SchemaValidator`` then runs the tape path, which
+/// makes the verdict and every diagnostic, so a `false` here never changes an outcome; a `true`
+/// must only be given where the tape path finds the value valid (the differential tests hold it to
+/// that).
+struct StreamingCheck {
+    /// A scalar just read.
+    enum Scalar {
+        case null
+        case bool(Bool)
+        /// An integer the tape would also store as one (at most 18 digits, not `-0`).
+        case int(Int64)
+        /// Any other number (validated syntax, value not read).
+        case number
+        /// A string without escapes: its bytes in the input.
+        case string(start: Int, count: Int, ascii: Bool)
+    }
+
+    /// What the keywords applying to an object or array need while its members are read.
+    struct Container {
+        var members: Int32 = -1
+        var items: Int32 = -1
+    }
+
+    let rt: ProgramRuntime
+    let b: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let options: ValidationOptions
+    /// Deepest nesting of schema nodes followed before giving up, below both the evaluator's and the
+    /// parser's budgets.
+    let nodeLimit: Int
+    let containerLimit: Int
+    var i = 0
+    var nodeDepth = 0
+    var containerDepth = 0
+    var steps = 0
+    /// Start and length of the member names no property table recognised, of the objects being
+    /// read, for the duplicate-name check the parser makes.
+    var keys: [Int] = []
+
+    init(
+        runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
+        parseOptions: JSONParser.Options
+    ) {
+        rt = runtime
+        b = buffer
+        n = buffer.count
+        self.options = options
+        nodeLimit = min(options.maxDepth - 2, 256)
+        containerLimit = min(parseOptions.maxDepth, 64)
+    }
+
+    /// Whether `buffer` is certainly valid JSON whose value matches node `entry`.
+    static func accepts(
+        runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
+        parseOptions: JSONParser.Options
+    ) -> Bool {
+        // Cases whose outcome depends on more than this pass follows go straight to the tape path.
+        if runtime.usesDynamicScope || parseOptions.allowDuplicateKeys || buffer.count > parseOptions.maxInputBytes
+            || buffer.count == 0 || options.maxDepth < 16 || options.maxSteps < 1024
+        {
+            return false
+        }
+        var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions)
+        return check.document(entry)
+    }
+
+    mutating func document(_ entry: Int32) -> Bool {
+        // A byte order mark is left to the parser.
+        if b[0] == 0xEF { return false }
+        skipWhitespace()
+        guard value(entry) else { return false }
+        skipWhitespace()
+        return i == n
+    }
+
+    @inline(__always) mutating func skipWhitespace() {
+        while i < n {
+            let c = b[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    // MARK: - Values
+
+    /// Reads the value at `i` and checks it against `node` (`-1`: no schema, syntax only).
+    mutating func value(_ node: Int32) -> Bool {
+        guard i < n else { return false }
+        let scalar: Scalar
+        switch b[i] {
+        case UInt8(ascii: "{"): return object(node)
+        case UInt8(ascii: "["): return array(node)
+        case UInt8(ascii: "\""):
+            guard let s = string() else { return false }
+            scalar = s
+        case UInt8(ascii: "t"):
+            guard literal("true") else { return false }
+            scalar = .bool(true)
+        case UInt8(ascii: "f"):
+            guard literal("false") else { return false }
+            scalar = .bool(false)
+        case UInt8(ascii: "n"):
+            guard literal("null") else { return false }
+            scalar = .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard let number = number() else { return false }
+            scalar = number
+        default:
+            return false
+        }
+        return node < 0 || check(scalar, node)
+    }
+
+    mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= n else { return false }
+        let same = word.withUTF8Buffer { w in
+            var k = 0
+            while k < count {
+                if b[i + k] != w[k] { return false }
+                k += 1
+            }
+            return true
+        }
+        i += count
+        return same
+    }
+
+    /// A number, with the parser's rules: small integers read, anything else validated by
+    /// `ExactDecimal` (the parser's own check).
+    mutating func number() -> Scalar? {
+        let start = i
+        var negative = false
+        if b[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
+        let digitsStart = i
+        var value: UInt64 = 0
+        while i < n && b[i] &- 48 < 10 {
+            value = value &* 10 &+ UInt64(b[i] &- 48)
+            i += 1
+        }
+        let digitCount = i - digitsStart
+        let next = i < n ? b[i] : 0
+        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".")
+            && next | 0x20 != UInt8(ascii: "e")
+        {
+            if digitCount > 1 && b[digitsStart] == UInt8(ascii: "0") { return nil }
+            return .int(negative ? -Int64(value) : Int64(value))
+        }
+        while i < n {
+            let c = b[i]
+            guard
+                c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") || c == UInt8(ascii: "+")
+                    || c == UInt8(ascii: "-")
+            else { break }
+            i += 1
+        }
+        guard ExactDecimal.parse(UnsafeBufferPointer(rebasing: b[start..<i])) != nil else { return nil }
+        return .number
+    }
+
+    /// A string without escapes, its UTF-8 checked; `nil` for anything else.
+    mutating func string() -> Scalar? {
+        let start = i + 1
+        i = start
+        while i &+ 8 <= n, let base = b.baseAddress {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let high = word & 0x8080_8080_8080_8080
+            let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+            let quote = word ^ 0x2222_2222_2222_2222
+            let quoteHit = (quote &- 0x0101_0101_0101_0101) & ~quote & 0x8080_8080_8080_8080
+            let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let slashHit = (slash &- 0x0101_0101_0101_0101) & ~slash & 0x8080_8080_8080_8080
+            let hits = high | control | quoteHit | slashHit
+            if hits != 0 {
+                i &+= hits.trailingZeroBitCount &>> 3
+                if b[i] == UInt8(ascii: "\"") {
+                    i += 1
+                    return .string(start: start, count: i - 1 - start, ascii: true)
+                }
+                break
+            }
+            i &+= 8
+        }
+        var ascii = true
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                return .string(start: start, count: i - 1 - start, ascii: ascii)
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+            if c >= 0x80 {
+                ascii = false
+                guard skipUTF8Sequence() else { return nil }
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Steps over one multi-byte UTF-8 sequence, with the parser's rules (no overlongs, no
+    /// surrogates, nothing past U+10FFFF).
+    @inline(__always) mutating func skipUTF8Sequence() -> Bool {
+        let c = b[i]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+            length = 3
+            upper = 0x9F
+        case 0xF0:
+            length = 4
+            lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            upper = 0x8F
+        default: return false
+        }
+        guard i + length <= n, b[i + 1] >= lower && b[i + 1] <= upper else { return false }
+        var k = 2
+        while k < length {
+            guard b[i + k] & 0xC0 == 0x80 else { return false }
+            k += 1
+        }
+        i += length
+        return true
+    }
+
+    @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[start..<(start + count)])
+    }
+
+    // MARK: - Scalars against a node
+
+    /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place.
+    mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
+        let info = rt.info[Int(node)]
+        if info.opCount == 0 { return true }
+        guard enter(info) else { return false }
+        defer { nodeDepth -= 1 }
+        var k = Int(info.opStart)
+        let end = k + Int(info.opCount)
+        while k < end {
+            guard check(scalar, rt.ops[k]) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Counts a node evaluation, as the evaluator does, and gives up where the evaluator's budgets
+    /// or annotation tracking could matter.
+    @inline(__always) mutating func enter(_ info: NodeInfo) -> Bool {
+        steps += 1
+        nodeDepth += 1
+        if info.tracksUnevaluated || nodeDepth > nodeLimit || steps > options.maxSteps / 2 {
+            nodeDepth -= 1
+            return false
+        }
+        return true
+    }
+
+    mutating func check(_ scalar: Scalar, _ op: Op) -> Bool {
+        switch op {
+        case .type(let mask, let nullable, _):
+            switch scalar {
+            case .null: return mask.contains(.null) || nullable
+            case .bool: return mask.contains(.boolean)
+            case .string: return mask.contains(.string)
+            case .int: return mask.contains(.number) || mask.contains(.integer)
+            // Whether `1.0` is an integer is left to the tape path.
+            case .number: return mask.contains(.number)
+            }
+        case .enumeration(let table, let nullable, _):
+            if nullable, case .null = scalar { return true }
+            return contains(rt.enums[Int(table)].values, scalar)
+        case .const(let index, _):
+            return contains(CollectionOfOne(rt.values[Int(index)]), scalar)
+        case .minimum(let index, let exclusive, _), .maximum(let index, let exclusive, _):
+            switch scalar {
+            case .int(let v):
+                guard let limit = rt.numbers[Int(index)].int64Value else { return false }
+                if case .minimum = op { return v > limit || (v == limit && !exclusive) }
+                return v < limit || (v == limit && !exclusive)
+            case .number: return false
+            default: return true
+            }
+        case .multipleOf:
+            switch scalar {
+            case .int, .number: return false
+            default: return true
+            }
+        case .minLength(let limit, _):
+            guard case .string(let start, let count, let ascii) = scalar else { return true }
+            return count >= limit && (ascii || scalarCount(start, count) >= limit)
+        case .maxLength(let limit, _):
+            guard case .string(let start, let count, _) = scalar else { return true }
+            return count <= limit || scalarCount(start, count) <= limit
+        case .pattern(let pattern, _):
+            guard case .string(let start, let count, _) = scalar else { return true }
+            return rt.patterns[Int(pattern)].matches(utf8: bytes(start, count))
+        case .format(let kind, let forced, _):
+            guard options.assertFormats || forced else { return true }
+            return format(kind, scalar)
+        case .minItems, .maxItems, .uniqueItems, .items, .contains, .unevaluatedItems, .minProperties,
+            .maxProperties, .required, .dependentRequired, .members, .propertyNames, .dependentSchemas,
+            .unevaluatedProperties:
+            // Keywords of arrays and objects pass other types.
+            return true
+        case .ref(let target, _):
+            return check(scalar, target)
+        case .allOf(let list, _):
+            for node in rt.lists[Int(list)] where !check(scalar, node) { return false }
+            return true
+        case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
+            return false
+        }
+    }
+
+    /// Whether `scalar` equals one of `values` (numbers are left to the tape path).
+    func contains(_ values: some Sequence<JSONValue>, _ scalar: Scalar) -> Bool {
+        switch scalar {
+        case .null:
+            for case .null in values { return true }
+            return false
+        case .bool(let b):
+            for case .bool(let candidate) in values where candidate == b { return true }
+            return false
+        case .string(let start, let count, _):
+            let text = bytes(start, count)
+            for case .string(let candidate) in values
+            where candidate.utf8.count == count && candidate.utf8.elementsEqual(text) {
+                return true
+            }
+            return false
+        case .int, .number:
+            return false
+        }
+    }
+
+    func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
+        switch kind {
+        case .int32, .int64, .float, .double:
+            switch scalar {
+            case .int(let v): return kind != .int32 || (v >= Int64(Int32.min) && v <= Int64(Int32.max))
+            case .number: return false
+            default: return true
+            }
+        case .uuid, .dateTime, .date, .time, .hostname, .ipv4, .email, .uri, .uriReference, .iri, .iriReference:
+            guard case .string(let start, let count, _) = scalar else { return true }
+            return Formats.checkBytes(kind, bytes(start, count))
+        default:
+            guard case .string(let start, let count, _) = scalar else { return true }
+            return Formats.checkString(kind, String(decoding: bytes(start, count), as: UTF8.self))
+        }
+    }
+
+    func scalarCount(_ start: Int, _ count: Int) -> Int {
+        var scalars = 0
+        for k in start..<(start + count) where b[k] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars
+    }
+
+    // MARK: - Objects
+
+    mutating func object(_ node: Int32) -> Bool {
+        containerDepth += 1
+        guard containerDepth <= containerLimit else { return false }
+        i += 1
+        var plan = Container()
+        if node >= 0 && !gather(node, isObject: true, into: &plan) { return false }
+        let applicator = plan.members >= 0 ? rt.members[Int(plan.members)] : nil
+        let keyBase = keys.count
+        var seen: UInt64 = 0
+        var count = 0
+        skipWhitespace()
+        if i < n && b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard i < n, b[i] == UInt8(ascii: "\""), case .string(let start, let length, _)? = string() else {
+                    return false
+                }
+                var child: Int32 = -1
+                var declared = false
+                if let applicator, let p = applicator.lookup(bytes: bytes(start, length)) {
+                    let bit: UInt64 = 1 << UInt64(p)
+                    if seen & bit != 0 { return false }
+                    seen |= bit
+                    if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
+                        return false
+                    }
+                    child = applicator.nodes[p]
+                    declared = true
+                } else if let applicator, applicator.additional >= 0 {
+                    if rt.info[Int(applicator.additional)].isFalse { return false }
+                    child = applicator.additional
+                }
+                if !declared {
+                    guard isNewKey(start, length, from: keyBase) else { return false }
+                    keys.append(start)
+                    keys.append(length)
+                }
+                skipWhitespace()
+                guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+                i += 1
+                skipWhitespace()
+                guard value(child) else { return false }
+                count += 1
+                skipWhitespace()
+                guard i < n else { return false }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                guard b[i] == UInt8(ascii: "}") else { return false }
+                i += 1
+                break
+            }
+        }
+        if node >= 0 && !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
+        keys.removeLast(keys.count - keyBase)
+        containerDepth -= 1
+        return true
+    }
+
+    /// Whether the name at `start` differs from the unrecognised names of this object so far (the
+    /// recognised ones are tracked by bit); gives up on objects with very many of them.
+    func isNewKey(_ start: Int, _ length: Int, from base: Int) -> Bool {
+        if keys.count - base >= 128 { return false }
+        var k = base
+        while k < keys.count {
+            if keys[k + 1] == length && same(keys[k], start, length) { return false }
+            k += 2
+        }
+        return true
+    }
+
+    func same(_ x: Int, _ y: Int, _ length: Int) -> Bool {
+        var k = 0
+        while k < length {
+            if b[x + k] != b[y + k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func accessAllowed(_ access: Access) -> Bool {
+        switch options.direction {
+        case .request: return !access.contains(.readOnly)
+        case .response: return !access.contains(.writeOnly)
+        case .none: return true
+        }
+    }
+
+    /// Walks `node` and the nodes it applies in place before a container's members are read: checks
+    /// its type and finds the one property or items applicator.
+    mutating func gather(_ node: Int32, isObject: Bool, into plan: inout Container) -> Bool {
+        let info = rt.info[Int(node)]
+        if info.opCount == 0 { return true }
+        guard enter(info) else { return false }
+        defer { nodeDepth -= 1 }
+        var k = Int(info.opStart)
+        let end = k + Int(info.opCount)
+        while k < end {
+            switch rt.ops[k] {
+            case .type(let mask, _, _):
+                guard mask.contains(isObject ? .object : .array) else { return false }
+            case .members(let index):
+                guard isObject else { break }
+                let applicator = rt.members[Int(index)]
+                guard plan.members < 0, applicator.patterns.isEmpty, applicator.names.count <= 64 else {
+                    return false
+                }
+                plan.members = index
+            case .items(let index):
+                guard !isObject else { break }
+                let applicator = rt.items[Int(index)]
+                guard plan.items < 0, applicator.prefix.isEmpty else { return false }
+                plan.items = index
+            case .minProperties, .maxProperties, .required, .minItems, .maxItems:
+                // Checked once the members are counted.
+                break
+            case .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format:
+                // Keywords of other types.
+                break
+            case .ref(let target, _):
+                guard gather(target, isObject: isObject, into: &plan) else { return false }
+            case .allOf(let list, _):
+                for child in rt.lists[Int(list)] where !gather(child, isObject: isObject, into: &plan) { return false }
+            default:
+                // A keyword of the container's type that this pass does not follow (or a value
+                // keyword such as `enum`, that an object or array rarely matches).
+                if isObject, case .uniqueItems = rt.ops[k] { break }
+                if isObject, case .contains = rt.ops[k] { break }
+                if isObject, case .unevaluatedItems = rt.ops[k] { break }
+                if !isObject, case .dependentRequired = rt.ops[k] { break }
+                if !isObject, case .propertyNames = rt.ops[k] { break }
+                if !isObject, case .dependentSchemas = rt.ops[k] { break }
+                if !isObject, case .unevaluatedProperties = rt.ops[k] { break }
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// The keywords that need an object's member count and names, after they are read.
+    func finishObject(
+        _ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, level: Int = 0
+    ) -> Bool {
+        let info = rt.info[Int(node)]
+        if level > nodeLimit { return false }
+        var k = Int(info.opStart)
+        let end = k + Int(info.opCount)
+        while k < end {
+            switch rt.ops[k] {
+            case .minProperties(let limit, _):
+                guard count >= limit else { return false }
+            case .maxProperties(let limit, _):
+                guard count <= limit else { return false }
+            case .required(let index, _):
+                let list = rt.requireds[Int(index)]
+                for (r, name) in list.utf8Names.enumerated() {
+                    let access = list.access[r]
+                    if options.direction == .request && access.contains(.readOnly) { continue }
+                    if options.direction == .response && access.contains(.writeOnly) { continue }
+                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
+                }
+            case .ref(let target, _):
+                guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
+                else { return false }
+            case .allOf(let list, _):
+                for child in rt.lists[Int(list)]
+                where !finishObject(child, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1) {
+                    return false
+                }
+            default:
+                break
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the object just read has a member named `name`.
+    func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
+        let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0) }
+        if let known { return seen & (1 << UInt64(known)) != 0 }
+        var k = keyBase
+        while k < keys.count {
+            if keys[k + 1] == name.count && name.withUnsafeBufferPointer({ equal(keys[k], $0) }) { return true }
+            k += 2
+        }
+        return false
+    }
+
+    func equal(_ start: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < name.count {
+            if b[start + k] != name[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    // MARK: - Arrays
+
+    mutating func array(_ node: Int32) -> Bool {
+        containerDepth += 1
+        guard containerDepth <= containerLimit else { return false }
+        i += 1
+        var plan = Container()
+        if node >= 0 && !gather(node, isObject: false, into: &plan) { return false }
+        let child = plan.items >= 0 ? rt.items[Int(plan.items)].rest : -1
+        var count = 0
+        skipWhitespace()
+        if i < n && b[i] == UInt8(ascii: "]") {
+            i += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard value(child) else { return false }
+                count += 1
+                skipWhitespace()
+                guard i < n else { return false }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                guard b[i] == UInt8(ascii: "]") else { return false }
+                i += 1
+                break
+            }
+        }
+        if node >= 0 && !finishArray(node, count: count) { return false }
+        containerDepth -= 1
+        return true
+    }
+
+    func finishArray(_ node: Int32, count: Int, level: Int = 0) -> Bool {
+        let info = rt.info[Int(node)]
+        if level > nodeLimit { return false }
+        var k = Int(info.opStart)
+        let end = k + Int(info.opCount)
+        while k < end {
+            switch rt.ops[k] {
+            case .minItems(let limit, _):
+                guard count >= limit else { return false }
+            case .maxItems(let limit, _):
+                guard count <= limit else { return false }
+            case .ref(let target, _):
+                guard finishArray(target, count: count, level: level + 1) else { return false }
+            case .allOf(let list, _):
+                for child in rt.lists[Int(list)] where !finishArray(child, count: count, level: level + 1) {
+                    return false
+                }
+            default:
+                break
+            }
+            k += 1
+        }
+        return true
+    }
+}
+
+extension MemberApplicator {
+    /// The index of the property named by the bytes `name`, as ``lookup(_:_:)`` finds it on a tape.
+    @inline(__always) func lookup(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let hashIndex {
+            if let k = hashIndex[fnv1a(name)], Self.equal(name, utf8Names[k]) { return k }
+        }
+        for k in 0..<utf8Names.count where Self.equal(name, utf8Names[k]) { return k }
+        return nil
+    }
+
+    @inline(__always) static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard name.count == other.count else { return false }
+        return other.withUnsafeBufferPointer { o in
+            var k = 0
+            while k < o.count {
+                if name[k] != o[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+}
+
+extension StreamingCheck {
+    /// Whether the string with UTF-8 bytes `buffer` certainly matches node `entry` (a parameter or
+    /// header value, checked in place); `false` means "ask the tape path".
+    static func accepts(
+        runtime: ProgramRuntime, entry: Int32, string buffer: UnsafeBufferPointer<UInt8>, ascii: Bool,
+        options: ValidationOptions
+    ) -> Bool {
+        if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: .default)
+        return check.check(.string(start: 0, count: buffer.count, ascii: ascii), entry)
+    }
+}
+
+extension SchemaValidator {
+    /// Whether the one-pass check vouches for `bytes` on its own (for the differential tests).
+    func streamingAccepts(
+        json bytes: UnsafeBufferPointer<UInt8>, options: ValidationOptions, parseOptions: JSONParser.Options = .default
+    ) -> Bool {
+        StreamingCheck.accepts(runtime: runtime, entry: entry, buffer: bytes, options: options, parseOptions: parseOptions)
+    }
+}
+
+extension StreamingCheck.Scalar {
+    /// The scalar a value would be on a tape, for `null`, booleans and small integers (strings,
+    /// other numbers and containers are `nil`).
+    init?(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n):
+            // The tape stores exactly these numbers as integers.
+            guard n.isInteger, let v = n.int64Value, n.text.utf8.count < 19 else { return nil }
+            self = .int(v)
+        default: return nil
+        }
+    }
+}
+
+extension StreamingCheck {
+    /// Whether a scalar that is not a string (see ``Scalar/init(_:)``) certainly matches node `entry`.
+    static func accepts(runtime: ProgramRuntime, entry: Int32, scalar: Scalar, options: ValidationOptions) -> Bool {
+        if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var check = StreamingCheck(runtime: runtime, buffer: empty, options: options, parseOptions: .default)
+        return check.check(scalar, entry)
+    }
+}

@@ -1,0 +1,45 @@
+import HTTPTypes
+import Testing
+
+@testable import FlowSpecValidator
+
+/// Header pairs looked up in place must answer exactly what the `HTTPFields` built from them answer.
+@Suite("Header pairs read in place")
+struct HeaderSourceTests {
+    static let pairs: [[(String, String)]] = [
+        [("Content-Type", "application/json"), ("Accept", "application/hal+json")],
+        [("content-type", "application/json; charset=utf-8"), ("ACCEPT", "*/*")],
+        [("Accept", "a/b"), ("accept", "c/d"), ("Cookie", "a=1"), ("cookie", "b=2")],
+        [("Content-Type", "  text/plain  "), ("X-Id", "a\r\nb"), ("X-Tab", "a\tb"), ("X-Empty", "")],
+        [("Content Type", "x/y"), ("Content-Type ", "x/z"), ("", "v"), ("Cöntent-Type", "x/w")],
+        [("X-Utf8", "café"), ("X-Ctl", "a\u{0}b"), ("Content-Type", "application/vnd.x+json")],
+        [],
+    ]
+
+    static let names: [HTTPField.Name] = [
+        .contentType, .accept, .cookie, HTTPField.Name("X-Id")!, HTTPField.Name("x-tab")!, HTTPField.Name("X-Empty")!,
+        HTTPField.Name("X-Utf8")!, HTTPField.Name("X-Ctl")!, HTTPField.Name("X-Missing")!,
+    ]
+
+    @Test(arguments: pairs.indices)
+    func lookupsMatchTheBuiltFields(_ index: Int) {
+        let pairs = Self.pairs[index]
+        let source = HeaderSource(pairs: pairs)
+        let fields = Validator.fields(pairs)
+        #expect(source.httpFields == fields)
+        for name in Self.names {
+            #expect(source.value(of: name) == fields.value(of: name), "\(name)")
+            #expect(source.value(of: name) == fields[name], "\(name)")
+            #expect(source.values(of: name) == fields[values: name], "\(name)")
+        }
+    }
+
+    @Test func requestValidationKeepsTheFieldsItWasGiven() {
+        var result = RequestValidation()
+        result.headers = HeaderSource(pairs: [("Accept", "a/b"), ("bad name", "x")])
+        #expect(result.headerFields == [.accept: "a/b"])
+        result.headerFields = [.contentType: "x/y"]
+        #expect(result.headers.value(of: .contentType) == "x/y")
+        #expect(result.headers.value(of: .accept) == nil)
+    }
+}
