@@ -72,7 +72,8 @@ let package = Package(
         .testTarget(
             name: "FlowSpecValidatorTests",
             dependencies: [
-                "FlowSpecValidator", "FlowSpecModel", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "FlowSpecValidator", "FlowSpecModel", "FlowSpecTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,5 @@
 import FlowSpecModel
+import FlowSpecTestSupport
 import Testing
 
 @testable import FlowSpecTraffic
@@ -7,23 +8,10 @@ import Testing
 /// ends, numbers its entries without gaps, and every entry without an exchange says why.
 @Suite("Mutated captures")
 struct CaptureMutationTests {
-    /// SplitMix64, so that a failure names a seed that reproduces it.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let interesting: [UInt8] = Array(#"{}[]",:\0 "#.utf8) + [0x00, 0xFF, 0x0A, 0xC3, 0x5C]
 
     static func mutate(_ bytes: [UInt8], seed: UInt64) -> [UInt8] {
-        var random = Random(state: seed)
+        var random = SplitMix64(state: seed)
         var result = bytes
         for _ in 0..<(1 + random.below(4)) {
             guard !result.isEmpty else { break }

@@ -1,3 +1,4 @@
+import FlowSpecTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct CaptureNumberTests {
             "0", "-0", "12.5", "1411", "0.1", "0.3", "-0.25", "123456789012345", "99999999999999.9", "0.00000000000001",
             "3.14159265358979", "1.79769313486231",
         ]
-        var generator = SplitMix(state: 7)  // seeded, so that a failure comes back on every run
+        var generator = SplitMix64(state: 7)  // seeded, so that a failure comes back on every run
         for _ in 0..<2000 {
             let digits = Int.random(in: 1...15, using: &generator)
             var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
@@ -52,18 +53,5 @@ struct CaptureNumberTests {
         #expect(entry.exchange?.response?.body?.declaredSize == 4)
         let scientific = readCapture(harDocument([harEntry(response: harResponse(status: "2.01e2"))]))[0]
         #expect(scientific.exchange?.response?.status == 201)
-    }
-}
-
-/// SplitMix64: a small seeded generator for reproducible samples.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import FlowSpecModel
+import FlowSpecTestSupport
 import FlowSpecValidator
 import Testing
 

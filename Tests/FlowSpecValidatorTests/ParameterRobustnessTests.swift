@@ -1,5 +1,6 @@
 import FlowSpecModel
 import FlowSpecSchema
+import FlowSpecTestSupport
 import FlowSpecValidator
 import HTTPTypes
 import Testing

@@ -1,19 +1,8 @@
 import FlowSpecModel
+import FlowSpecTestSupport
 import FlowSpecValidator
 import HTTPTypes
 import Testing
-
-/// A small seeded generator, so that failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random strings over an alphabet rich in the characters the parsers care about.
 func randomText(_ generator: inout SplitMix64, alphabet: [String], maxLength: Int) -> String {

@@ -1,3 +1,5 @@
+import FlowSpecYAML
+
 /// Checks JSON bytes against a compiled program in one pass, without building a tape: strings are
 /// compared in place, small integers read in place, member names matched by bytes against the
 /// property tables.
@@ -213,34 +215,7 @@ struct StreamingCheck {
     /// Steps over one multi-byte UTF-8 sequence, with the parser's rules (no overlongs, no
     /// surrogates, nothing past U+10FFFF).
     @inline(__always) mutating func skipUTF8Sequence() -> Bool {
-        let c = b[i]
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch c {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            upper = 0x9F
-        case 0xF0:
-            length = 4
-            lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            upper = 0x8F
-        default: return false
-        }
-        guard i + length <= n, b[i + 1] >= lower && b[i + 1] <= upper else { return false }
-        var k = 2
-        while k < length {
-            guard b[i + k] & 0xC0 == 0x80 else { return false }
-            k += 1
-        }
+        guard let length = UTF8Check.validSequenceLength(b, at: i) else { return false }
         i += length
         return true
     }
