@@ -153,6 +153,13 @@ public struct YAMLTree: Sendable {
             ? ExactMarks.find(id.index, in: storage.exactMarks).end.mark : storage.lines.mark(at: Int(record.endOffset))
     }
 
+    /// The byte offset where the node starts: ``start(_:)``'s offset, without working out its line
+    /// and column (walks over the whole tree need only offsets).
+    @inlinable public func startOffset(_ id: NodeID) -> Int { Int(storage.records[Int(id.index)].startOffset) }
+
+    /// The byte offset just past the node's end: ``end(_:)``'s offset, without its line and column.
+    @inlinable public func endOffset(_ id: NodeID) -> Int { Int(storage.records[Int(id.index)].endOffset) }
+
     /// The UTF-8 bytes of a scalar's value (after unescaping and folding); empty for collections.
     @inlinable public func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8> {
         let record = storage.records[Int(id.index)]

@@ -17,6 +17,9 @@ public struct LintContext: Sendable {
     public let mediaTypes: [MediaTypeSite]
     /// Every schema object in the document, each once, in document order of discovery (computed once).
     public let schemas: [SchemaSite]
+    /// Every path key parsed as a template, in document order (computed once: the path rules and
+    /// several others compare templates).
+    let paths: [(template: PathTemplate, key: NodeRef)]
 
     public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
         self.document = document
@@ -28,6 +31,9 @@ public struct LintContext: Sendable {
         self.operations = operations
         self.mediaTypes = mediaTypes
         self.schemas = Self.collectSchemas(document, result.references, operations, mediaTypes)
+        self.paths = document.paths.map { paths in
+            zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
+        } ?? []
     }
 
     public var version: OpenAPIVersion { document.version }

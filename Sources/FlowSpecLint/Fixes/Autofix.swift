@@ -51,8 +51,8 @@ public enum Autofix {
 
     /// The offset of the last `byte` inside a scalar's source text.
     static func lastByte(_ byte: UInt8, of node: NodeID, in file: SpecFile) -> Int? {
-        let start = file.tree.start(node).offset
-        let end = file.tree.end(node).offset
+        let start = file.tree.startOffset(node)
+        let end = file.tree.endOffset(node)
         guard start < end, end <= file.source.count else { return nil }
         return file.source[start..<end].lastIndex(of: byte)
     }
@@ -64,8 +64,8 @@ public enum Autofix {
         for id in tree.nodeIDs where tree.isMapping(id) {
             guard let responses = tree.value(forKey: "responses", in: id), tree.isMapping(responses) else { continue }
             for entry in tree.entries(responses) where tree.style(entry.key) == .plain && tree.scalarType(entry.key) == .int {
-                let start = tree.start(entry.key).offset
-                let end = tree.end(entry.key).offset
+                let start = tree.startOffset(entry.key)
+                let end = tree.endOffset(entry.key)
                 edits.append(TextEdit(range: start..<start, replacement: "'", rule: "response-status-unquoted"))
                 edits.append(TextEdit(range: end..<end, replacement: "'", rule: "response-status-unquoted"))
             }
@@ -82,11 +82,11 @@ public enum Autofix {
                 let type = tree.value(forKey: "type", in: id), tree.isScalar(type), tree.scalarType(type) == .string,
                 let name = tree.scalar(type),
                 let nullableKey = tree.entries(id).first(where: { $0.value == nullable })?.key,
-                let line = wholeLine(from: tree.start(nullableKey).offset, to: tree.end(nullable).offset, in: file.source)
+                let line = wholeLine(from: tree.startOffset(nullableKey), to: tree.endOffset(nullable), in: file.source)
             else { continue }
             edits.append(
                 TextEdit(
-                    range: tree.start(type).offset..<tree.end(type).offset, replacement: "[\(name), \"null\"]",
+                    range: tree.startOffset(type)..<tree.endOffset(type), replacement: "[\(name), \"null\"]",
                     rule: "nullable-to-type-array"))
             edits.append(TextEdit(range: line, replacement: "", rule: "nullable-to-type-array"))
         }
@@ -110,9 +110,9 @@ public enum Autofix {
     /// the parent's next key, so look at the last scalar inside it instead.
     static func contentEnd(_ node: NodeID, in tree: YAMLTree) -> Int {
         switch tree.kind(node) {
-        case .scalar: return tree.end(node).offset
-        case .sequence: return tree.items(node).last.map { contentEnd($0, in: tree) } ?? tree.end(node).offset
-        case .mapping: return tree.entries(node).last.map { contentEnd($0.value, in: tree) } ?? tree.end(node).offset
+        case .scalar: return tree.endOffset(node)
+        case .sequence: return tree.items(node).last.map { contentEnd($0, in: tree) } ?? tree.endOffset(node)
+        case .mapping: return tree.entries(node).last.map { contentEnd($0.value, in: tree) } ?? tree.endOffset(node)
         }
     }
 
@@ -128,9 +128,9 @@ public enum Autofix {
         // Each item's text runs from the start of its `- ` line to the start of the next item's line.
         var starts: [Int] = []
         for item in items {
-            var offset = tree.start(item).offset
+            var offset = tree.startOffset(item)
             while offset > 0 && file.source[offset - 1] != UInt8(ascii: "\n") { offset -= 1 }
-            guard file.source[offset..<tree.start(item).offset].contains(UInt8(ascii: "-")) else { return nil }
+            guard file.source[offset..<tree.startOffset(item)].contains(UInt8(ascii: "-")) else { return nil }
             starts.append(offset)
         }
         var end = contentEnd(items[items.count - 1], in: tree)

@@ -8,10 +8,7 @@ public enum PathRules {
     ]
 
     /// Every path key with its template, in document order.
-    static func paths(_ context: LintContext) -> [(template: PathTemplate, key: NodeRef)] {
-        guard let paths = context.document.paths else { return [] }
-        return zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
-    }
+    static func paths(_ context: LintContext) -> [(template: PathTemplate, key: NodeRef)] { context.paths }
 
     static let declarationsMustExist = LintRule(
         id: "path-declarations-must-exist", severity: .warning,
@@ -74,7 +71,7 @@ public enum PathRules {
         var reported = Set<NodeRef>()
         for (index, (path, item)) in paths.items.enumerated() {
             let key = paths.items.keyNodes[index]
-            let template = PathTemplate(path)
+            let template = context.paths[index].template
             var once = Set<String>()
             for name in template.variables where !name.isEmpty && !once.insert(name).inserted {
                 findings.report(

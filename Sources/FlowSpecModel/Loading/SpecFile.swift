@@ -112,7 +112,7 @@ extension YAMLTree {
         func claim(_ child: NodeID, for parent: NodeID, from first: Int, to last: Int) {
             let index = Int(child.index)
             guard !settled[index] else { return }
-            let offset = start(child).offset
+            let offset = startOffset(child)
             let contains = offset >= first && offset <= last
             if !seen[index] || contains {
                 parents[index] = parent
@@ -121,8 +121,8 @@ extension YAMLTree {
             }
         }
         for id in nodeIDs {
-            let first = start(id).offset
-            let last = end(id).offset
+            let first = startOffset(id)
+            let last = endOffset(id)
             switch kind(id) {
             case .scalar: continue
             case .sequence:

@@ -3,9 +3,28 @@ internal import FlowSpecYAML
 
 extension SchemaCompiler {
     /// A schema's keywords: key node and value node by name.
+    ///
+    /// Looked up by comparing the key bytes in place: a schema object has a handful of keys and the
+    /// compiler asks for a few dozen names, which costs less than a dictionary of `String`s built for
+    /// every schema (a large spec compiles tens of thousands). Mapping keys are unique in the tree.
     struct Keywords {
-        var entries: [String: (key: NodeID, value: NodeID)] = [:]
-        subscript(_ name: String) -> (key: NodeID, value: NodeID)? { entries[name] }
+        let tree: YAMLTree
+        let entries: YAMLTree.MappingEntries
+
+        init(_ tree: YAMLTree, _ mapping: NodeID) {
+            self.tree = tree
+            entries = tree.entries(mapping)
+        }
+
+        subscript(_ name: String) -> (key: NodeID, value: NodeID)? {
+            let wanted = name.utf8
+            let count = wanted.count
+            for entry in entries {
+                let bytes = tree.scalarBytes(entry.key)
+                if bytes.count == count && bytes.elementsEqual(wanted) { return entry }
+            }
+            return nil
+        }
     }
 
     /// Compiles the schema at `location` (once: later calls return the same node).
@@ -65,10 +84,7 @@ extension SchemaCompiler {
     mutating func compileObject(_ location: Location, into node: inout CompiledNode) {
         var location = location
         let tree = tree(location.source)
-        var keywords = Keywords()
-        for entry in tree.entries(location.node) {
-            if let name = tree.scalar(entry.key) { keywords.entries[name] = (entry.key, entry.value) }
-        }
+        let keywords = Keywords(tree, location.node)
         // `$schema` switches the dialect, or (a custom meta-schema) the vocabularies.
         if let schema = keywords["$schema"], let uri = tree.scalar(schema.value) {
             if let dialect = SchemaDialect(uri: uri) {

@@ -25,18 +25,20 @@ struct PathTemplate: Sendable {
             var parts: [Part] = []
             var literal = ""
             var variable: String?
-            for character in text {
-                if character == "{" && variable == nil {
+            // Unicode scalars, not Characters: a template's braces are code points (RFC 6570), and
+            // grapheme breaking made this loop the costliest part of the path rules on large specs.
+            for scalar in text.unicodeScalars {
+                if scalar == "{" && variable == nil {
                     if !literal.isEmpty { parts.append(.literal(literal)) }
                     literal = ""
                     variable = ""
-                } else if character == "}", let name = variable {
+                } else if scalar == "}", let name = variable {
                     parts.append(.variable(Self.bareName(name)))
                     variable = nil
                 } else if variable != nil {
-                    variable?.append(character)
+                    variable?.unicodeScalars.append(scalar)
                 } else {
-                    literal.append(character)
+                    literal.unicodeScalars.append(scalar)
                 }
             }
             if let open = variable { literal += "{" + open }
