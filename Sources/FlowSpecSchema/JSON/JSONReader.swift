@@ -263,38 +263,16 @@ struct JSONReader {
 
     mutating func parseNumber() throws(JSONParseError) {
         let start = i
-        var negative = false
-        if b[i] == UInt8(ascii: "-") {
-            negative = true
-            i += 1
-        }
-        // Fast path: an integer of at most 18 digits, not followed by a fraction or an exponent.
-        let digitsStart = i
-        var value: UInt64 = 0
-        while i < n && b[i] &- 48 < 10 {
-            value = value &* 10 &+ UInt64(b[i] &- 48)
-            i += 1
-        }
-        let digitCount = i - digitsStart
-        let next = i < n ? b[i] : 0
-        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".")
-            && next | 0x20 != UInt8(ascii: "e")
-        {
-            if digitCount > 1 && b[digitsStart] == UInt8(ascii: "0") {
-                throw error(.invalidNumber, "a number must not have leading zeros", at: start)
-            }
-            tape.appendScalar(.int, payload: UInt64(bitPattern: negative ? -Int64(value) : Int64(value)))
+        let (kind, end) = JSONScan.number(b, from: start)
+        i = end
+        switch kind {
+        case .smallInteger(let value):
+            tape.appendScalar(.int, payload: UInt64(bitPattern: value))
             return
-        }
-        while i < n {
-            let c = b[i]
-            if c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") || c == UInt8(ascii: "+")
-                || c == UInt8(ascii: "-")
-            {
-                i += 1
-            } else {
-                break
-            }
+        case .leadingZero:
+            throw error(.invalidNumber, "a number must not have leading zeros", at: start)
+        case .other:
+            break
         }
         let slice = UnsafeBufferPointer(rebasing: b[start..<i])
         guard let exact = ExactDecimal.parse(slice) else {
@@ -309,32 +287,8 @@ struct JSONReader {
     /// Parses a string starting at its opening quote; leaves `i` after the closing quote.
     mutating func parseString() throws(JSONParseError) {
         let start = i + 1
-        i = start
-        // Fast path: printable ASCII up to the closing quote, checked 8 bytes at a time.
-        while i &+ 8 <= n, let base = b.baseAddress {
-            // Little-endian order puts the first byte in the lowest bits on every platform.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            // Any byte >= 0x80, < 0x20, == '"' or == '\\' stops the fast scan.
-            let high = word & 0x8080_8080_8080_8080
-            let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-            let quote = word ^ 0x2222_2222_2222_2222
-            let quoteHit = (quote &- 0x0101_0101_0101_0101) & ~quote & 0x8080_8080_8080_8080
-            let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let slashHit = (slash &- 0x0101_0101_0101_0101) & ~slash & 0x8080_8080_8080_8080
-            let hits = high | control | quoteHit | slashHit
-            if hits != 0 {
-                // The borrow tricks can flag bytes after a true hit, never before one: the lowest
-                // flag is the first byte that stops the scan, and everything before it is plain ASCII.
-                i &+= hits.trailingZeroBitCount &>> 3
-                if b[i] == UInt8(ascii: "\"") {
-                    tape.appendInputString(offset: start, count: i - start, ascii: true)
-                    i += 1
-                    return
-                }
-                break
-            }
-            i &+= 8
-        }
+        // Plain ASCII up to the first byte that needs a look, 8 bytes at a time.
+        i = JSONScan.plainASCIIEnd(b, from: start)
         var ascii = true
         while i < n {
             let c = b[i]

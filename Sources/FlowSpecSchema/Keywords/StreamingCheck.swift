@@ -140,32 +140,12 @@ struct StreamingCheck {
     /// `ExactDecimal` (the parser's own check).
     mutating func number() -> Scalar? {
         let start = i
-        var negative = false
-        if b[i] == UInt8(ascii: "-") {
-            negative = true
-            i += 1
-        }
-        let digitsStart = i
-        var value: UInt64 = 0
-        while i < n && b[i] &- 48 < 10 {
-            value = value &* 10 &+ UInt64(b[i] &- 48)
-            i += 1
-        }
-        let digitCount = i - digitsStart
-        let next = i < n ? b[i] : 0
-        if digitCount > 0 && digitCount <= 18 && !(negative && value == 0) && next != UInt8(ascii: ".")
-            && next | 0x20 != UInt8(ascii: "e")
-        {
-            if digitCount > 1 && b[digitsStart] == UInt8(ascii: "0") { return nil }
-            return .int(negative ? -Int64(value) : Int64(value))
-        }
-        while i < n {
-            let c = b[i]
-            guard
-                c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") || c == UInt8(ascii: "+")
-                    || c == UInt8(ascii: "-")
-            else { break }
-            i += 1
+        let (kind, end) = JSONScan.number(b, from: start)
+        i = end
+        switch kind {
+        case .smallInteger(let value): return .int(value)
+        case .leadingZero: return nil
+        case .other: break
         }
         guard ExactDecimal.parse(UnsafeBufferPointer(rebasing: b[start..<i])) != nil else { return nil }
         return .number
@@ -174,26 +154,7 @@ struct StreamingCheck {
     /// A string without escapes, its UTF-8 checked; `nil` for anything else.
     mutating func string() -> Scalar? {
         let start = i + 1
-        i = start
-        while i &+ 8 <= n, let base = b.baseAddress {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let high = word & 0x8080_8080_8080_8080
-            let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-            let quote = word ^ 0x2222_2222_2222_2222
-            let quoteHit = (quote &- 0x0101_0101_0101_0101) & ~quote & 0x8080_8080_8080_8080
-            let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let slashHit = (slash &- 0x0101_0101_0101_0101) & ~slash & 0x8080_8080_8080_8080
-            let hits = high | control | quoteHit | slashHit
-            if hits != 0 {
-                i &+= hits.trailingZeroBitCount &>> 3
-                if b[i] == UInt8(ascii: "\"") {
-                    i += 1
-                    return .string(start: start, count: i - 1 - start, ascii: true)
-                }
-                break
-            }
-            i &+= 8
-        }
+        i = JSONScan.plainASCIIEnd(b, from: start)
         var ascii = true
         while i < n {
             let c = b[i]
@@ -500,37 +461,37 @@ struct StreamingCheck {
     }
 
     /// The keywords that need an object's member count and names, after they are read.
-    func finishObject(
-        _ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, level: Int = 0
-    ) -> Bool {
-        let info = rt.info[Int(node)]
+    func finishObject(_ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
+        everyOpInPlace(node) { op in
+            switch op {
+            case .minProperties(let limit, _): return count >= limit
+            case .maxProperties(let limit, _): return count <= limit
+            case .required(let index, _):
+                let list = rt.requireds[Int(index)]
+                for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
+                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
+                }
+                return true
+            default: return true
+            }
+        }
+    }
+
+    /// Whether `check` holds for every op of `node` and of the nodes it applies in place (`$ref`,
+    /// `allOf`); `false` past the nesting limit, where this pass gives up.
+    func everyOpInPlace(_ node: Int32, level: Int = 0, _ check: (Op) -> Bool) -> Bool {
         if level > nodeLimit { return false }
+        let info = rt.info[Int(node)]
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
             switch rt.ops[k] {
-            case .minProperties(let limit, _):
-                guard count >= limit else { return false }
-            case .maxProperties(let limit, _):
-                guard count <= limit else { return false }
-            case .required(let index, _):
-                let list = rt.requireds[Int(index)]
-                for (r, name) in list.utf8Names.enumerated() {
-                    let access = list.access[r]
-                    if options.direction == .request && access.contains(.readOnly) { continue }
-                    if options.direction == .response && access.contains(.writeOnly) { continue }
-                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
-                }
             case .ref(let target, _):
-                guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
-                else { return false }
+                guard everyOpInPlace(target, level: level + 1, check) else { return false }
             case .allOf(let list, _):
-                for child in rt.lists[Int(list)]
-                where !finishObject(child, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1) {
-                    return false
-                }
-            default:
-                break
+                for child in rt.lists[Int(list)] where !everyOpInPlace(child, level: level + 1, check) { return false }
+            case let op:
+                guard check(op) else { return false }
             }
             k += 1
         }
@@ -592,29 +553,15 @@ struct StreamingCheck {
         return true
     }
 
-    func finishArray(_ node: Int32, count: Int, level: Int = 0) -> Bool {
-        let info = rt.info[Int(node)]
-        if level > nodeLimit { return false }
-        var k = Int(info.opStart)
-        let end = k + Int(info.opCount)
-        while k < end {
-            switch rt.ops[k] {
-            case .minItems(let limit, _):
-                guard count >= limit else { return false }
-            case .maxItems(let limit, _):
-                guard count <= limit else { return false }
-            case .ref(let target, _):
-                guard finishArray(target, count: count, level: level + 1) else { return false }
-            case .allOf(let list, _):
-                for child in rt.lists[Int(list)] where !finishArray(child, count: count, level: level + 1) {
-                    return false
-                }
-            default:
-                break
+    /// The keywords that need an array's item count, after its items are read.
+    func finishArray(_ node: Int32, count: Int) -> Bool {
+        everyOpInPlace(node) { op in
+            switch op {
+            case .minItems(let limit, _): return count >= limit
+            case .maxItems(let limit, _): return count <= limit
+            default: return true
             }
-            k += 1
         }
-        return true
     }
 }
 
