@@ -21,6 +21,20 @@ func peakRSS() -> Int {
     return usage.ru_maxrss * 1024
 }
 
+/// Runs `body` `loops` times (at least once) and returns each run's wall and CPU seconds.
+func timedLoops(_ loops: Int, _ body: () -> Void) -> (wall: [Double], cpu: [Double]) {
+    var wall: [Double] = []
+    var cpu: [Double] = []
+    for _ in 0..<max(1, loops) {
+        let wallStart = now()
+        let cpuStart = cpuTime()
+        body()
+        wall.append(now() - wallStart)
+        cpu.append(cpuTime() - cpuStart)
+    }
+    return (wall, cpu)
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]

@@ -23,15 +23,11 @@ struct BodyBench {
         let routes = BodyRoutes(spec: spec)
         let compiled = now()
 
-        var times: [Double] = []
-        var cpuTimes: [Double] = []
         var tally = Tally()
         let requestOptions = ValidationOptions(direction: .request)
         let responseOptions = ValidationOptions(direction: .response)
-        for _ in 0..<max(1, loops) {
+        let (times, cpuTimes) = timedLoops(loops) {
             tally = Tally()
-            let loopStart = now()
-            let cpuStart = cpuTime()
             for exchange in exchanges {
                 var bad = false
                 var bodies = 0
@@ -61,8 +57,6 @@ struct BodyBench {
                 if bad { tally.invalid += 1 }
                 tally.agreement.record(invalid: bad, expected: exchange.expectsInvalid)
             }
-            times.append(now() - loopStart)
-            cpuTimes.append(cpuTime() - cpuStart)
         }
         let validateSeconds = median(times)
         let parseSeconds = parsed - start

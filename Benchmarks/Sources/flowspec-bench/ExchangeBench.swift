@@ -25,18 +25,12 @@ struct ExchangeBench {
         }
         let loaded = now()
 
-        var times: [Double] = []
-        var cpuTimes: [Double] = []
         var tally = Tally()
-        for _ in 0..<max(1, loops) {
+        let (times, cpuTimes) = timedLoops(loops) {
             tally = Tally()
-            let loopStart = now()
-            let cpuStart = cpuTime()
             for exchange in exchanges {
                 tally.add(validate(exchange, with: validator), expected: exchange.expectsInvalid)
             }
-            times.append(now() - loopStart)
-            cpuTimes.append(cpuTime() - cpuStart)
         }
         let validateSeconds = median(times)
         var line =
