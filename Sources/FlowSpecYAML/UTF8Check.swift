@@ -2,6 +2,14 @@
 package enum UTF8Check {
     /// The length of the valid multi-byte sequence at `index`, or `nil` if it is not valid UTF-8.
     package static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        decodeMultibyte(bytes, at: index)?.length
+    }
+
+    /// The code point of the valid multi-byte sequence at `index` and its length, or `nil` if the
+    /// bytes there are not one (an ASCII byte included).
+    package static func decodeMultibyte(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> (codePoint: UInt32, length: Int)? {
         let lead = bytes[index]
         let length: Int
         var scalar: UInt32
@@ -25,6 +33,6 @@ package enum UTF8Check {
         }
         let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
         guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return nil }
-        return length
+        return (scalar, length)
     }
 }

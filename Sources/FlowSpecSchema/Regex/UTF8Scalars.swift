@@ -1,3 +1,5 @@
+import FlowSpecYAML
+
 /// Decoding code points straight from UTF-8 bytes, so matching never builds an intermediate scalar array.
 ///
 /// Swift strings are always valid UTF-8; raw buffers given to `matches(utf8:)` may not be. An invalid or truncated
@@ -8,39 +10,7 @@ enum UTF8Scalars {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (codePoint: UInt32, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
-        return decodeMultibyte(bytes, at: index, lead: lead)
-    }
-
-    private static func decodeMultibyte(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8
-    ) -> (codePoint: UInt32, length: Int) {
-        let length: Int
-        var value: UInt32
-        let minimum: UInt32
-        switch lead {
-        case 0xC2...0xDF:
-            length = 2
-            value = UInt32(lead & 0x1F)
-            minimum = 0x80
-        case 0xE0...0xEF:
-            length = 3
-            value = UInt32(lead & 0x0F)
-            minimum = 0x800
-        case 0xF0...0xF4:
-            length = 4
-            value = UInt32(lead & 0x07)
-            minimum = 0x10000
-        default:
-            return (0xFFFD, 1)
-        }
-        guard index + length <= bytes.count else { return (0xFFFD, 1) }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return (0xFFFD, 1) }
-        return (value, length)
+        return UTF8Check.decodeMultibyte(bytes, at: index) ?? (0xFFFD, 1)
     }
 
     /// The code point that ends at `end` (which must be `> 0`) and its length in bytes.
