@@ -156,24 +156,8 @@ struct HostileCommandOutputTests {
     /// Runs the built `flowspec` with `arguments` in a folder holding the spec, the body and the
     /// capture; returns standard output and error together.
     static func run(_ arguments: [String], spec: String = spec) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "flowspec-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(spec.utf8).write(to: folder.appendingPathComponent("openapi.yaml"))
-        try Data(body.utf8).write(to: folder.appendingPathComponent("body.json"))
-        try Data(capture.utf8).write(to: folder.appendingPathComponent("capture.har"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HostileMessageTests.binary ?? "/nonexistent")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
+        let files = ["openapi.yaml": Array(spec.utf8), "body.json": Array(body.utf8), "capture.har": Array(capture.utf8)]
+        return String(decoding: try HostileMessageTests.runFlowspec(files: files) { _ in arguments }, as: UTF8.self)
     }
 
     @Test(

@@ -117,15 +117,22 @@ struct HostileMessageTests {
 
     /// Runs `flowspec lint` on `bytes`, returning standard output and error together.
     static func lint(_ bytes: [UInt8], format: String) throws -> [UInt8] {
+        try runFlowspec(files: ["openapi.yaml": bytes]) { folder in
+            ["lint", folder.appendingPathComponent("openapi.yaml").path, "--format", format, "--no-color"]
+        }
+    }
+
+    /// Runs the built `flowspec` in a fresh temporary folder holding `files` (name to bytes), with the
+    /// arguments `arguments` gives for that folder; returns standard output and error together.
+    static func runFlowspec(files: [String: [UInt8]], arguments: (URL) -> [String]) throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "flowspec-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = folder.appendingPathComponent("openapi.yaml")
-        try Data(bytes).write(to: spec)
+        for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary ?? "/nonexistent")
-        process.arguments = ["lint", spec.path, "--format", format, "--no-color"]
+        process.arguments = arguments(folder)
         process.currentDirectoryURL = folder
         let pipe = Pipe()
         process.standardOutput = pipe
