@@ -36,7 +36,7 @@ struct HeaderSource: Sendable {
             return fields.value(of: name)
         case .pairs(let pairs):
             var found: String?
-            for (field, value) in pairs where Self.sameName(field, name.canonicalName) {
+            for (field, value) in pairs where HTTPSyntax.equalsIgnoringCase(field, name.canonicalName) {
                 // Several fields of the name are joined; leave that to the fields themselves.
                 if found != nil { return httpFields.value(of: name) }
                 found = value
@@ -53,28 +53,10 @@ struct HeaderSource: Sendable {
             return fields[values: name]
         case .pairs(let pairs):
             var values: [String] = []
-            for (field, value) in pairs where Self.sameName(field, name.canonicalName) {
+            for (field, value) in pairs where HTTPSyntax.equalsIgnoringCase(field, name.canonicalName) {
                 values.append(HTTPField.isValidValue(value) ? value : HTTPField(name: name, value: value).value)
             }
             return values
-        }
-    }
-
-    /// Whether `field` is `canonical` (a lower-case token) but for ASCII case; a name that is not a
-    /// valid token never is.
-    static func sameName(_ field: String, _ canonical: String) -> Bool {
-        // Most names differ in length, which native strings know without a scan.
-        guard field.utf8.count == canonical.utf8.count else { return false }
-        var a = field.utf8.makeIterator()
-        var b = canonical.utf8.makeIterator()
-        while true {
-            switch (a.next(), b.next()) {
-            case (nil, nil): return true
-            case (let x?, let y?):
-                let lower = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
-                if lower != y { return false }
-            default: return false
-            }
         }
     }
 }
