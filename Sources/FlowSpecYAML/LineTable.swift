@@ -121,6 +121,9 @@ struct LineTable: Sendable {
         return YAMLMark(line: low + 1, column: column(of: offset, lineStart: lineStart, line: low), offset: offset)
     }
 
+    /// Whether the whole file is ASCII.
+    var isASCII: Bool { nonASCIILines.isEmpty }
+
     /// Whether a line is all ASCII, so that its columns are byte distances.
     private func isASCII(line: Int) -> Bool {
         nonASCIILines.isEmpty || nonASCIILines[line / 64] & (1 << UInt64(line % 64)) == 0

@@ -86,7 +86,7 @@ public enum YAMLParser {
             yaml_parser_set_input_string(&parser, &empty, 0)
         }
         var builder = YAMLTreeBuilder(options: options, source: buffer, sourceArray: sourceArray)
-        var offsets = CharacterOffsets(buffer)
+        var offsets = CharacterOffsets(buffer, isASCII: builder.isASCII)
         var documents = 0
         var event = yaml_event_t()
         while true {
@@ -234,9 +234,10 @@ struct CharacterOffsets {
     /// marks: 3 or 0.
     private let bom: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// - Parameter isASCII: whether no byte is 0x80 or above (the tree's line table knows).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
         self.bytes = bytes
-        let high = Self.hasHighBit(bytes)
+        let high = !isASCII
         var unusual = false
         // A `\r` not followed by `\n`; NEL (C2 85); LS or PS (E2 80 A8/A9).
         Self.forEach(0x0D, in: bytes) { i in
@@ -258,18 +259,6 @@ struct CharacterOffsets {
         lineStart = bom
         byteIndex = bom
         if !ascii && !unusual { scanLine() }
-    }
-
-    /// Whether any byte is 0x80 or above, eight bytes at a time.
-    private static func hasHighBit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let words = bytes.count / 8
-        var acc: UInt64 = 0
-        let raw = UnsafeRawPointer(base)
-        for w in 0..<words { acc |= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) }
-        if acc & 0x8080_8080_8080_8080 != 0 { return true }
-        for i in (words * 8)..<bytes.count where bytes[i] >= 0x80 { return true }
-        return false
     }
 
     /// Calls `body` with the index of every occurrence of `byte`, found with `memchr`.

@@ -54,6 +54,9 @@ struct YAMLTreeBuilder {
 
     var depth: Int { stack.count }
 
+    /// Whether the source is all ASCII (its line table found no other byte).
+    var isASCII: Bool { lines.isASCII }
+
     /// Adds a node. Its marks are kept whole only when the line table would not give them back from
     /// their offsets; `startMatches` says whether it gives `start` (checked when the node began, so
     /// that marks are checked in file order), and `end` is checked here.
