@@ -7,9 +7,6 @@ public enum PathRules {
         declarationsMustExist, noTrailingSlash, noQuery, pathParams, pathIdentical, pathAmbiguous,
     ]
 
-    /// Every path key with its template, in document order.
-    static func paths(_ context: LintContext) -> [(template: PathTemplate, key: NodeRef)] { context.paths }
-
     static let declarationsMustExist = LintRule(
         id: "path-declarations-must-exist", severity: .warning,
         summary: "Path templates do not contain empty `{}`.",
@@ -19,7 +16,7 @@ public enum PathRules {
             """,
         category: "paths"
     ) { context, findings in
-        for (template, key) in paths(context) where template.path.contains("{}") {
+        for (template, key) in context.paths where template.path.contains("{}") {
             findings.report(
                 "the path `\(template.path)` has an empty parameter `{}`", at: key,
                 hint: "name the parameter, as in `{id}`, and declare it with `in: path`")
@@ -34,7 +31,7 @@ public enum PathRules {
             """,
         category: "paths"
     ) { context, findings in
-        for (template, key) in paths(context) where template.path.count > 1 && template.path.hasSuffix("/") {
+        for (template, key) in context.paths where template.path.count > 1 && template.path.hasSuffix("/") {
             findings.report(
                 "the path `\(template.path)` ends with `/`", at: key, hint: "write `\(template.path.dropLast())`")
         }
@@ -48,7 +45,7 @@ public enum PathRules {
             """,
         category: "paths"
     ) { context, findings in
-        for (template, key) in paths(context) where template.path.contains("?") {
+        for (template, key) in context.paths where template.path.contains("?") {
             findings.report(
                 "the path `\(template.path)` contains a query string", at: key,
                 hint: "remove `?...` from the path and declare those parameters with `in: query`")
@@ -124,7 +121,7 @@ public enum PathRules {
         category: "paths"
     ) { context, findings in
         var first: [String: (String, NodeRef)] = [:]
-        for (template, key) in paths(context) {
+        for (template, key) in context.paths {
             let form = template.normalized
             if let (earlier, earlierKey) = first[form] {
                 findings.report(
@@ -148,7 +145,7 @@ public enum PathRules {
         category: "paths"
     ) { context, findings in
         var byCount: [Int: [(template: PathTemplate, key: NodeRef)]] = [:]
-        for entry in paths(context) {
+        for entry in context.paths {
             let earlier = byCount[entry.template.segments.count] ?? []
             if let other = earlier.first(where: { $0.template.isAmbiguous(with: entry.template) }) {
                 findings.report(
