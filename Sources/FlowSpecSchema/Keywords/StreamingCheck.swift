@@ -362,14 +362,8 @@ struct StreamingCheck {
                 skipWhitespace()
                 guard value(child) else { return false }
                 count += 1
-                skipWhitespace()
-                guard i < n else { return false }
-                if b[i] == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                guard b[i] == UInt8(ascii: "}") else { return false }
-                i += 1
+                guard let more = afterElement(closing: UInt8(ascii: "}")) else { return false }
+                if more { continue }
                 break
             }
         }
@@ -498,6 +492,20 @@ struct StreamingCheck {
         return true
     }
 
+    /// After a member or an item: `true` past a comma (another one follows), `false` past the
+    /// container's `close`, `nil` for anything else.
+    mutating func afterElement(closing close: UInt8) -> Bool? {
+        skipWhitespace()
+        guard i < n else { return nil }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            return true
+        }
+        guard b[i] == close else { return nil }
+        i += 1
+        return false
+    }
+
     /// Whether the object just read has a member named `name`.
     func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
         let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0) }
@@ -537,14 +545,8 @@ struct StreamingCheck {
                 skipWhitespace()
                 guard value(child) else { return false }
                 count += 1
-                skipWhitespace()
-                guard i < n else { return false }
-                if b[i] == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                guard b[i] == UInt8(ascii: "]") else { return false }
-                i += 1
+                guard let more = afterElement(closing: UInt8(ascii: "]")) else { return false }
+                if more { continue }
                 break
             }
         }
