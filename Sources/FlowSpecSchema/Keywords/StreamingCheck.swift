@@ -454,38 +454,36 @@ struct StreamingCheck {
         return true
     }
 
-    /// The keywords that need an object's member count and names, after they are read.
-    func finishObject(_ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
-        everyOpInPlace(node) { op in
-            switch op {
-            case .minProperties(let limit, _): return count >= limit
-            case .maxProperties(let limit, _): return count <= limit
-            case .required(let index, _):
-                let list = rt.requireds[Int(index)]
-                for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
-                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
-                }
-                return true
-            default: return true
-            }
-        }
-    }
-
-    /// Whether `check` holds for every op of `node` and of the nodes it applies in place (`$ref`,
-    /// `allOf`); `false` past the nesting limit, where this pass gives up.
-    func everyOpInPlace(_ node: Int32, level: Int = 0, _ check: (Op) -> Bool) -> Bool {
+    /// The keywords that need an object's member count and names, after they are read (those of
+    /// `node` and of the nodes it applies in place).
+    func finishObject(
+        _ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, level: Int = 0
+    ) -> Bool {
         if level > nodeLimit { return false }
         let info = rt.info[Int(node)]
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
             switch rt.ops[k] {
+            case .minProperties(let limit, _):
+                guard count >= limit else { return false }
+            case .maxProperties(let limit, _):
+                guard count <= limit else { return false }
+            case .required(let index, _):
+                let list = rt.requireds[Int(index)]
+                for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
+                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
+                }
             case .ref(let target, _):
-                guard everyOpInPlace(target, level: level + 1, check) else { return false }
+                guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
+                else { return false }
             case .allOf(let list, _):
-                for child in rt.lists[Int(list)] where !everyOpInPlace(child, level: level + 1, check) { return false }
-            case let op:
-                guard check(op) else { return false }
+                for child in rt.lists[Int(list)]
+                where !finishObject(child, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1) {
+                    return false
+                }
+            default:
+                break
             }
             k += 1
         }
@@ -555,15 +553,31 @@ struct StreamingCheck {
         return true
     }
 
-    /// The keywords that need an array's item count, after its items are read.
-    func finishArray(_ node: Int32, count: Int) -> Bool {
-        everyOpInPlace(node) { op in
-            switch op {
-            case .minItems(let limit, _): return count >= limit
-            case .maxItems(let limit, _): return count <= limit
-            default: return true
+    /// The keywords that need an array's item count, after its items are read (those of `node` and of
+    /// the nodes it applies in place).
+    func finishArray(_ node: Int32, count: Int, level: Int = 0) -> Bool {
+        if level > nodeLimit { return false }
+        let info = rt.info[Int(node)]
+        var k = Int(info.opStart)
+        let end = k + Int(info.opCount)
+        while k < end {
+            switch rt.ops[k] {
+            case .minItems(let limit, _):
+                guard count >= limit else { return false }
+            case .maxItems(let limit, _):
+                guard count <= limit else { return false }
+            case .ref(let target, _):
+                guard finishArray(target, count: count, level: level + 1) else { return false }
+            case .allOf(let list, _):
+                for child in rt.lists[Int(list)] where !finishArray(child, count: count, level: level + 1) {
+                    return false
+                }
+            default:
+                break
             }
+            k += 1
         }
+        return true
     }
 }
 
