@@ -132,7 +132,8 @@ public struct LintConfiguration: Sendable {
     public func resolve(
         rule id: DiagnosticCode, defaultSeverity: Severity, isRecommended: Bool, file: String?, pointer: JSONPointer?
     ) -> RuleResolution {
-        let relative = file.flatMap(relativePath(of:))
+        // Only overrides look at the file; normalising its path for each finding is not free.
+        let relative = overrides.isEmpty ? nil : file.flatMap(relativePath(of:))
         var resolution = RuleResolution(
             severity: extends.contains { $0.enables(isRecommended: isRecommended) } ? defaultSeverity : nil,
             isExplicit: false)
