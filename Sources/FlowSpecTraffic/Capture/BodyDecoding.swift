@@ -47,8 +47,15 @@ extension EntryContext {
     /// Whether a HAR `content` or `postData` object says its text was cut: a `_truncated: true`
     /// member, or a comment that says so (tools that cut bodies write one).
     func hasTruncationHint(_ object: Int) -> Bool {
-        if flag("_truncated", of: object) || flag("truncated", of: object) { return true }
-        guard let comment = member("comment", of: object), kind(comment) == .string else { return false }
+        hasTruncationHint(
+            underscored: member("_truncated", of: object), plain: member("truncated", of: object),
+            comment: member("comment", of: object))
+    }
+
+    /// ``hasTruncationHint(_:)`` for members already looked up (their value nodes).
+    func hasTruncationHint(underscored: Int?, plain: Int?, comment: Int?) -> Bool {
+        if flag(underscored) || flag(plain) { return true }
+        guard let comment, kind(comment) == .string else { return false }
         return string(comment).lowercased().contains("truncat")
     }
 }

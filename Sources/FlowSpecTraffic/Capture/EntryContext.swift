@@ -117,6 +117,33 @@ struct EntryContext {
         }
     }
 
+    /// The values of the members `names` of `object`, found in one walk over its keys rather than
+    /// one walk per name (the last one of a repeated name, as ``member(_:of:)`` finds it).
+    func members(_ names: MemberNames, of object: Int) -> MemberValues {
+        var found = MemberValues()
+        guard kind(object) == .object else { return found }
+        tape.nodes.withUnsafeBufferPointer { nodes in
+            var i = object + 1
+            let end = nodes[object].next
+            while i < end {
+                let key = nodes[i]
+                if key.flags & JSONTape.escapedFlag != 0 {
+                    for slot in 0..<names.count where keyEquals(i, names.name(slot)) { found.slots[slot] = Int32(i + 1) }
+                } else {
+                    let length = key.end - key.start - 2
+                    let first = length > 0 ? bytes[key.start + 1] : 0
+                    for slot in 0..<names.count where names.lengths[slot] == length && names.firsts[slot] == first {
+                        if length == 0 || memcmp(bytes.baseAddress! + key.start + 1, names.names[slot].utf8Start, length) == 0 {
+                            found.slots[slot] = Int32(i + 1)
+                        }
+                    }
+                }
+                i = nodes[i + 1].next
+            }
+        }
+        return found
+    }
+
     /// Whether key node `key` is `wanted` (UTF-8).
     func keyEquals(_ key: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let node = tape.nodes[key]
@@ -143,6 +170,17 @@ struct EntryContext {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]), as: UTF8.self)
         }
         return String(decoding: stringBytes(node), as: UTF8.self)
+    }
+
+    /// ``string(_:)`` for a header or cookie name: a literal when it is one of ``HeaderNames/common``.
+    func name(_ node: Int) -> String {
+        let n = tape.nodes[node]
+        if n.flags & JSONTape.escapedFlag == 0,
+            let literal = HeaderNames.literal(UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]))
+        {
+            return literal
+        }
+        return string(node)
     }
 
     /// The JSON text of `node` exactly as written.
@@ -293,7 +331,15 @@ struct EntryContext {
         _ name: String, of object: Int, _ expected: JSONTape.Kind, _ what: String,
         at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
     ) -> Int? {
-        guard let value = member(name, of: object), kind(value) != .null else { return nil }
+        optional(member(name, of: object), expected, what, at: pointer(), severity: severity)
+    }
+
+    /// ``optional(_:of:_:_:at:severity:)`` for a member already looked up (`value` is its value node).
+    mutating func optional(
+        _ value: Int?, _ expected: JSONTape.Kind, _ what: String, at pointer: @autoclosure () -> JSONPointer,
+        severity: Severity = .error
+    ) -> Int? {
+        guard let value, kind(value) != .null else { return nil }
         return typed(value, expected, what, at: pointer(), severity: severity)
     }
 
@@ -317,7 +363,16 @@ struct EntryContext {
         _ name: String, of object: Int, _ expected: JSONTape.Kind, _ what: String,
         at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
     ) -> Int? {
-        guard let value = member(name, of: object), kind(value) != .null else {
+        required(member(name, of: object), in: object, expected, what, at: pointer(), severity: severity)
+    }
+
+    /// ``required(_:of:_:_:at:severity:)`` for a member of `object` already looked up (`value` is its
+    /// value node).
+    mutating func required(
+        _ value: Int?, in object: Int, _ expected: JSONTape.Kind, _ what: String,
+        at pointer: @autoclosure () -> JSONPointer, severity: Severity = .error
+    ) -> Int? {
+        guard let value, kind(value) != .null else {
             let path = pointer()
             report(
                 .captureMissingField, severity, "the entry has no `\(path.dottedPath)`", at: object, pointer: path)
@@ -332,15 +387,32 @@ struct EntryContext {
         optional(name, of: object, .string, "a string", at: pointer(), severity: severity).map(string)
     }
 
+    mutating func optionalString(
+        _ value: Int?, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
+    ) -> String? {
+        optional(value, .string, "a string", at: pointer(), severity: severity).map(string)
+    }
+
     mutating func optionalNumber(
         _ name: String, of object: Int, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
     ) -> Double? {
         optional(name, of: object, .number, "a number", at: pointer(), severity: severity).flatMap(number)
     }
 
+    mutating func optionalNumber(
+        _ value: Int?, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
+    ) -> Double? {
+        optional(value, .number, "a number", at: pointer(), severity: severity).flatMap(number)
+    }
+
     /// `true` when the member is the literal `true`; anything else is `false`, without a problem.
     func flag(_ name: String, of object: Int) -> Bool {
-        guard let value = member(name, of: object), kind(value) == .bool else { return false }
+        flag(member(name, of: object))
+    }
+
+    /// `true` when `value` (a member's value node) is the literal `true`.
+    func flag(_ value: Int?) -> Bool {
+        guard let value, kind(value) == .bool else { return false }
         return tape.nodes[value].flags & 1 != 0
     }
 }

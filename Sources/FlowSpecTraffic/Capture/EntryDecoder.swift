@@ -39,14 +39,12 @@ enum EntryDecoder {
             c.report(.captureWrongType, "the entry is \(c.describe(0)); expected \(what)", at: 0, pointer: nil)
             return CaptureEntry(index: index, location: location, exchange: nil, problems: c.allProblems)
         }
-        var exchange: CapturedExchange?
-        if shape == .harEntry || c.member("request", of: 0) != nil {
-            exchange = HAREntryDecoder.decode(&c, entry: 0)
-        } else {
-            exchange = NDJSONLineDecoder.decode(&c, line: 0)
-        }
-        if exchange != nil && keepsExtensions {
-            exchange?.extensions = extensions(c)
+        var exchange =
+            shape == .harEntry || c.member("request", of: 0) != nil
+            ? HAREntryDecoder.decode(&c, entry: 0) : NDJSONLineDecoder.decode(&c, line: 0)
+        if keepsExtensions, var decoded = exchange.take() {
+            decoded.extensions = extensions(c)
+            exchange = decoded
         }
         return CaptureEntry(index: index, location: location, exchange: exchange, problems: c.allProblems)
     }

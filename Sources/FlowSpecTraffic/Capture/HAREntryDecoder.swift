@@ -11,36 +11,47 @@ import FlowSpecModel
 /// without a readable `request.method` and `request.url` has no exchange; anything else that is
 /// wrong loses only its own part.
 enum HAREntryDecoder {
+    // Each object's members are looked up in one walk over its keys (`EntryContext.members`).
+    private static let entryMembers = MemberNames(["request", "response", "startedDateTime", "time", "comment"])
+    private static let requestMembers = MemberNames(["method", "url", "httpVersion", "headers", "cookies", "postData"])
+    private static let responseMembers = MemberNames(["status", "statusText", "httpVersion", "headers", "cookies", "content"])
+    private static let postDataMembers = MemberNames([
+        "mimeType", "params", "encoding", "_encoding", "text", "_truncated", "truncated", "comment",
+    ])
+    private static let contentMembers = MemberNames(["mimeType", "size", "text", "encoding", "_truncated", "truncated", "comment"])
+
     static func decode(_ c: inout EntryContext, entry: Int) -> CapturedExchange? {
-        guard let requestNode = c.required("request", of: entry, .object, "an object", at: ["request"]),
+        let found = c.members(entryMembers, of: entry)
+        guard let requestNode = c.required(found[0], in: entry, .object, "an object", at: ["request"]),
             let request = decodeRequest(&c, requestNode)
         else { return nil }
-        var exchange = CapturedExchange(request: request, response: decodeResponse(&c, entry: entry))
-        exchange.startedAt = c.optionalString("startedDateTime", of: entry, at: ["startedDateTime"])
-        exchange.timeMs = c.optionalNumber("time", of: entry, at: ["time"])
-        exchange.comment = c.optionalString("comment", of: entry, at: ["comment"])
-        return exchange
+        let response = decodeResponse(&c, found[1])
+        return CapturedExchange(
+            request: request, response: response,
+            startedAt: c.optionalString(found[2], at: ["startedDateTime"]),
+            timeMs: c.optionalNumber(found[3], at: ["time"]),
+            comment: c.optionalString(found[4], at: ["comment"]))
     }
 
     private static func decodeRequest(_ c: inout EntryContext, _ node: Int) -> CapturedRequest? {
-        let method = c.required("method", of: node, .string, "a string", at: ["request", "method"]).map(c.string)
-        let url = c.required("url", of: node, .string, "a string", at: ["request", "url"]).map(c.string)
+        let found = c.members(requestMembers, of: node)
+        let method = c.required(found[0], in: node, .string, "a string", at: ["request", "method"]).map(c.string)
+        let url = c.required(found[1], in: node, .string, "a string", at: ["request", "url"]).map(c.string)
         guard let method, let url else { return nil }
         guard !method.isEmpty, !url.isEmpty else {
             let name = method.isEmpty ? "method" : "url"
             c.report(
-                .captureInvalidValue, "`request.\(name)` is empty", at: c.member(name, of: node),
+                .captureInvalidValue, "`request.\(name)` is empty", at: method.isEmpty ? found[0] : found[1],
                 pointer: ["request", name])
             return nil
         }
-        let headers = decodeHeaders(&c, of: node, at: ["request"])
+        let headers = decodeHeaders(&c, found[3], at: ["request"])
         var request = CapturedRequest(
-            method: method, url: url,
-            httpVersion: c.optionalString("httpVersion", of: node, at: ["request", "httpVersion"]),
+            method: method, url: url, httpVersion: c.optionalString(found[2], at: ["request", "httpVersion"]),
             headers: headers)
-        request.cookies = decodeCookies(&c, of: node, at: ["request"])
+        request.cookies = decodeCookies(&c, found[4], at: ["request"])
         if request.cookies.isEmpty { request.cookies = cookies(fromCookieHeaders: headers.values(named: "Cookie")) }
-        if let post = c.optional("postData", of: node, .object, "an object", at: ["request", "postData"]) {
+        if let post = c.optional(found[5], .object, "an object", at: ["request", "postData"]) {
             decodePostData(&c, post, into: &request)
         }
         return request
@@ -48,15 +59,16 @@ enum HAREntryDecoder {
 
     private static func decodePostData(_ c: inout EntryContext, _ post: Int, into request: inout CapturedRequest) {
         let pointer: JSONPointer = ["request", "postData"]
+        let found = c.members(postDataMembers, of: post)
         let mimeType =
-            nonEmpty(c.optionalString("mimeType", of: post, at: pointer.appending("mimeType")))
+            nonEmpty(c.optionalString(found[0], at: pointer.appending("mimeType")))
             ?? request.headers.first(named: "Content-Type")
-        request.formParams = decodeParams(&c, of: post)
+        request.formParams = decodeParams(&c, found[1])
         let encoding =
-            c.optionalString("encoding", of: post, at: pointer.appending("encoding"))
-            ?? c.optionalString("_encoding", of: post, at: pointer.appending("_encoding"))
-        let hinted = c.hasTruncationHint(post)
-        if let text = c.optional("text", of: post, .string, "a string", at: pointer.appending("text")) {
+            c.optionalString(found[2], at: pointer.appending("encoding"))
+            ?? c.optionalString(found[3], at: pointer.appending("_encoding"))
+        let hinted = c.hasTruncationHint(underscored: found[5], plain: found[6], comment: found[7])
+        if let text = c.optional(found[4], .string, "a string", at: pointer.appending("text")) {
             let (bytes, damaged) = c.bodyBytes(text: text, encoding: encoding, at: pointer.appending("text"))
             request.body = CapturedBody(bytes: bytes, mimeType: mimeType, isTruncated: damaged || hinted)
             if hinted {
@@ -76,8 +88,8 @@ enum HAREntryDecoder {
         }
     }
 
-    private static func decodeResponse(_ c: inout EntryContext, entry: Int) -> CapturedResponse? {
-        guard let node = c.member("response", of: entry), c.kind(node) != .null else {
+    private static func decodeResponse(_ c: inout EntryContext, _ node: Int?) -> CapturedResponse? {
+        guard let node, c.kind(node) != .null else {
             c.report(
                 .captureMissingField, .warning,
                 "the entry has no `response`; it is read as a request that got no response", at: nil,
@@ -90,9 +102,10 @@ enum HAREntryDecoder {
                 pointer: ["response"])
             return nil
         }
+        let found = c.members(responseMembers, of: node)
         guard
             let statusNode = c.required(
-                "status", of: node, .number, "an integer status code", at: ["response", "status"])
+                found[0], in: node, .number, "an integer status code", at: ["response", "status"])
         else { return nil }
         guard let status = c.integer(statusNode), status >= 0, status <= 999 else {
             c.report(
@@ -101,15 +114,15 @@ enum HAREntryDecoder {
             return nil
         }
         if status == 0 { return nil }  // HAR: the request got no response (blocked, aborted, failed)
-        let headers = decodeHeaders(&c, of: node, at: ["response"])
+        let headers = decodeHeaders(&c, found[3], at: ["response"])
         var response = CapturedResponse(
-            status: status, statusText: c.optionalString("statusText", of: node, at: ["response", "statusText"]),
-            httpVersion: c.optionalString("httpVersion", of: node, at: ["response", "httpVersion"]), headers: headers)
-        response.cookies = decodeCookies(&c, of: node, at: ["response"])
+            status: status, statusText: c.optionalString(found[1], at: ["response", "statusText"]),
+            httpVersion: c.optionalString(found[2], at: ["response", "httpVersion"]), headers: headers)
+        response.cookies = decodeCookies(&c, found[4], at: ["response"])
         if response.cookies.isEmpty {
             response.cookies = cookies(fromSetCookieHeaders: headers.values(named: "Set-Cookie"))
         }
-        if let content = c.optional("content", of: node, .object, "an object", at: ["response", "content"]) {
+        if let content = c.optional(found[5], .object, "an object", at: ["response", "content"]) {
             response.body = decodeContent(&c, content, headers: headers)
         }
         return response
@@ -119,22 +132,23 @@ enum HAREntryDecoder {
         -> CapturedBody?
     {
         let pointer: JSONPointer = ["response", "content"]
+        let found = c.members(contentMembers, of: content)
         let mimeType =
-            nonEmpty(c.optionalString("mimeType", of: content, at: pointer.appending("mimeType")))
+            nonEmpty(c.optionalString(found[0], at: pointer.appending("mimeType")))
             ?? headers.first(named: "Content-Type")
-        let size = c.optionalNumber("size", of: content, at: pointer.appending("size")).flatMap { size in
+        let size = c.optionalNumber(found[1], at: pointer.appending("size")).flatMap { size in
             size >= 0 && size < 1e15 ? Int(size) : nil
         }
-        let hinted = c.hasTruncationHint(content)
-        guard let text = c.optional("text", of: content, .string, "a string", at: pointer.appending("text")) else {
-            guard (size ?? 0) > 0 || hinted || c.member("text", of: content) != nil else { return nil }
+        let hinted = c.hasTruncationHint(underscored: found[4], plain: found[5], comment: found[6])
+        guard let text = c.optional(found[2], .string, "a string", at: pointer.appending("text")) else {
+            guard (size ?? 0) > 0 || hinted || found[2] != nil else { return nil }
             c.reportTruncatedBody(
                 "the response body was not captured (`response.content` has no `text`"
                     + (size.map { "; its size is \($0) bytes)" } ?? ")"),
                 at: content, pointer: pointer)
             return CapturedBody(bytes: [], mimeType: mimeType, isTruncated: true, declaredSize: size)
         }
-        let encoding = c.optionalString("encoding", of: content, at: pointer.appending("encoding"))
+        let encoding = c.optionalString(found[3], at: pointer.appending("encoding"))
         let (bytes, damaged) = c.bodyBytes(text: text, encoding: encoding, at: pointer.appending("text"))
         let short = size.map { $0 > bytes.count } ?? false
         // A body cut short by broken base64 already has its problem.
@@ -150,25 +164,25 @@ enum HAREntryDecoder {
 
     // MARK: - Name/value lists
 
-    private static func decodeHeaders(_ c: inout EntryContext, of node: Int, at parent: JSONPointer)
+    private static func decodeHeaders(_ c: inout EntryContext, _ list: Int?, at parent: JSONPointer)
         -> [CapturedHeader]
     {
-        nameValueList(&c, "headers", of: node, at: parent, CapturedHeader.init(name:value:))
+        nameValueList(&c, "headers", list, at: parent, CapturedHeader.init(name:value:))
     }
 
-    private static func decodeCookies(_ c: inout EntryContext, of node: Int, at parent: JSONPointer)
+    private static func decodeCookies(_ c: inout EntryContext, _ list: Int?, at parent: JSONPointer)
         -> [CapturedCookie]
     {
-        nameValueList(&c, "cookies", of: node, at: parent, CapturedCookie.init(name:value:))
+        nameValueList(&c, "cookies", list, at: parent, CapturedCookie.init(name:value:))
     }
 
-    /// A HAR list of `{"name": ..., "value": ...}` objects; items that are not such objects are
-    /// reported and left out.
+    /// A HAR list of `{"name": ..., "value": ...}` objects (`value` is the member `name`'s value node);
+    /// items that are not such objects are reported and left out.
     private static func nameValueList<Item>(
-        _ c: inout EntryContext, _ name: String, of node: Int, at parent: JSONPointer,
+        _ c: inout EntryContext, _ name: String, _ value: Int?, at parent: JSONPointer,
         _ make: (String, String) -> Item
     ) -> [Item] {
-        guard let list = c.optional(name, of: node, .array, "an array", at: parent.appending(name)) else { return [] }
+        guard let list = c.optional(value, .array, "an array", at: parent.appending(name)) else { return [] }
         var result: [Item] = []
         // Sized once rather than regrown while appending (a hostile list of a million items only
         // gets the cap: a list that long grows as usual).
@@ -184,7 +198,7 @@ enum HAREntryDecoder {
                 continue
             }
             if let (itemName, value) = c.plainNameAndValue(item) {
-                result.append(make(c.string(itemName), c.string(value)))
+                result.append(make(c.name(itemName), c.string(value)))
                 continue
             }
             guard let itemName = c.required("name", of: item, .string, "a string", at: pointer.appending("name")),
@@ -195,9 +209,9 @@ enum HAREntryDecoder {
         return result
     }
 
-    private static func decodeParams(_ c: inout EntryContext, of post: Int) -> [CapturedFormParam] {
+    private static func decodeParams(_ c: inout EntryContext, _ params: Int?) -> [CapturedFormParam] {
         let parent: JSONPointer = ["request", "postData", "params"]
-        guard let list = c.optional("params", of: post, .array, "an array", at: parent) else { return [] }
+        guard let list = c.optional(params, .array, "an array", at: parent) else { return [] }
         var result: [CapturedFormParam] = []
         for (index, item) in c.items(of: list) {
             var pointer: JSONPointer { parent.appending(index) }
