@@ -15,12 +15,27 @@ struct JSONBytes {
     }
 
     mutating func int(_ value: Int) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
+        // Digits straight into the buffer: every entry writes three numbers, and `String(value)`
+        // made a string for each.
+        if value < 0 {
+            guard value != .min else {
+                var text = String(value)
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                return
+            }
+            bytes.append(UInt8(ascii: "-"))
         }
-        var text = String(value)
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any UInt
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+        }
     }
 
     mutating func int(_ value: Int?) {
