@@ -183,10 +183,12 @@ enum HAREntryDecoder {
         _ make: (String, String) -> Item
     ) -> [Item] {
         guard let list = c.optional(value, .array, "an array", at: parent.appending(name)) else { return [] }
+        let count = c.count(of: list)
+        guard count > 0 else { return [] }
         var result: [Item] = []
         // Sized once rather than regrown while appending (a hostile list of a million items only
         // gets the cap: a list that long grows as usual).
-        result.reserveCapacity(min(c.count(of: list), 256))
+        result.reserveCapacity(min(count, 256))
         for (index, item) in c.items(of: list) {
             // Built only when a problem is reported: clean entries allocate no pointers.
             var pointer: JSONPointer { parent.appending(name).appending(index) }

@@ -6,36 +6,61 @@
     import Darwin
 #endif
 
-/// The header names nearly every capture repeats in every entry, as string literals.
+/// The header names nearly every capture repeats in every entry, handed out as string literals.
 ///
 /// A literal costs nothing to hand out (no UTF-8 check, no allocation for the names longer than a
 /// small string, no reference counting), where making a `String` from the entry's bytes costs all
 /// three for each header of each entry. Spellings are kept exactly: HTTP/1 exporters write
 /// `Content-Type`, HTTP/2 ones `content-type`, and both are here.
 enum HeaderNames {
-    static let common: [String] = [
-        "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
-        "Content-Length", "Content-Type", "Cookie", "Date", "Host", "Location", "Origin", "Referer", "Server",
-        "Set-Cookie", "User-Agent", "X-Correlation-Id", "X-Request-Id", "accept", "accept-encoding",
-        "accept-language", "authorization", "cache-control", "connection", "content-length", "content-type",
-        "cookie", "date", "host", "location", "origin", "referer", "server", "set-cookie", "user-agent",
-        "x-correlation-id", "x-request-id",
-    ]
-
-    /// ``common`` by length, for the look-up.
-    private static let byLength: [[String]] = {
-        var table = [[String]](repeating: [], count: 32)
-        for name in common { table[name.utf8.count].append(name) }
-        return table
-    }()
-
-    /// The literal spelt exactly as `bytes`, if it is one of ``common``.
+    /// The literal spelt exactly as `bytes`, if it is a common header name. Cases are picked by
+    /// length and first byte, so most names cost one comparison.
     static func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count < byLength.count, let base = bytes.baseAddress else { return nil }
-        for var name in byLength[bytes.count] {
-            let same = name.withUTF8 { $0[0] == base[0] && memcmp($0.baseAddress!, base, bytes.count) == 0 }
-            if same { return name }
+        guard let first = bytes.first else { return nil }
+        switch (bytes.count, first) {
+        case (4, UInt8(ascii: "D")): return same(bytes, "Date")
+        case (4, UInt8(ascii: "H")): return same(bytes, "Host")
+        case (4, UInt8(ascii: "d")): return same(bytes, "date")
+        case (4, UInt8(ascii: "h")): return same(bytes, "host")
+        case (6, UInt8(ascii: "A")): return same(bytes, "Accept")
+        case (6, UInt8(ascii: "C")): return same(bytes, "Cookie")
+        case (6, UInt8(ascii: "O")): return same(bytes, "Origin")
+        case (6, UInt8(ascii: "S")): return same(bytes, "Server")
+        case (6, UInt8(ascii: "a")): return same(bytes, "accept")
+        case (6, UInt8(ascii: "c")): return same(bytes, "cookie")
+        case (6, UInt8(ascii: "o")): return same(bytes, "origin")
+        case (6, UInt8(ascii: "s")): return same(bytes, "server")
+        case (7, UInt8(ascii: "R")): return same(bytes, "Referer")
+        case (7, UInt8(ascii: "r")): return same(bytes, "referer")
+        case (8, UInt8(ascii: "L")): return same(bytes, "Location")
+        case (8, UInt8(ascii: "l")): return same(bytes, "location")
+        case (10, UInt8(ascii: "C")): return same(bytes, "Connection")
+        case (10, UInt8(ascii: "S")): return same(bytes, "Set-Cookie")
+        case (10, UInt8(ascii: "U")): return same(bytes, "User-Agent")
+        case (10, UInt8(ascii: "c")): return same(bytes, "connection")
+        case (10, UInt8(ascii: "s")): return same(bytes, "set-cookie")
+        case (10, UInt8(ascii: "u")): return same(bytes, "user-agent")
+        case (12, UInt8(ascii: "C")): return same(bytes, "Content-Type")
+        case (12, UInt8(ascii: "X")): return same(bytes, "X-Request-Id")
+        case (12, UInt8(ascii: "c")): return same(bytes, "content-type")
+        case (12, UInt8(ascii: "x")): return same(bytes, "x-request-id")
+        case (13, UInt8(ascii: "A")): return same(bytes, "Authorization")
+        case (13, UInt8(ascii: "C")): return same(bytes, "Cache-Control")
+        case (13, UInt8(ascii: "a")): return same(bytes, "authorization")
+        case (13, UInt8(ascii: "c")): return same(bytes, "cache-control")
+        case (14, UInt8(ascii: "C")): return same(bytes, "Content-Length")
+        case (14, UInt8(ascii: "c")): return same(bytes, "content-length")
+        case (15, UInt8(ascii: "A")): return same(bytes, "Accept-Encoding") ?? same(bytes, "Accept-Language")
+        case (15, UInt8(ascii: "a")): return same(bytes, "accept-encoding") ?? same(bytes, "accept-language")
+        case (16, UInt8(ascii: "X")): return same(bytes, "X-Correlation-Id")
+        case (16, UInt8(ascii: "x")): return same(bytes, "x-correlation-id")
+        default: return nil
         }
-        return nil
+    }
+
+    /// `name` (a literal, so its UTF-8 is stored in the binary) when `bytes` spell it exactly.
+    @inline(__always) private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ name: String) -> String? {
+        let equal = name.utf8.withContiguousStorageIfAvailable { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        return equal == true ? name : nil
     }
 }
