@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// Decoding of JSON string tokens that ``JSONTape`` has already checked.
 enum JSONStrings {
     static func hexValue(_ c: UInt8) -> UInt32? {
@@ -33,10 +37,28 @@ enum JSONStrings {
         let end = token.count - 1
         let backslashes = SWAR.ones &* 0x5C
         while i < end {
-            // Copy eight bytes at a time up to the next backslash. Writing a whole word is safe: the
-            // output is always at least one byte behind the input (the opening quote is not copied),
-            // so `o + 8 <= i + 7 < end`, which is within the output's `count - 2` bytes.
-            while i + 8 <= end {
+            // Copy sixteen (SSE2) or eight bytes at a time up to the next backslash. Writing a whole
+            // block is safe: the output is always at least one byte behind the input (the opening
+            // quote is not copied), so `o + 16 <= i + 15 < end`, within the output's `count - 2` bytes.
+            var found = false
+            #if arch(x86_64)
+                let backslash16 = _mm_set1_epi8(0x5C)
+                while i + 16 <= end {
+                    let block = _mm_loadu_si128(UnsafeRawPointer(source + i).assumingMemoryBound(to: __m128i.self))
+                    _mm_storeu_si128(UnsafeMutableRawPointer(target + o).assumingMemoryBound(to: __m128i.self), block)
+                    let mask = _mm_movemask_epi8(_mm_cmpeq_epi8(block, backslash16))
+                    if mask != 0 {
+                        let run = Int(mask.trailingZeroBitCount)
+                        i += run
+                        o += run
+                        found = true
+                        break
+                    }
+                    i += 16
+                    o += 16
+                }
+            #endif
+            while !found && i + 8 <= end {
                 let word = SWAR.load(source + i)
                 UnsafeMutableRawPointer(target + o).storeBytes(of: word.littleEndian, as: UInt64.self)
                 let mask = SWAR.zeroBytes(word ^ backslashes)

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 import FlowSpecYAML
 
 /// One capture entry's JSON, parsed into a flat tape of nodes that point back into the entry's bytes.
@@ -281,25 +285,7 @@ extension JSONTape {
             var flags: UInt8 = 0
             index += 1
             while true {
-                // The first special byte of a word is exact (SWAR), so the byte loop is only for the
-                // last few bytes of the input.
-                var found = false
-                if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count {
-                        let mask = SWAR.stringSpecialMask(SWAR.load(base + index))
-                        if mask != 0 {
-                            index += SWAR.firstByte(mask)
-                            found = true
-                            break
-                        }
-                        index += 8
-                    }
-                }
-                while !found && index < bytes.count {
-                    let c = bytes[index]
-                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }
-                    index += 1
-                }
+                if let base = bytes.baseAddress { index = Self.runEnd(base, from: index, to: bytes.count, flags: &flags) }
                 guard index < bytes.count else { throw fail("unterminated string", at: start) }
                 let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
@@ -325,6 +311,47 @@ extension JSONTape {
                 }
             }
             tape.nodes.append(Node(kind: .string, flags: flags, start: start, end: index, next: tape.nodes.count + 1))
+        }
+
+        /// The first byte from `start` on that ``string()`` must look at itself: the closing quote, a
+        /// `\\u` or invalid escape, a control character or a byte that is not ASCII (`end` if none).
+        ///
+        /// With SSE2 the two-byte escapes are taken here too, inside each 16-byte block (its mask of
+        /// special bytes is exact, so the escaped character's bit is simply cleared): JSON written
+        /// inside JSON (a HAR body) has a `\\"` every few bytes, and stopping at each cost more than
+        /// the rest of the body.
+        @inline(__always) static func runEnd(
+            _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, flags: inout UInt8
+        ) -> Int {
+            #if arch(x86_64)
+                var i = start
+                let quote = _mm_set1_epi8(0x22)
+                let backslash = _mm_set1_epi8(0x5C)
+                let space = _mm_set1_epi8(0x20)
+                blocks: while i + 16 <= end {
+                    let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
+                    // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
+                    let special = _mm_or_si128(
+                        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space))
+                    var mask = UInt32(truncatingIfNeeded: _mm_movemask_epi8(special))
+                    let block = i
+                    i += 16
+                    while mask != 0 {
+                        let at = block + mask.trailingZeroBitCount
+                        guard base[at] == UInt8(ascii: "\\"), at + 1 < end, isTwoByteEscape(base[at + 1]) else { return at }
+                        flags |= escapedFlag
+                        let next = at + 2 - block
+                        if next >= 16 {
+                            i = at + 2
+                            continue blocks
+                        }
+                        mask &= ~0 << UInt32(next)
+                    }
+                }
+                return SWAR.plainRunEnd(base, from: i, to: end)
+            #else
+                return SWAR.plainRunEnd(base, from: start, to: end)
+            #endif
         }
 
         @inline(__always) static func isTwoByteEscape(_ c: UInt8) -> Bool {

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// Eight bytes at a time: "SIMD within a register" tests that let the scanners skip over the long
 /// runs of plain string text that make up most of a capture (bodies, header values).
 ///
@@ -43,5 +47,39 @@ enum SWAR {
     /// The position (0...7) of the first byte a non-zero mask marks.
     @inline(__always) static func firstByte(_ mask: UInt64) -> Int {
         mask.trailingZeroBitCount >> 3
+    }
+
+    /// The offset of the first byte at or after `start` (and before `end`) that is `"`, `\\`, a control
+    /// character or not ASCII, or `end` when there is none: the plain run of a JSON string.
+    ///
+    /// Sixteen bytes per step with SSE2 where the CPU has it (every x86-64 does), eight with the word
+    /// tests elsewhere: most of a capture is string text, and this is its inner loop.
+    @inline(__always) static func plainRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        #if arch(x86_64)
+            let quote = _mm_set1_epi8(0x22)
+            let backslash = _mm_set1_epi8(0x5C)
+            let space = _mm_set1_epi8(0x20)
+            while i + 16 <= end {
+                let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
+                // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
+                let special = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space))
+                let mask = _mm_movemask_epi8(special)
+                if mask != 0 { return i + Int(mask.trailingZeroBitCount) }
+                i += 16
+            }
+        #endif
+        while i + 8 <= end {
+            let mask = stringSpecialMask(load(base + i))
+            if mask != 0 { return i + firstByte(mask) }
+            i += 8
+        }
+        while i < end {
+            let c = base[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { return i }
+            i += 1
+        }
+        return end
     }
 }

@@ -61,19 +61,9 @@ struct JSONBytes {
 
     /// Whether `text` is ASCII without `"`, `\` or control characters, which
     /// ``JSONOutput/appendString(_:to:)`` writes as they are (it only escapes those, and U+2028 and
-    /// U+2029, which are not ASCII); checked eight bytes at a time.
+    /// U+2029, which are not ASCII).
     static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return true }
-        var i = 0
-        while i + 8 <= text.count {
-            if SWAR.hasStringSpecial(SWAR.load(base + i)) { return false }
-            i += 8
-        }
-        while i < text.count {
-            let c = base[i]
-            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { return false }
-            i += 1
-        }
-        return true
+        return SWAR.plainRunEnd(base, from: 0, to: text.count) == text.count
     }
 }
