@@ -5,6 +5,7 @@
 #   FLOWSPEC_BIN  the release CLI (default .build/release/flowspec)
 #   BENCH_WORK    where ../shared/bench/setup-peers.sh put kinhar and the captures (/tmp/flowspec-bench)
 #   SIZES         capture sizes (default "10000 100000"); RUNS rounds (default 3)
+#   BASE_BIN      another flowspec (say, main's) run in the same rounds, for a before/after figure
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${FLOWSPEC_BIN:-$here/.build/release/flowspec}
@@ -17,6 +18,9 @@ for n in ${SIZES:-10000 100000}; do
   for _ in $(seq "${RUNS:-3}"); do
     /usr/bin/time -o "$log" -a -f "$n flowspec %e %U %S %M" "$bin" validate --spec "$spec" "$har" --format json >/dev/null || true
     /usr/bin/time -o "$log" -a -f "$n kinhar %e %U %S %M" "$work/bin/kinhar" -spec "$spec" -har "$har" >/dev/null || true
+    if [ -n "${BASE_BIN:-}" ]; then
+      /usr/bin/time -o "$log" -a -f "$n base %e %U %S %M" "$BASE_BIN" validate --spec "$spec" "$har" --format json >/dev/null || true
+    fi
   done
 done
 awk '
@@ -32,6 +36,10 @@ awk '
       printf "%s entries: flowspec %.2f s wall, %.2f s CPU, %.1f MB | kin-openapi %.2f s wall, %.2f s CPU, %.1f MB | %.1fx wall, %.1fx CPU\n",
         n, median(wall[f]), median(cpu[f]), median(rss[f]) / 1024, median(wall[k]), median(cpu[k]), median(rss[k]) / 1024,
         median(wall[k]) / median(wall[f]), median(cpu[k]) / median(cpu[f])
+      b = n " base"
+      if (b in wall)
+        printf "%s entries: base %.2f s wall, %.2f s CPU, %.1f MB | %.1fx wall against kin-openapi\n",
+          n, median(wall[b]), median(cpu[b]), median(rss[b]) / 1024, median(wall[k]) / median(wall[b])
     }
   }' "$log"
 rm -f "$log"
