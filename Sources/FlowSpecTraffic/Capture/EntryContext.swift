@@ -129,11 +129,15 @@ struct EntryContext {
                 let key = nodes[i]
                 if key.flags & JSONTape.escapedFlag != 0 {
                     for slot in 0..<names.count where keyEquals(i, names.name(slot)) { found.slots[slot] = Int32(i + 1) }
-                } else {
+                } else if key.end - key.start > 2 {
                     let length = key.end - key.start - 2
-                    let first = length > 0 ? bytes[key.start + 1] : 0
-                    for slot in 0..<names.count where names.lengths[slot] == length && names.firsts[slot] == first {
-                        if length == 0 || memcmp(bytes.baseAddress! + key.start + 1, names.names[slot].utf8Start, length) == 0 {
+                    var candidates = names.slotsByFirstByte[Int(bytes[key.start + 1])]
+                    while candidates != 0 {
+                        let slot = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        if names.lengths[slot] == length
+                            && memcmp(bytes.baseAddress! + key.start + 1, names.names[slot].utf8Start, length) == 0
+                        {
                             found.slots[slot] = Int32(i + 1)
                         }
                     }

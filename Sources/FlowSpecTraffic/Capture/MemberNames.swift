@@ -1,16 +1,21 @@
 /// The member names one decoding step looks up together with ``EntryContext/members(_:of:)``: at
-/// most ``MemberValues/capacity``, each with its length and first byte ready for a quick
-/// comparison with a key.
+/// most ``MemberValues/capacity``, indexed by first byte for a quick comparison with a key.
 struct MemberNames: Sendable {
     let names: [StaticString]
     let lengths: [Int]
-    let firsts: [UInt8]
+    /// For each possible first byte of a key, the slots (bit `i` for name `i`) whose name starts
+    /// with it, so that a key is compared only with the names it might be.
+    let slotsByFirstByte: [UInt8]
 
     init(_ names: [StaticString]) {
         precondition(names.count <= MemberValues.capacity, "look up at most \(MemberValues.capacity) names at once")
         self.names = names
         lengths = names.map(\.utf8CodeUnitCount)
-        firsts = names.map { $0.utf8CodeUnitCount > 0 ? $0.utf8Start[0] : 0 }
+        var table = [UInt8](repeating: 0, count: 256)
+        for (slot, name) in names.enumerated() where name.utf8CodeUnitCount > 0 {
+            table[Int(name.utf8Start[0])] |= 1 << slot
+        }
+        slotsByFirstByte = table
     }
 
     var count: Int { names.count }
