@@ -1,4 +1,5 @@
 import FlowSpecLint
+import Foundation
 import FlowSpecModel
 import Testing
 
@@ -36,6 +37,24 @@ struct CaptureNameValueTests {
                 CapturedHeader(name: "Reversed", value: "v1"), CapturedHeader(name: "Repeated", value: "v2"),
                 CapturedHeader(name: "Escaped", value: "v3"), CapturedHeader(name: "Extra", value: "v4"),
             ])
+    }
+
+    @Test("escaped member names of the entry, request, response and content are found like plain ones")
+    func escapedMemberNames() {
+        // `r\u0065quest`, `m\u0065thod`, `st\u0061tus`, `t\u0065xt` and a repeated `url`, whose last
+        // one counts: the one-walk look-up must find the same members the name-by-name one did.
+        let entry = harEntry(
+            method: "POST", url: #"/first","url":"https://api.example.test/v1/second"#,
+            response: #"{"st\u0061tus":201,"headers":[],"content":{"mimeType":"application/json","t\u0065xt":"{}"}}"#
+        )
+        .replacingOccurrences(of: #""request":{"method""#, with: #""r\u0065quest":{"m\u0065thod""#)
+        let entries = readCapture(harDocument([entry]))
+        let exchange = entries.first?.exchange
+        #expect(entries.first?.problems == [])
+        #expect(exchange?.request.method == "POST")
+        #expect(exchange?.request.url == "https://api.example.test/v1/second")
+        #expect(exchange?.response?.status == 201)
+        #expect(exchange?.response?.body?.bytes == Array("{}".utf8))
     }
 
     @Test("a wrong type in the two-member shape is still a finding at its place")
