@@ -42,4 +42,22 @@ struct HeaderSourceTests {
         #expect(result.headers.value(of: .contentType) == "x/y")
         #expect(result.headers.value(of: .accept) == nil)
     }
+
+    /// The plain byte loop keeps exactly the values `HTTPField` keeps: every byte value at the start,
+    /// in the middle and at the end of a value.
+    @Test func legalValuesAreThoseHTTPFieldKeeps() {
+        var illegal = 0
+        for byte in 0...255 {
+            let scalar = String(decoding: [UInt8(byte)], as: UTF8.self)
+            for value in [scalar, "a" + scalar + "b", "ab" + scalar, scalar + "ab", "a" + scalar] {
+                #expect(HeaderSource.isLegalValue(value) == HTTPField.isValidValue(value), "byte \(byte) in \(value.debugDescription)")
+                if !HeaderSource.isLegalValue(value) { illegal += 1 }
+            }
+        }
+        // Control characters and DEL are refused wherever they stand, SP and HTAB at the edges.
+        #expect(illegal > 5 * 30)
+        #expect(HeaderSource.isLegalValue(""))
+        #expect(!HeaderSource.isLegalValue(" a"))
+        #expect(HeaderSource.isLegalValue("a b\tc"))
+    }
 }

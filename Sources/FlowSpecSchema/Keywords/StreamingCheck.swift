@@ -327,6 +327,9 @@ struct StreamingCheck {
         let keyBase = keys.count
         var seen: UInt64 = 0
         var count = 0
+        // Members mostly come in the order the schema declares them: the property after the last
+        // one matched is tried first.
+        var hint = 0
         skipWhitespace()
         if i < n && b[i] == UInt8(ascii: "}") {
             i += 1
@@ -338,7 +341,8 @@ struct StreamingCheck {
                 }
                 var child: Int32 = -1
                 var declared = false
-                if let applicator, let p = applicator.lookup(bytes: bytes(start, length)) {
+                if let applicator, let p = applicator.lookup(bytes: bytes(start, length), hint: hint) {
+                    hint = p &+ 1
                     let bit: UInt64 = 1 << UInt64(p)
                     if seen & bit != 0 { return false }
                     seen |= bit
@@ -471,8 +475,9 @@ struct StreamingCheck {
                 guard count <= limit else { return false }
             case .required(let index, _):
                 let list = rt.requireds[Int(index)]
+                var hint = 0
                 for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
-                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
+                    guard has(name, seen: seen, applicator, keyBase: keyBase, hint: &hint) else { return false }
                 }
             case .ref(let target, _):
                 guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
@@ -505,9 +510,14 @@ struct StreamingCheck {
     }
 
     /// Whether the object just read has a member named `name`.
-    func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
-        let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0) }
-        if let known { return seen & (1 << UInt64(known)) != 0 }
+    /// `hint` is where the previous required name was found (`required` mostly follows the order
+    /// of `properties`).
+    func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, hint: inout Int) -> Bool {
+        let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0, hint: hint) }
+        if let known {
+            hint = known &+ 1
+            return seen & (1 << UInt64(known)) != 0
+        }
         var k = keyBase
         while k < keys.count {
             if keys[k + 1] == name.count && name.withUnsafeBufferPointer({ equal(keys[k], $0) }) { return true }
@@ -583,7 +593,14 @@ struct StreamingCheck {
 
 extension MemberApplicator {
     /// The index of the property named by the bytes `name`, as ``lookup(_:_:)`` finds it on a tape.
-    @inline(__always) func lookup(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Property names are distinct, so the one that equals `name` is the one the tape lookup finds,
+    /// wherever the search starts: `hint` is tried first.
+    @inline(__always) func lookup(bytes name: UnsafeBufferPointer<UInt8>, hint: Int) -> Int? {
+        if hint < utf8Names.count && Self.equal(name, utf8Names[hint]) { return hint }
+        return lookup(bytes: name)
+    }
+
+    func lookup(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
         if let hashIndex {
             if let k = hashIndex[fnv1a(name)], Self.equal(name, utf8Names[k]) { return k }
         }
@@ -595,6 +612,17 @@ extension MemberApplicator {
         guard name.count == other.count else { return false }
         return other.withUnsafeBufferPointer { o in
             var k = 0
+            // Eight bytes at a time where both have them.
+            if let x = name.baseAddress, let y = o.baseAddress {
+                while k &+ 8 <= o.count {
+                    if UnsafeRawPointer(x + k).loadUnaligned(as: UInt64.self)
+                        != UnsafeRawPointer(y + k).loadUnaligned(as: UInt64.self)
+                    {
+                        return false
+                    }
+                    k &+= 8
+                }
+            }
             while k < o.count {
                 if name[k] != o[k] { return false }
                 k += 1

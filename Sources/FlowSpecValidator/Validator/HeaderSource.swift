@@ -35,14 +35,35 @@ struct HeaderSource: Sendable {
         case .fields(let fields):
             return fields.value(of: name)
         case .pairs(let pairs):
-            var found: String?
-            for (field, value) in pairs where HTTPSyntax.equalsIgnoringCase(field, name.canonicalName) {
-                // Several fields of the name are joined; leave that to the fields themselves.
-                if found != nil { return httpFields.value(of: name) }
-                found = value
+            let target = name.canonicalName
+            let length = target.utf8.count
+            var found = -1
+            var k = 0
+            while k < pairs.count {
+                // Lengths first: most names differ in length, and comparing them costs no call.
+                if pairs[k].0.utf8.count == length && HTTPSyntax.equalsIgnoringCase(pairs[k].0, target) {
+                    // Several fields of the name are joined; leave that to the fields themselves.
+                    if found >= 0 { return httpFields.value(of: name) }
+                    found = k
+                }
+                k += 1
             }
-            guard let found else { return nil }
-            return HTTPField.isValidValue(found) ? found : HTTPField(name: name, value: found).value
+            guard found >= 0 else { return nil }
+            let value = pairs[found].1
+            return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
+        }
+    }
+
+    /// Whether `value` is kept as it is by `HTTPField` (RFC 9110 field-value: visible ASCII,
+    /// obs-text, and spaces or tabs that neither start nor end it): what `HTTPField.isValidValue`
+    /// answers, in a plain byte loop.
+    static func isLegalValue(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            guard let first = b.first, let last = b.last else { return true }
+            if first == 0x09 || first == 0x20 || last == 0x09 || last == 0x20 { return false }
+            for c in b where c &- 0x21 >= 0x5E && c < 0x80 && c != 0x09 && c != 0x20 { return false }
+            return true
         }
     }
 
@@ -53,8 +74,10 @@ struct HeaderSource: Sendable {
             return fields[values: name]
         case .pairs(let pairs):
             var values: [String] = []
-            for (field, value) in pairs where HTTPSyntax.equalsIgnoringCase(field, name.canonicalName) {
-                values.append(HTTPField.isValidValue(value) ? value : HTTPField(name: name, value: value).value)
+            let target = name.canonicalName
+            let length = target.utf8.count
+            for (field, value) in pairs where field.utf8.count == length && HTTPSyntax.equalsIgnoringCase(field, target) {
+                values.append(Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value)
             }
             return values
         }
