@@ -74,20 +74,20 @@ struct RequestChecker {
         let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
         let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
         var decoded: [DecodedParameter] = []
-        decoded.reserveCapacity(set.checks.count)
-        for (offset, decoder) in set.decoder.decoders.enumerated() {
-            let check = set.checks[offset]
+        decoded.reserveCapacity(set.entries.count)
+        for entry in set.entries {
+            let check = entry.check
             do {
                 let found: JSONValue?
                 if let type = check.pathPrimitive,
-                    let parameter = pathParameters.first(where: { $0.name == decoder.definition.name })
+                    let parameter = pathParameters.first(where: { $0.name == entry.decoder.definition.name })
                 {
                     found = type.coerce(parameter.decodedValue)
                 } else {
-                    found = try decoder.decode(from: sources)
+                    found = try entry.decoder.decode(from: sources)
                 }
                 guard let value = found else { continue }
-                decoded.append(DecodedParameter(definition: decoder.definition, value: value))
+                decoded.append(DecodedParameter(definition: entry.decoder.definition, value: value))
                 validate(value, check, options: plan.parameterOptions, into: &result.violations)
             } catch {
                 result.violations.append(
