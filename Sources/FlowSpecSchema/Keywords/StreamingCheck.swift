@@ -152,7 +152,7 @@ struct StreamingCheck {
     }
 
     /// A string without escapes, its UTF-8 checked; `nil` for anything else.
-    mutating func string() -> Scalar? {
+    @inline(__always) mutating func string() -> Scalar? {
         let start = i + 1
         i = JSONScan.plainASCIIEnd(b, from: start)
         var ascii = true

@@ -7,15 +7,24 @@ struct RequestChecker {
     let plan: ValidationPlan
 
     func check(method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput) -> RequestValidation {
-        var result = RequestValidation(method: method)
-        result.headers = fields
+        var result = RequestValidation(method: method, headers: fields)
+        // One exit: returning the result from several places made the compiler copy it (retaining
+        // and releasing each of its fields) on the way out.
+        check(method: method, target: target, fields: fields, body: body, into: &result)
+        return result
+    }
+
+    func check(
+        method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput,
+        into result: inout RequestValidation
+    ) {
         var routeMethod = method
         var route = plan.router.route(method: method, path: target)
         if case .methodNotAllowed(let allowed) = route {
             switch (plan.options.undeclaredMethods, method) {
             case (.allowOptions, .options), (.allowOptionsAndHead, .options):
                 result.isUncheckedMethod = true
-                return result
+                return
             case (.allowOptionsAndHead, .head) where allowed.contains(.get):
                 routeMethod = .get
                 route = plan.router.route(method: .get, path: target)
@@ -31,11 +40,11 @@ struct RequestChecker {
                     .pathNotFound, "no path of the spec matches `\(path)`", instanceLocation: "path",
                     hint: "check the path against the spec's paths and server base paths; nothing is normalised "
                         + "(a trailing or double slash is a different path)"))
-            return result
+            return
         case .invalidPath(let error):
             result.violations.append(
                 plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
-            return result
+            return
         case .methodNotAllowed(let allowed):
             result.allowedMethods = allowed
             let list = allowed.map(\.rawValue).joined(separator: ", ")
@@ -44,7 +53,7 @@ struct RequestChecker {
                     .methodNotAllowed,
                     "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
                         + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
-            return result
+            return
         case .matched(let index, let pathParameters):
             let operation = plan.operations[index]
             result.operation = operation.matched
@@ -53,7 +62,7 @@ struct RequestChecker {
             if routeMethod == method || method != .head {
                 BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
             }
-            return result
+            return
         }
     }
 

@@ -110,8 +110,7 @@ public struct Validator: Sendable {
         // The pairs are read in place; `HTTPFields` are built only if something needs them all.
         let fields = HeaderSource(pairs: headers)
         guard let parsedMethod = HTTPRequest.Method(method) else {
-            var result = RequestValidation(method: .get)
-            result.headers = fields
+            var result = RequestValidation(method: .get, headers: fields)
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
