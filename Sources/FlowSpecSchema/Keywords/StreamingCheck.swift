@@ -25,10 +25,19 @@ struct StreamingCheck {
         case string(start: Int, count: Int, ascii: Bool)
     }
 
-    /// What the keywords applying to an object or array need while its members are read.
+    /// What the keywords applying to an object or array need while its members are read, and the
+    /// counts and `required` lists to check once they are read (collected on the same walk, so the
+    /// container's nodes are not walked a second time).
     struct Container {
         var members: Int32 = -1
         var items: Int32 = -1
+        var minCount = 0
+        var maxCount = Int.max
+        /// The `required` lists met, up to four.
+        var required = SIMD4<Int32>(repeating: -1)
+        var requiredCount = 0
+        /// False when more `required` lists apply than fit: ``finishObject`` then walks the nodes.
+        var complete = true
     }
 
     let rt: ProgramRuntime
@@ -383,7 +392,18 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
+        if node >= 0 {
+            if plan.complete {
+                guard count >= plan.minCount && count <= plan.maxCount else { return false }
+                var r = 0
+                while r < plan.requiredCount {
+                    guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else { return false }
+                    r &+= 1
+                }
+            } else if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
+                return false
+            }
+        }
         keys.removeLast(keys.count - keyBase)
         containerDepth -= 1
         return true
@@ -443,9 +463,23 @@ struct StreamingCheck {
                 let applicator = rt.items[Int(index)]
                 guard plan.items < 0, applicator.prefix.isEmpty else { return false }
                 plan.items = index
-            case .minProperties, .maxProperties, .required, .minItems, .maxItems:
-                // Checked once the members are counted.
-                break
+            // Checked once the members are counted (see `Container`); the other type's counts pass.
+            case .minProperties(let limit, _):
+                if isObject { plan.minCount = max(plan.minCount, limit) }
+            case .maxProperties(let limit, _):
+                if isObject { plan.maxCount = min(plan.maxCount, limit) }
+            case .minItems(let limit, _):
+                if !isObject { plan.minCount = max(plan.minCount, limit) }
+            case .maxItems(let limit, _):
+                if !isObject { plan.maxCount = min(plan.maxCount, limit) }
+            case .required(let index, _):
+                guard isObject else { break }
+                if plan.requiredCount < 4 {
+                    plan.required[plan.requiredCount] = index
+                    plan.requiredCount += 1
+                } else {
+                    plan.complete = false
+                }
             case .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format:
                 // Keywords of other types.
                 break
@@ -486,11 +520,7 @@ struct StreamingCheck {
             case .maxProperties(let limit, _):
                 guard count <= limit else { return false }
             case .required(let index, _):
-                let list = rt.requireds[Int(index)]
-                var hint = 0
-                for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
-                    guard has(name, seen: seen, applicator, keyBase: keyBase, hint: &hint) else { return false }
-                }
+                guard requiredPresent(index, seen: seen, applicator, keyBase: keyBase) else { return false }
             case .ref(let target, _):
                 guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
                 else { return false }
@@ -503,6 +533,17 @@ struct StreamingCheck {
                 break
             }
             k += 1
+        }
+        return true
+    }
+
+    /// Whether the object just read has every name of `required` list `index` (that its direction
+    /// requires).
+    func requiredPresent(_ index: Int32, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
+        let list = rt.requireds[Int(index)]
+        var hint = 0
+        for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
+            guard has(name, seen: seen, applicator, keyBase: keyBase, hint: &hint) else { return false }
         }
         return true
     }
@@ -570,35 +611,8 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !finishArray(node, count: count) { return false }
+        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) { return false }
         containerDepth -= 1
-        return true
-    }
-
-    /// The keywords that need an array's item count, after its items are read (those of `node` and of
-    /// the nodes it applies in place).
-    func finishArray(_ node: Int32, count: Int, level: Int = 0) -> Bool {
-        if level > nodeLimit { return false }
-        let info = rt.info[Int(node)]
-        var k = Int(info.opStart)
-        let end = k + Int(info.opCount)
-        while k < end {
-            switch rt.ops[k] {
-            case .minItems(let limit, _):
-                guard count >= limit else { return false }
-            case .maxItems(let limit, _):
-                guard count <= limit else { return false }
-            case .ref(let target, _):
-                guard finishArray(target, count: count, level: level + 1) else { return false }
-            case .allOf(let list, _):
-                for child in rt.lists[Int(list)] where !finishArray(child, count: count, level: level + 1) {
-                    return false
-                }
-            default:
-                break
-            }
-            k += 1
-        }
         return true
     }
 }
