@@ -190,8 +190,10 @@ struct StreamingCheck {
         return true
     }
 
+    /// The bytes at `start..<start + count`, always inside the input (a slice's bounds checks cost
+    /// more than the reads on this path).
     @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: b[start..<(start + count)])
+        UnsafeBufferPointer(start: b.baseAddress.map { $0 + start }, count: count)
     }
 
     // MARK: - Scalars against a node
@@ -637,23 +639,36 @@ extension MemberApplicator {
     @inline(__always) static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         guard name.count == other.count else { return false }
         return other.withUnsafeBufferPointer { o in
-            var k = 0
-            // Eight bytes at a time where both have them.
-            if let x = name.baseAddress, let y = o.baseAddress {
-                while k &+ 8 <= o.count {
-                    if UnsafeRawPointer(x + k).loadUnaligned(as: UInt64.self)
-                        != UnsafeRawPointer(y + k).loadUnaligned(as: UInt64.self)
-                    {
+            let count = o.count
+            guard count > 0, let x = name.baseAddress, let y = o.baseAddress else { return true }
+            let p = UnsafeRawPointer(x)
+            let q = UnsafeRawPointer(y)
+            // Whole words, never reading outside either name: eight bytes at a time, then the last
+            // eight (overlapping) for a longer name, or 4-, 2- and 1-byte pieces for a short one.
+            if count >= 8 {
+                var k = 0
+                while k &+ 8 <= count {
+                    if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
                         return false
                     }
                     k &+= 8
                 }
+                return k == count
+                    || p.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                        == q.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
             }
-            while k < o.count {
-                if name[k] != o[k] { return false }
-                k += 1
+            var k = 0
+            if count & 4 != 0 {
+                if p.loadUnaligned(as: UInt32.self) != q.loadUnaligned(as: UInt32.self) { return false }
+                k = 4
             }
-            return true
+            if count & 2 != 0 {
+                if p.loadUnaligned(fromByteOffset: k, as: UInt16.self) != q.loadUnaligned(fromByteOffset: k, as: UInt16.self) {
+                    return false
+                }
+                k &+= 2
+            }
+            return count & 1 == 0 || x[k] == y[k]
         }
     }
 }
