@@ -48,6 +48,8 @@ struct StreamingCheck {
     /// parser's budgets.
     let nodeLimit: Int
     let containerLimit: Int
+    /// Node evaluations allowed before giving up: half the evaluator's budget.
+    let stepLimit: Int
     var i = 0
     var nodeDepth = 0
     var containerDepth = 0
@@ -66,6 +68,7 @@ struct StreamingCheck {
         self.options = options
         nodeLimit = min(options.maxDepth - 2, 256)
         containerLimit = min(parseOptions.maxDepth, 64)
+        stepLimit = options.maxSteps / 2
     }
 
     /// Whether `buffer` is certainly valid JSON whose value matches node `entry`.
@@ -93,6 +96,8 @@ struct StreamingCheck {
     }
 
     @inline(__always) mutating func skipWhitespace() {
+        // Compact JSON has none: every whitespace byte is at most 0x20.
+        guard i < n && b[i] <= 0x20 else { return }
         while i < n {
             let c = b[i]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -218,7 +223,7 @@ struct StreamingCheck {
     @inline(__always) mutating func enter(_ info: NodeInfo) -> Bool {
         steps += 1
         nodeDepth += 1
-        if info.tracksUnevaluated || nodeDepth > nodeLimit || steps > options.maxSteps / 2 {
+        if info.tracksUnevaluated || nodeDepth > nodeLimit || steps > stepLimit {
             nodeDepth -= 1
             return false
         }

@@ -58,6 +58,20 @@ struct HeaderSource: Sendable {
     /// what `HTTPSyntax.equalsIgnoringCase` answers, reading the two names' UTF-8 views directly
     /// (its `withUTF8` closures cost about 250 instructions per comparison of two short names).
     @inline(__always) static func sameName(_ field: String, lowercased target: String) -> Bool {
+        // Contiguous bytes when both have them (native strings do; short ones are copied to the
+        // stack): a plain byte loop instead of `String.UTF8View` iteration's per-byte checks.
+        let compared = field.utf8.withContiguousStorageIfAvailable { f in
+            target.utf8.withContiguousStorageIfAvailable { t -> Bool in
+                guard f.count == t.count else { return false }
+                var k = 0
+                while k < f.count {
+                    if HTTPSyntax.lowercased(f[k]) != HTTPSyntax.lowercased(t[k]) { return false }
+                    k &+= 1
+                }
+                return true
+            }
+        }
+        if let compared, let compared { return compared }
         var other = target.utf8.makeIterator()
         for byte in field.utf8 {
             guard let expected = other.next(), HTTPSyntax.lowercased(byte) == HTTPSyntax.lowercased(expected) else {
