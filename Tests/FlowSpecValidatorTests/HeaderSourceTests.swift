@@ -42,4 +42,31 @@ struct HeaderSourceTests {
         #expect(result.headers.value(of: .contentType) == "x/y")
         #expect(result.headers.value(of: .accept) == nil)
     }
+
+    /// The plain byte loop keeps exactly the values `HTTPField` keeps: every byte value at the start,
+    /// in the middle and at the end of a value.
+    @Test func legalValuesAreThoseHTTPFieldKeeps() {
+        var illegal = 0
+        for byte in 0...255 {
+            let scalar = String(decoding: [UInt8(byte)], as: UTF8.self)
+            // Short values and long ones (read eight bytes at a time), the byte at every offset of a word.
+            var values = [scalar, "a" + scalar + "b", "ab" + scalar, scalar + "ab", "a" + scalar]
+            for offset in 0..<9 {
+                values.append(String(repeating: "v", count: 1 + offset) + scalar + String(repeating: "w", count: 17))
+            }
+            for value in values {
+                #expect(HeaderSource.isLegalValue(value) == HTTPField.isValidValue(value), "byte \(byte) in \(value.debugDescription)")
+                if !HeaderSource.isLegalValue(value) { illegal += 1 }
+            }
+        }
+        // Control characters and DEL are refused wherever they stand, SP and HTAB at the edges.
+        #expect(illegal > 14 * 30)
+        #expect(HeaderSource.sameName("Content-Type", lowercased: "content-type"))
+        #expect(!HeaderSource.sameName("Content-Typf", lowercased: "content-type"))
+        #expect(!HeaderSource.sameName("Content-Typ", lowercased: "content-type"))
+        #expect(!HeaderSource.sameName("Cöntent-Type", lowercased: "cöntent-type".uppercased()))
+        #expect(HeaderSource.isLegalValue(""))
+        #expect(!HeaderSource.isLegalValue(" a"))
+        #expect(HeaderSource.isLegalValue("a b\tc"))
+    }
 }

@@ -1,7 +1,7 @@
 /// RFC 3339 dates, times and durations (JSON Schema 2020-12 section 7.3.1).
 extension Formats {
     /// Reads `count` ASCII digits at `i` as a number.
-    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
+    @inline(__always) static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
         guard i + count <= b.count else { return nil }
         var v = 0
         for k in i..<(i + count) {

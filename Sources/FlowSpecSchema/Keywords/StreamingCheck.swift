@@ -25,10 +25,19 @@ struct StreamingCheck {
         case string(start: Int, count: Int, ascii: Bool)
     }
 
-    /// What the keywords applying to an object or array need while its members are read.
+    /// What the keywords applying to an object or array need while its members are read, and the
+    /// counts and `required` lists to check once they are read (collected on the same walk, so the
+    /// container's nodes are not walked a second time).
     struct Container {
         var members: Int32 = -1
         var items: Int32 = -1
+        var minCount = 0
+        var maxCount = Int.max
+        /// The `required` lists met, up to four.
+        var required = SIMD4<Int32>(repeating: -1)
+        var requiredCount = 0
+        /// False when more `required` lists apply than fit: ``finishObject`` then walks the nodes.
+        var complete = true
     }
 
     let rt: ProgramRuntime
@@ -39,6 +48,8 @@ struct StreamingCheck {
     /// parser's budgets.
     let nodeLimit: Int
     let containerLimit: Int
+    /// Node evaluations allowed before giving up: half the evaluator's budget.
+    let stepLimit: Int
     var i = 0
     var nodeDepth = 0
     var containerDepth = 0
@@ -57,6 +68,7 @@ struct StreamingCheck {
         self.options = options
         nodeLimit = min(options.maxDepth - 2, 256)
         containerLimit = min(parseOptions.maxDepth, 64)
+        stepLimit = options.maxSteps / 2
     }
 
     /// Whether `buffer` is certainly valid JSON whose value matches node `entry`.
@@ -84,6 +96,8 @@ struct StreamingCheck {
     }
 
     @inline(__always) mutating func skipWhitespace() {
+        // Compact JSON has none: every whitespace byte is at most 0x20.
+        guard i < n && b[i] <= 0x20 else { return }
         while i < n {
             let c = b[i]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -152,7 +166,7 @@ struct StreamingCheck {
     }
 
     /// A string without escapes, its UTF-8 checked; `nil` for anything else.
-    mutating func string() -> Scalar? {
+    @inline(__always) mutating func string() -> Scalar? {
         let start = i + 1
         i = JSONScan.plainASCIIEnd(b, from: start)
         var ascii = true
@@ -181,8 +195,10 @@ struct StreamingCheck {
         return true
     }
 
+    /// The bytes at `start..<start + count`, always inside the input (a slice's bounds checks cost
+    /// more than the reads on this path).
     @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: b[start..<(start + count)])
+        UnsafeBufferPointer(start: b.baseAddress.map { $0 + start }, count: count)
     }
 
     // MARK: - Scalars against a node
@@ -207,7 +223,7 @@ struct StreamingCheck {
     @inline(__always) mutating func enter(_ info: NodeInfo) -> Bool {
         steps += 1
         nodeDepth += 1
-        if info.tracksUnevaluated || nodeDepth > nodeLimit || steps > options.maxSteps / 2 {
+        if info.tracksUnevaluated || nodeDepth > nodeLimit || steps > stepLimit {
             nodeDepth -= 1
             return false
         }
@@ -282,14 +298,26 @@ struct StreamingCheck {
             return false
         case .string(let start, let count, _):
             let text = bytes(start, count)
-            for case .string(let candidate) in values
-            where candidate.utf8.count == count && candidate.utf8.elementsEqual(text) {
-                return true
-            }
+            for case .string(let candidate) in values where Self.sameBytes(candidate, text) { return true }
             return false
         case .int, .number:
             return false
         }
+    }
+
+    /// Whether `text` holds exactly the UTF-8 bytes of `string`, compared in place (the generic
+    /// `elementsEqual` over `String.UTF8View` cost about a hundred instructions per candidate).
+    @inline(__always) static func sameBytes(_ string: String, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = string.utf8
+        guard utf8.count == text.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { own in
+            var k = 0
+            while k < own.count {
+                if own[k] != text[k] { return false }
+                k &+= 1
+            }
+            return true
+        } ?? utf8.elementsEqual(text)
     }
 
     func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
@@ -327,6 +355,9 @@ struct StreamingCheck {
         let keyBase = keys.count
         var seen: UInt64 = 0
         var count = 0
+        // Members mostly come in the order the schema declares them: the property after the last
+        // one matched is tried first.
+        var hint = 0
         skipWhitespace()
         if i < n && b[i] == UInt8(ascii: "}") {
             i += 1
@@ -338,7 +369,8 @@ struct StreamingCheck {
                 }
                 var child: Int32 = -1
                 var declared = false
-                if let applicator, let p = applicator.lookup(bytes: bytes(start, length)) {
+                if let applicator, let p = applicator.lookup(bytes: bytes(start, length), hint: hint) {
+                    hint = p &+ 1
                     let bit: UInt64 = 1 << UInt64(p)
                     if seen & bit != 0 { return false }
                     seen |= bit
@@ -367,7 +399,18 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
+        if node >= 0 {
+            if plan.complete {
+                guard count >= plan.minCount && count <= plan.maxCount else { return false }
+                var r = 0
+                while r < plan.requiredCount {
+                    guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else { return false }
+                    r &+= 1
+                }
+            } else if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
+                return false
+            }
+        }
         keys.removeLast(keys.count - keyBase)
         containerDepth -= 1
         return true
@@ -427,9 +470,23 @@ struct StreamingCheck {
                 let applicator = rt.items[Int(index)]
                 guard plan.items < 0, applicator.prefix.isEmpty else { return false }
                 plan.items = index
-            case .minProperties, .maxProperties, .required, .minItems, .maxItems:
-                // Checked once the members are counted.
-                break
+            // Checked once the members are counted (see `Container`); the other type's counts pass.
+            case .minProperties(let limit, _):
+                if isObject { plan.minCount = max(plan.minCount, limit) }
+            case .maxProperties(let limit, _):
+                if isObject { plan.maxCount = min(plan.maxCount, limit) }
+            case .minItems(let limit, _):
+                if !isObject { plan.minCount = max(plan.minCount, limit) }
+            case .maxItems(let limit, _):
+                if !isObject { plan.maxCount = min(plan.maxCount, limit) }
+            case .required(let index, _):
+                guard isObject else { break }
+                if plan.requiredCount < 4 {
+                    plan.required[plan.requiredCount] = index
+                    plan.requiredCount += 1
+                } else {
+                    plan.complete = false
+                }
             case .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format:
                 // Keywords of other types.
                 break
@@ -470,10 +527,7 @@ struct StreamingCheck {
             case .maxProperties(let limit, _):
                 guard count <= limit else { return false }
             case .required(let index, _):
-                let list = rt.requireds[Int(index)]
-                for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
-                    guard has(name, seen: seen, applicator, keyBase: keyBase) else { return false }
-                }
+                guard requiredPresent(index, seen: seen, applicator, keyBase: keyBase) else { return false }
             case .ref(let target, _):
                 guard finishObject(target, count: count, seen: seen, applicator, keyBase: keyBase, level: level + 1)
                 else { return false }
@@ -486,6 +540,17 @@ struct StreamingCheck {
                 break
             }
             k += 1
+        }
+        return true
+    }
+
+    /// Whether the object just read has every name of `required` list `index` (that its direction
+    /// requires).
+    func requiredPresent(_ index: Int32, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
+        let list = rt.requireds[Int(index)]
+        var hint = 0
+        for (r, name) in list.utf8Names.enumerated() where accessAllowed(list.access[r]) {
+            guard has(name, seen: seen, applicator, keyBase: keyBase, hint: &hint) else { return false }
         }
         return true
     }
@@ -505,9 +570,14 @@ struct StreamingCheck {
     }
 
     /// Whether the object just read has a member named `name`.
-    func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int) -> Bool {
-        let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0) }
-        if let known { return seen & (1 << UInt64(known)) != 0 }
+    /// `hint` is where the previous required name was found (`required` mostly follows the order
+    /// of `properties`).
+    func has(_ name: [UInt8], seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, hint: inout Int) -> Bool {
+        let known = name.withUnsafeBufferPointer { applicator?.lookup(bytes: $0, hint: hint) }
+        if let known {
+            hint = known &+ 1
+            return seen & (1 << UInt64(known)) != 0
+        }
         var k = keyBase
         while k < keys.count {
             if keys[k + 1] == name.count && name.withUnsafeBufferPointer({ equal(keys[k], $0) }) { return true }
@@ -548,42 +618,22 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !finishArray(node, count: count) { return false }
+        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) { return false }
         containerDepth -= 1
-        return true
-    }
-
-    /// The keywords that need an array's item count, after its items are read (those of `node` and of
-    /// the nodes it applies in place).
-    func finishArray(_ node: Int32, count: Int, level: Int = 0) -> Bool {
-        if level > nodeLimit { return false }
-        let info = rt.info[Int(node)]
-        var k = Int(info.opStart)
-        let end = k + Int(info.opCount)
-        while k < end {
-            switch rt.ops[k] {
-            case .minItems(let limit, _):
-                guard count >= limit else { return false }
-            case .maxItems(let limit, _):
-                guard count <= limit else { return false }
-            case .ref(let target, _):
-                guard finishArray(target, count: count, level: level + 1) else { return false }
-            case .allOf(let list, _):
-                for child in rt.lists[Int(list)] where !finishArray(child, count: count, level: level + 1) {
-                    return false
-                }
-            default:
-                break
-            }
-            k += 1
-        }
         return true
     }
 }
 
 extension MemberApplicator {
     /// The index of the property named by the bytes `name`, as ``lookup(_:_:)`` finds it on a tape.
-    @inline(__always) func lookup(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Property names are distinct, so the one that equals `name` is the one the tape lookup finds,
+    /// wherever the search starts: `hint` is tried first.
+    @inline(__always) func lookup(bytes name: UnsafeBufferPointer<UInt8>, hint: Int) -> Int? {
+        if hint < utf8Names.count && Self.equal(name, utf8Names[hint]) { return hint }
+        return lookup(bytes: name)
+    }
+
+    func lookup(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
         if let hashIndex {
             if let k = hashIndex[fnv1a(name)], Self.equal(name, utf8Names[k]) { return k }
         }
@@ -594,12 +644,36 @@ extension MemberApplicator {
     @inline(__always) static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         guard name.count == other.count else { return false }
         return other.withUnsafeBufferPointer { o in
-            var k = 0
-            while k < o.count {
-                if name[k] != o[k] { return false }
-                k += 1
+            let count = o.count
+            guard count > 0, let x = name.baseAddress, let y = o.baseAddress else { return true }
+            let p = UnsafeRawPointer(x)
+            let q = UnsafeRawPointer(y)
+            // Whole words, never reading outside either name: eight bytes at a time, then the last
+            // eight (overlapping) for a longer name, or 4-, 2- and 1-byte pieces for a short one.
+            if count >= 8 {
+                var k = 0
+                while k &+ 8 <= count {
+                    if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                        return false
+                    }
+                    k &+= 8
+                }
+                return k == count
+                    || p.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                        == q.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
             }
-            return true
+            var k = 0
+            if count & 4 != 0 {
+                if p.loadUnaligned(as: UInt32.self) != q.loadUnaligned(as: UInt32.self) { return false }
+                k = 4
+            }
+            if count & 2 != 0 {
+                if p.loadUnaligned(fromByteOffset: k, as: UInt16.self) != q.loadUnaligned(fromByteOffset: k, as: UInt16.self) {
+                    return false
+                }
+                k &+= 2
+            }
+            return count & 1 == 0 || x[k] == y[k]
         }
     }
 }

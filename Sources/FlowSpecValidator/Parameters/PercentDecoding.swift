@@ -20,6 +20,14 @@ enum PercentDecoding {
 
     /// Decodes `text`; with `plusAsSpace`, `+` is a space (`application/x-www-form-urlencoded`).
     static func decode(_ text: Substring, plusAsSpace: Bool = false) throws(Failure) -> String {
+        // Native text is contiguous: read its bytes in place (the generic loop below walks
+        // `Substring.UTF8View` indices, several times the cost).
+        if let result = text.utf8.withContiguousStorageIfAvailable({ decode(bytes: $0, plusAsSpace: plusAsSpace) }) {
+            switch result {
+            case .success(let decoded): return decoded ?? String(text)
+            case .failure(let failure): throw failure
+            }
+        }
         let utf8 = text.utf8
         let needsWork = utf8.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
         guard needsWork else { return String(text) }
@@ -49,6 +57,34 @@ enum PercentDecoding {
         }
         guard let string = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
         return string
+    }
+
+    /// ``decode(_:plusAsSpace:)`` on contiguous bytes: `nil` when nothing needs decoding (the text
+    /// is its own decoding).
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, plusAsSpace: Bool) -> Result<String?, Failure> {
+        var needsWork = false
+        for byte in bytes where byte == UInt8(ascii: "%") || (plusAsSpace && byte == UInt8(ascii: "+")) {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return .success(nil) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            if byte == UInt8(ascii: "%") {
+                guard k + 1 < bytes.count, let high = hexValue(bytes[k + 1]) else { return .failure(.malformedEscape(offset: k)) }
+                guard k + 2 < bytes.count, let low = hexValue(bytes[k + 2]) else { return .failure(.malformedEscape(offset: k)) }
+                decoded.append(high << 4 | low)
+                k += 3
+            } else {
+                decoded.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+                k += 1
+            }
+        }
+        guard let string = String(validating: decoded, as: UTF8.self) else { return .failure(.notUTF8) }
+        return .success(string)
     }
 
     static func decode(_ text: String, plusAsSpace: Bool = false) throws(Failure) -> String {

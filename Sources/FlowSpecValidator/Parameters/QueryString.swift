@@ -48,7 +48,11 @@ public struct QueryString: Sendable, Hashable {
     public init(_ query: String = "", plusAsSpace: Bool = false) {
         self.plusAsSpace = plusAsSpace
         var text = Substring(query)
-        if text.first == "?" { text = text.dropFirst() }
+        if text.utf8.first == UInt8(ascii: "?") && text.first == "?" { text = text.dropFirst() }
+        if let items = Self.asciiItems(text, plusAsSpace: plusAsSpace) {
+            self.items = items
+            return
+        }
         var items: [Item] = []
         // Splitting on bytes finds the same pieces as splitting on characters when the text is ASCII
         // (no `&` can then start a multi-scalar character), at a fraction of the cost.
@@ -75,12 +79,55 @@ public struct QueryString: Sendable, Hashable {
 
     /// The query of a request target (`/a/b?x=1` gives `x=1`); empty when there is none.
     public init(requestTarget: String) {
-        // `?` is ASCII, so its first byte is where the first `?` character starts.
-        guard let mark = requestTarget.utf8.firstIndex(of: UInt8(ascii: "?")) else {
-            self.init("")
-            return
+        // `?` is ASCII, so its first byte is where the first `?` character starts, and the bytes
+        // after it are whole UTF-8 characters. Searching the contiguous bytes costs a fraction of
+        // walking `String.UTF8View` indices.
+        var target = requestTarget
+        let query: String? = target.withUTF8 { bytes in
+            guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(mark + 1)...]), as: UTF8.self)
         }
-        self.init(String(requestTarget[requestTarget.utf8.index(after: mark)...]))
+        self.init(query ?? "")
+    }
+
+    /// The items of contiguous ASCII text, found by byte offsets (the same pieces as the general
+    /// path, which walks `Substring.UTF8View` indices); `nil` for other text.
+    static func asciiItems(_ text: Substring, plusAsSpace: Bool) -> [Item]? {
+        let utf8 = text.utf8
+        let found: [Item]?? = utf8.withContiguousStorageIfAvailable { bytes -> [Item]? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            var items: [Item] = []
+            // ASCII: byte offsets are character boundaries, and UTF-8 view offsets are O(1).
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var equals = -1
+                while end < bytes.count && bytes[end] != UInt8(ascii: "&") {
+                    if equals < 0 && bytes[end] == UInt8(ascii: "=") { equals = end }
+                    end += 1
+                }
+                if end > start {
+                    let name: Substring
+                    let value: Substring?
+                    if equals >= 0 {
+                        name = text[index(start)..<index(equals)]
+                        value = text[index(equals + 1)..<index(end)]
+                    } else {
+                        name = text[index(start)..<index(end)]
+                        value = nil
+                    }
+                    let decoded = try? PercentDecoding.decode(name, plusAsSpace: plusAsSpace)
+                    items.append(
+                        Item(
+                            rawName: name, rawValue: value, name: decoded ?? String(name), nameIsDecoded: decoded != nil,
+                            plusAsSpace: plusAsSpace))
+                }
+                start = end + 1
+            }
+            return items
+        }
+        return found ?? nil
     }
 
     /// The non-empty `&`-separated pieces of ASCII text.

@@ -3,18 +3,35 @@ import FlowSpecSchema
 import HTTPTypes
 
 /// Everything needed to check one operation's requests and responses, built once.
-struct OperationPlan: Sendable {
+///
+/// The plan's types are classes so that a check reaches them through one reference: as structs,
+/// every `plan.operations[index]` copied them, retaining and releasing each of their strings and
+/// arrays (about a tenth of an exchange's instructions went to that reference counting).
+final class OperationPlan: Sendable {
     let matched: MatchedOperation
     let site: SpecSite
     let parameters: ParameterPlanSet
-    var requestBody: RequestBodyPlan?
+    let requestBody: RequestBodyPlan?
     let responses: ResponsesPlan
+
+    init(
+        matched: MatchedOperation, site: SpecSite, parameters: ParameterPlanSet, requestBody: RequestBodyPlan?,
+        responses: ResponsesPlan
+    ) {
+        self.matched = matched
+        self.site = site
+        self.parameters = parameters
+        self.requestBody = requestBody
+        self.responses = responses
+    }
 }
 
 /// An operation's parameters: a decoder per usable parameter and, at the same positions, the
 /// compiled schemas and spec sites.
-struct ParameterPlanSet: Sendable {
+final class ParameterPlanSet: Sendable {
     let decoder: ParameterSetDecoder
+    /// Each decoder with its check, behind one reference each, for the loop over them.
+    let entries: [ParameterEntry]
     /// Aligned with `decoder.decoders`.
     let checks: [ParameterCheck]
     /// Declared names per location, for strict mode (header names lower-cased).
@@ -24,10 +41,35 @@ struct ParameterPlanSet: Sendable {
     /// Whether any parameter reads the query, headers or cookies (so their parsing can be skipped).
     let readsQuery: Bool
     let readsCookies: Bool
+
+    init(
+        decoder: ParameterSetDecoder, checks: [ParameterCheck], queryNames: Set<String>, headerNames: Set<String>,
+        cookieNames: Set<String>, readsQuery: Bool, readsCookies: Bool
+    ) {
+        self.decoder = decoder
+        self.checks = checks
+        entries = zip(decoder.decoders, checks).map { ParameterEntry(decoder: $0, check: $1) }
+        self.queryNames = queryNames
+        self.headerNames = headerNames
+        self.cookieNames = cookieNames
+        self.readsQuery = readsQuery
+        self.readsCookies = readsCookies
+    }
+}
+
+/// A usable parameter: how to decode it and how to check its value.
+final class ParameterEntry: Sendable {
+    let decoder: ParameterDecoder
+    let check: ParameterCheck
+
+    init(decoder: ParameterDecoder, check: ParameterCheck) {
+        self.decoder = decoder
+        self.check = check
+    }
 }
 
 /// How to check one decoded parameter value.
-struct ParameterCheck: Sendable {
+final class ParameterCheck: Sendable {
     let site: SpecSite
     /// The schema's slot in ``ValidationPlan/schemas`` (for a `content` parameter, its media type's
     /// schema); -1 when there is none.
@@ -37,16 +79,36 @@ struct ParameterCheck: Sendable {
     let instanceLocation: String
     /// For a `simple` primitive path parameter: its type. Its value is then the router's
     /// percent-decoded segment, exactly what the decoder would compute, without the decoder's copies.
-    var pathPrimitive: PrimitiveType? = nil
+    let pathPrimitive: PrimitiveType?
+
+    init(
+        site: SpecSite, schema: Int, contentIsJSON: Bool, instanceLocation: String, pathPrimitive: PrimitiveType? = nil
+    ) {
+        self.site = site
+        self.schema = schema
+        self.contentIsJSON = contentIsJSON
+        self.instanceLocation = instanceLocation
+        self.pathPrimitive = pathPrimitive
+    }
 }
 
 /// The request body of an operation.
-struct RequestBodyPlan: Sendable {
+///
+/// `media` changes only while the plan is built (``PlanBuilder`` marks the media types that accept
+/// an empty body once the schemas are compiled); once built, the plan is shared read-only.
+final class RequestBodyPlan: @unchecked Sendable {
     let required: Bool
     let site: SpecSite
     let matcher: MediaTypeMatcher
     /// Aligned with the declared keys (``MediaTypeMatch/keyIndex``).
     var media: [BodyMediaPlan]
+
+    init(required: Bool, site: SpecSite, matcher: MediaTypeMatcher, media: [BodyMediaPlan]) {
+        self.required = required
+        self.site = site
+        self.matcher = matcher
+        self.media = media
+    }
 }
 
 /// One declared media type of a body.
@@ -72,7 +134,7 @@ struct BodyMediaPlan: Sendable {
 }
 
 /// An operation's responses, with the status lookups resolved.
-struct ResponsesPlan: Sendable {
+final class ResponsesPlan: Sendable {
     let site: SpecSite
     let responses: [ResponsePlan]
     /// Exact codes and their response indexes.
@@ -84,6 +146,18 @@ struct ResponsesPlan: Sendable {
     /// The declared keys, for messages.
     let declaredKeys: [String]
 
+    init(
+        site: SpecSite, responses: [ResponsePlan], exact: [(code: Int, index: Int)], ranges: [Int], defaultIndex: Int,
+        declaredKeys: [String]
+    ) {
+        self.site = site
+        self.responses = responses
+        self.exact = exact
+        self.ranges = ranges
+        self.defaultIndex = defaultIndex
+        self.declaredKeys = declaredKeys
+    }
+
     func lookup(_ status: Int) -> Int? {
         for entry in exact where entry.code == status { return entry.index }
         let digit = status / 100
@@ -93,7 +167,7 @@ struct ResponsesPlan: Sendable {
 }
 
 /// One declared response.
-struct ResponsePlan: Sendable {
+final class ResponsePlan: Sendable {
     let statusKey: String
     let site: SpecSite
     let headers: [HeaderCheck]
@@ -102,6 +176,19 @@ struct ResponsePlan: Sendable {
     let media: [BodyMediaPlan]
     /// The declared media types, parsed, for `Accept` checks.
     let mediaTypes: [MediaType]
+
+    init(
+        statusKey: String, site: SpecSite, headers: [HeaderCheck], contentSite: SpecSite, matcher: MediaTypeMatcher?,
+        media: [BodyMediaPlan], mediaTypes: [MediaType]
+    ) {
+        self.statusKey = statusKey
+        self.site = site
+        self.headers = headers
+        self.contentSite = contentSite
+        self.matcher = matcher
+        self.media = media
+        self.mediaTypes = mediaTypes
+    }
 }
 
 /// One declared response header.

@@ -75,14 +75,15 @@ extension PlanBuilder {
             name: name, location: location, style: style.map { ParameterStyle($0.rawValue) }, explode: explode,
             allowReserved: allowReserved, allowEmptyValue: allowEmptyValue, required: required,
             shape: contentType == nil ? shape(of: schema) : .primitive(.string), contentMediaType: contentType)
-        var check = ParameterCheck(
-            site: SpecSite(node, in: files), schema: schemaSlot(effectiveSchema), contentIsJSON: contentIsJSON,
-            instanceLocation: definition.instanceLocation)
+        var pathPrimitive: PrimitiveType?
         if location == .path, contentType == nil, definition.effectiveStyle == .simple,
             case .primitive(let type) = definition.shape
         {
-            check.pathPrimitive = type
+            pathPrimitive = type
         }
+        let check = ParameterCheck(
+            site: SpecSite(node, in: files), schema: schemaSlot(effectiveSchema), contentIsJSON: contentIsJSON,
+            instanceLocation: definition.instanceLocation, pathPrimitive: pathPrimitive)
         return (definition, check)
     }
 

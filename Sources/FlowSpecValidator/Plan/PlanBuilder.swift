@@ -73,7 +73,7 @@ struct PlanBuilder {
         let program = compiler.finish()
         let schemas = handles.map { program.validator($0) }
         for diagnostic in program.diagnostics { diagnostics.append(diagnostic) }
-        markEmptyBodies(&operations, schemas: schemas)
+        markEmptyBodies(operations, schemas: schemas)
         let coverage = CoverageCatalog(operations: operations.map(Self.coverage))
         return ValidationPlan(
             router: router, operations: operations, schemas: schemas, properties: properties.tree, options: options,
@@ -100,16 +100,15 @@ struct PlanBuilder {
     }
 
     /// An optional body accepts an empty request when its schema accepts `{}`.
-    func markEmptyBodies(_ operations: inout [OperationPlan], schemas: [SchemaValidator]) {
+    func markEmptyBodies(_ operations: [OperationPlan], schemas: [SchemaValidator]) {
         let empty = JSONValue.object(JSONObject())
         for index in operations.indices {
-            guard var body = operations[index].requestBody, !body.required else { continue }
+            guard let body = operations[index].requestBody, !body.required else { continue }
             for mediaIndex in body.media.indices {
                 let slot = body.media[mediaIndex].schema
                 body.media[mediaIndex].acceptsEmpty =
                     slot < 0 || schemas[slot].isValid(empty, options: ValidationOptions(direction: .request))
             }
-            operations[index].requestBody = body
         }
     }
 

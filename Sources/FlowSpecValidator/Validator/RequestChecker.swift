@@ -7,15 +7,24 @@ struct RequestChecker {
     let plan: ValidationPlan
 
     func check(method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput) -> RequestValidation {
-        var result = RequestValidation(method: method)
-        result.headers = fields
+        var result = RequestValidation(method: method, headers: fields)
+        // One exit: returning the result from several places made the compiler copy it (retaining
+        // and releasing each of its fields) on the way out.
+        check(method: method, target: target, fields: fields, body: body, into: &result)
+        return result
+    }
+
+    func check(
+        method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput,
+        into result: inout RequestValidation
+    ) {
         var routeMethod = method
         var route = plan.router.route(method: method, path: target)
         if case .methodNotAllowed(let allowed) = route {
             switch (plan.options.undeclaredMethods, method) {
             case (.allowOptions, .options), (.allowOptionsAndHead, .options):
                 result.isUncheckedMethod = true
-                return result
+                return
             case (.allowOptionsAndHead, .head) where allowed.contains(.get):
                 routeMethod = .get
                 route = plan.router.route(method: .get, path: target)
@@ -31,11 +40,11 @@ struct RequestChecker {
                     .pathNotFound, "no path of the spec matches `\(path)`", instanceLocation: "path",
                     hint: "check the path against the spec's paths and server base paths; nothing is normalised "
                         + "(a trailing or double slash is a different path)"))
-            return result
+            return
         case .invalidPath(let error):
             result.violations.append(
                 plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
-            return result
+            return
         case .methodNotAllowed(let allowed):
             result.allowedMethods = allowed
             let list = allowed.map(\.rawValue).joined(separator: ", ")
@@ -44,7 +53,7 @@ struct RequestChecker {
                     .methodNotAllowed,
                     "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
                         + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
-            return result
+            return
         case .matched(let index, let pathParameters):
             let operation = plan.operations[index]
             result.operation = operation.matched
@@ -53,7 +62,7 @@ struct RequestChecker {
             if routeMethod == method || method != .head {
                 BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
             }
-            return result
+            return
         }
     }
 
@@ -74,20 +83,20 @@ struct RequestChecker {
         let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
         let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
         var decoded: [DecodedParameter] = []
-        decoded.reserveCapacity(set.checks.count)
-        for (offset, decoder) in set.decoder.decoders.enumerated() {
-            let check = set.checks[offset]
+        decoded.reserveCapacity(set.entries.count)
+        for entry in set.entries {
+            let check = entry.check
             do {
                 let found: JSONValue?
                 if let type = check.pathPrimitive,
-                    let parameter = pathParameters.first(where: { $0.name == decoder.definition.name })
+                    let parameter = pathParameters.first(where: { $0.name == entry.decoder.definition.name })
                 {
                     found = type.coerce(parameter.decodedValue)
                 } else {
-                    found = try decoder.decode(from: sources)
+                    found = try entry.decoder.decode(from: sources)
                 }
                 guard let value = found else { continue }
-                decoded.append(DecodedParameter(definition: decoder.definition, value: value))
+                decoded.append(DecodedParameter(definition: entry.decoder.definition, value: value))
                 validate(value, check, options: plan.parameterOptions, into: &result.violations)
             } catch {
                 result.violations.append(

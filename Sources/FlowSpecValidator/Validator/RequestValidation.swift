@@ -49,6 +49,18 @@ public struct RequestValidation: Sendable {
         self.isUncheckedMethod = isUncheckedMethod
     }
 
+    /// An empty verdict for a request with these header fields (no `HTTPFields` built and thrown
+    /// away, as the public initializer's default would).
+    init(method: HTTPRequest.Method, headers: HeaderSource) {
+        operation = nil
+        parameters = DecodedParameters()
+        mediaTypeKey = nil
+        violations = []
+        self.method = method
+        self.headers = headers
+        isUncheckedMethod = false
+    }
+
     /// Whether no violation is an error.
     public var isValid: Bool { !violations.contains { $0.severity == .error } }
 }

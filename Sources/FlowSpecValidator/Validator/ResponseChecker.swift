@@ -8,7 +8,17 @@ struct ResponseChecker {
 
     func check(status: Int, fields: HeaderSource, body: BodyInput, request: RequestValidation) -> ResponseValidation {
         var result = ResponseValidation()
-        guard let matched = request.operation, matched.index < plan.operations.count else {
+        // One exit, so that the result is not copied on the way out (see `RequestChecker`).
+        check(status: status, fields: fields, body: body, request: request, into: &result)
+        return result
+    }
+
+    func check(
+        status: Int, fields: HeaderSource, body: BodyInput, request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
+        // Only the index is read on the way: binding the whole `MatchedOperation` copied its strings.
+        guard let matchedIndex = request.operation?.index, matchedIndex < plan.operations.count else {
             if !request.isUncheckedMethod {
                 result.violations.append(
                     plan.pathsSite.diagnostic(
@@ -16,25 +26,25 @@ struct ResponseChecker {
                         "the response (status \(status)) was not checked: its request matched no operation",
                         instanceLocation: "status", severity: .warning))
             }
-            return result
+            return
         }
-        let operation = plan.operations[matched.index]
+        let operation = plan.operations[matchedIndex]
         let responses = operation.responses
         guard let index = responses.lookup(status) else {
             result.violations.append(
                 responses.site.diagnostic(
                     .responseStatusUndeclared,
-                    "status \(status) is not declared for \(matched.id); declared: "
+                    "status \(status) is not declared for \(request.operation?.id ?? ""); declared: "
                         + responses.declaredKeys.joined(separator: ", "),
                     instanceLocation: "status", hint: "declare the status (or a range such as 4XX, or default)"))
-            return result
+            return
         }
         let response = responses.responses[index]
         result.statusKey = response.statusKey
         if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
-        guard request.method != .head, status != 204, status != 304 else { return result }
+        guard request.method != .head, status != 204, status != 304 else { return }
         checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
-        return result
+        return
     }
 
     func checkHeaders(_ response: ResponsePlan, fields: HeaderSource, into violations: inout [Diagnostic]) {

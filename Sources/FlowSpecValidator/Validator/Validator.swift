@@ -110,8 +110,7 @@ public struct Validator: Sendable {
         // The pairs are read in place; `HTTPFields` are built only if something needs them all.
         let fields = HeaderSource(pairs: headers)
         guard let parsedMethod = HTTPRequest.Method(method) else {
-            var result = RequestValidation(method: .get)
-            result.headers = fields
+            var result = RequestValidation(method: .get, headers: fields)
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
@@ -177,29 +176,26 @@ public struct Validator: Sendable {
     /// The path and query of a request target that may be an absolute URL.
     static func pathAndQuery(_ target: String) -> String {
         if target.utf8.first == UInt8(ascii: "/") { return target }
-        // Find "://" by hand: the generic firstRange(of:) is costly on this hot path.
-        let utf8 = target.utf8
-        var index = utf8.startIndex
-        var afterScheme: String.UTF8View.Index?
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: ":") {
-                let slash1 = utf8.index(after: index)
-                if slash1 < utf8.endIndex, utf8[slash1] == UInt8(ascii: "/") {
-                    let slash2 = utf8.index(after: slash1)
-                    if slash2 < utf8.endIndex, utf8[slash2] == UInt8(ascii: "/") {
-                        afterScheme = utf8.index(after: slash2)
-                        break
-                    }
+        // Searched in the contiguous bytes: walking `String.UTF8View` indices is costly on this hot
+        // path. Every cut is at an ASCII byte, so the tail is whole UTF-8 characters.
+        var text = target
+        return text.withUTF8 { b in
+            // The first `://`.
+            var k = 0
+            var afterScheme = -1
+            while k &+ 2 < b.count {
+                if b[k] == UInt8(ascii: ":") && b[k &+ 1] == UInt8(ascii: "/") && b[k &+ 2] == UInt8(ascii: "/") {
+                    afterScheme = k &+ 3
+                    break
                 }
+                k &+= 1
             }
-            index = utf8.index(after: index)
+            guard afterScheme >= 0 else { return target }
+            var slash = afterScheme
+            while slash < b.count && b[slash] != UInt8(ascii: "/") && b[slash] != UInt8(ascii: "?") { slash &+= 1 }
+            guard slash < b.count else { return "/" }
+            let tail = String(decoding: UnsafeBufferPointer(rebasing: b[slash...]), as: UTF8.self)
+            return b[slash] == UInt8(ascii: "?") ? "/" + tail : tail
         }
-        guard let afterScheme else { return target }
-        let rest = target.utf8[afterScheme...]
-        guard let slash = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
-            return "/"
-        }
-        let tail = String(Substring(target.utf8[slash...]))
-        return tail.utf8.first == UInt8(ascii: "?") ? "/" + tail : tail
     }
 }

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import FlowSpecValidator
+
+/// Request targets as captures give them: absolute URLs lose their scheme and authority, and the
+/// query is what follows the first `?`.
+@Suite("Request targets")
+struct RequestTargetTests {
+    @Test(arguments: [
+        ("/a/b?x=1", "/a/b?x=1"), ("https://h.test/a/b?x=1", "/a/b?x=1"), ("https://h.test?x=1", "/?x=1"),
+        ("https://h.test", "/"), ("x://", "/"), ("h.test/a", "h.test/a"), ("a:/b", "a:/b"), ("a:b://c/d", "/d"),
+        ("https://user@h.test:8080/é/ü?q=ä", "/é/ü?q=ä"), ("https://h.test/a://b/c", "/a://b/c"), ("", ""),
+        ("https://h.test#f/g", "/g"),
+    ])
+    func pathAndQuery(_ target: String, _ expected: String) {
+        #expect(Validator.pathAndQuery(target) == expected)
+    }
+
+    @Test(arguments: [
+        ("/a?x=1&y=2", ["x", "y"]), ("/a", []), ("/a?", []), ("/é?ü=1?v=2", ["ü"]), ("/a?&&b&", ["b"]),
+    ])
+    func queryOfATarget(_ target: String, _ names: [String]) {
+        #expect(QueryString(requestTarget: target).items.map(\.name) == names)
+    }
+
+    @Test func queryKeepsEverythingAfterTheFirstMark() throws {
+        let query = QueryString(requestTarget: "/é?ü=1?v=2")
+        #expect(query.items.count == 1)
+        #expect(try query.items[0].decodedValue() == "1?v=2")
+    }
+}
