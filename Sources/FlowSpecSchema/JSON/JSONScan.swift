@@ -1,13 +1,32 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// The scans over JSON text that the tape reader (``JSONReader``) and the one-pass check
 /// (`StreamingCheck`) share, so that both agree on where a plain string stops and what a small
 /// integer is.
 enum JSONScan {
     /// The index of the first byte at or after `start` that is `"`, `\`, a control character or
-    /// non-ASCII, checked 8 bytes at a time; a string's text up to there is plain ASCII. Stops early,
-    /// at most 7 bytes before the end, where the caller's byte loop takes over.
+    /// non-ASCII, checked 16 bytes at a time with SSE2 on x86-64, then 8; a string's text up to there
+    /// is plain ASCII. Stops early, at most 7 bytes before the end, where the caller's byte loop
+    /// takes over.
     @inline(__always) static func plainASCIIEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         guard let base = b.baseAddress else { return i }
+        #if arch(x86_64)
+            let quote = _mm_set1_epi8(0x22)
+            let backslash = _mm_set1_epi8(0x5C)
+            let space = _mm_set1_epi8(0x20)
+            while i &+ 16 <= b.count {
+                let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
+                // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
+                let special = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space))
+                let mask = _mm_movemask_epi8(special)
+                if mask != 0 { return i &+ Int(mask.trailingZeroBitCount) }
+                i &+= 16
+            }
+        #endif
         while i &+ 8 <= b.count {
             // Little-endian order puts the first byte in the lowest bits on every platform.
             let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
