@@ -23,31 +23,29 @@ enum DocumentWalk {
 
     /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
     private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
-        // The key's bytes are read once and told apart by length: this runs for every entry.
-        let bytes = tree.scalarBytes(key)
-        if bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "x")
-            && bytes[bytes.startIndex + 1] == UInt8(ascii: "-")
-        {
-            return true
-        }
-        switch bytes.count {
-        case 4: return equal(bytes, "enum")
-        case 5: return equal(bytes, "const") || equal(bytes, "value")
-        case 7: return equal(bytes, "example") || equal(bytes, "default")
-        case 8: return equal(bytes, "examples") && tree.isSequence(value)
-        default: return false
+        // The key's bytes are read once, in place, and told apart by length: this runs for every entry.
+        let isSequence = tree.isSequence(value)
+        return tree.withScalarBytes(key) { bytes -> Bool in
+            if bytes.count >= 2 && bytes[0] == UInt8(ascii: "x") && bytes[1] == UInt8(ascii: "-") { return true }
+            switch bytes.count {
+            case 4: return equal(bytes, "enum")
+            case 5: return equal(bytes, "const") || equal(bytes, "value")
+            case 7: return equal(bytes, "example") || equal(bytes, "default")
+            case 8: return equal(bytes, "examples") && isSequence
+            default: return false
+            }
         }
     }
 
-    private static func equal(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
         text.withUTF8Buffer { bytes.elementsEqual($0) }
     }
 
     /// Whether the key node `key` is one of ``namedMaps``.
     private static func isNamedMap(key: NodeID, in tree: YAMLTree) -> Bool {
-        let bytes = tree.scalarBytes(key)
-        guard namedMapLengths.contains(bytes.count) else { return false }
-        return namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+        tree.withScalarBytes(key) { bytes in
+            namedMapLengths.contains(bytes.count) && namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     /// Calls `visit` with each entry (file, tree, key node, value node) of every mapping that is not
