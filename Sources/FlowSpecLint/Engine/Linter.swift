@@ -83,21 +83,17 @@ public struct Linter: Sendable {
         return Result(diagnostics: diagnostics, suppressedCount: outcome.suppressed.count)
     }
 
-    /// One piece of the set-up of a lint run: the rules' context, or the example checker's work on
-    /// the files alone. Neither needs the other.
-    private enum SetUp: Sendable {
-        case context, checkerFiles
-    }
-
-    /// One piece of the rules' work: the example checker compiling its schemas, a file's
-    /// suppressions, or a rule (or one part of a rule that is split, see ``LintRule/Split``).
+    /// One piece of a lint run: making the rules' context, the example checker compiling its
+    /// schemas, a file's suppressions, or a rule (or one part of a rule that is split, see
+    /// ``LintRule/Split``).
     private enum Piece: Sendable {
+        case context
         case prepareExamples
         case suppressions(file: Int)
         case rule(Int, part: Int, parts: Int, afterPreparing: Bool)
     }
 
-    /// What a piece of the rules' work made.
+    /// What a piece made.
     private enum Made: Sendable {
         case nothing
         case suppressions(SuppressionParser.Result)
@@ -115,6 +111,7 @@ public struct Linter: Sendable {
         _ loaded: LoadResult, rootFile: String?, examples: (any ExampleChecker)?
     ) -> ([(RuleDescriptor, [Diagnostic])], [SuppressionParser.Result]) {
         let files = loaded.files
+        let hasDocument = loaded.document != nil
         let active = rules.indices.filter { index in
             let rule = rules[index]
             guard let version = loaded.document?.version else { return false }
@@ -123,51 +120,45 @@ public struct Linter: Sendable {
         let usesChecker = { (index: Int) in ExampleRules.checkerRuleIDs.contains(self.rules[index].id) }
         // The checker's work is done only when a rule will check an example.
         let prepare = examples != nil && active.contains(where: usesChecker)
-        // First the context the rules share, and beside it what the checker needs of the files alone.
-        // Nothing else waits for the context: the suppressions are read among the rules.
-        let setUp: [SetUp] = [.context] + (prepare ? [.checkerFiles] : [])
-        let made = ParallelWork.map(setUp.count, threads: threads) { piece -> LintContext? in
-            switch setUp[piece] {
-            case .context:
-                return loaded.document.map { LintContext(result: loaded, document: $0, examples: examples) }
-            case .checkerFiles:
-                examples?.prepareFiles()
-                return nil
-            }
-        }
-        let context = made[0]
-        // Compiling the examples' schemas is the longest piece: it goes first, the other rules and the
-        // suppressions run beside it (the longest first, so that the threads finish together), and
-        // the rules that check examples come last, once it is done, in parts that both threads share.
+        // First the context the rules share, and beside it the example checker, which scans the files
+        // (needing no context) before it compiles the examples' schemas: the longest piece. The other
+        // rules and the suppressions run beside it (the longest first, so that the threads finish
+        // together), and the rules that check examples come last, once it is done, in parts that
+        // both threads share.
         var weighed: [(weight: Int, pieces: [Piece])] = files.files.indices.map {
             (Self.suppressionsWeight, [.suppressions(file: $0)])
         }
-        if context != nil {
+        if hasDocument {
             weighed += active.filter { !usesChecker($0) }.map { index in
                 (rules[index].weight, Self.pieces(of: rules[index], at: index, afterPreparing: false))
             }
         }
         // Stable: pieces of the same weight keep their order.
-        var pieces: [Piece] = prepare && context != nil ? [.prepareExamples] : []
+        var pieces: [Piece] = [.context] + (prepare && hasDocument ? [.prepareExamples] : [])
         pieces += weighed.enumerated().sorted { a, b in
             a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
         }.flatMap(\.element.pieces)
-        if context != nil {
+        if hasDocument {
             pieces += active.filter(usesChecker).flatMap { Self.pieces(of: rules[$0], at: $0, afterPreparing: prepare) }
         }
+        let made = Handoff<LintContext?>()
         let prepared = Gate()
         let (ruleList, work) = (rules, pieces)
         let outcomes = ParallelWork.map(pieces.count, threads: threads) { piece -> Made in
             switch work[piece] {
+            case .context:
+                made.set(loaded.document.map { LintContext(result: loaded, document: $0, examples: examples) })
+                return .nothing
             case .prepareExamples:
-                if let context { examples?.prepare(context) }
+                examples?.prepareFiles()
+                if let context = made.get() { examples?.prepare(context) }
                 prepared.open()
                 return .nothing
             case .suppressions(let index):
                 let file = files.files[index]
                 return .suppressions(SuppressionParser.collect(in: file.tree, file: file.displayPath))
             case .rule(let index, let part, let parts, let afterPreparing):
-                guard let context else { return .nothing }
+                guard let context = made.get() else { return .nothing }
                 if afterPreparing { prepared.wait() }
                 let rule = ruleList[index]
                 var findings = LintFindings(files: files, rule: rule.descriptor)
@@ -192,7 +183,7 @@ public struct Linter: Sendable {
             }
         }
         let parsed = suppressions.sorted { $0.file < $1.file }.map(\.result)
-        guard context != nil else { return ([], parsed) }
+        guard hasDocument else { return ([], parsed) }
         return (active.compactMap { index in byRule[index].map { (rules[index].descriptor, $0) } }, parsed)
     }
 
