@@ -121,7 +121,7 @@ public enum ExampleRules {
             the rule reports nothing until the linter is given an example checker.
             """,
         category: "examples"
-    ).splitting(into: 4, weight: 6) { context, part, parts, findings in
+    ).splitting(into: 8, weight: 6) { context, part, parts, findings in
         // The longest rule of a large spec, and the last to start (it waits for the schemas to
         // compile): its examples are dealt out to parts that the threads share.
         guard let checker = context.examples else { return }

@@ -17,9 +17,13 @@ enum DocumentWalk {
         "parameters", "requestBodies", "securitySchemes", "pathItems", "mapping", "scopes",
     ]
 
-    /// The lengths of the ``namedMaps`` keys: a key of another length is none of them, and needs no
-    /// `String` to tell.
-    private static let namedMapLengths = Set(namedMaps.map(\.utf8.count))
+    /// The ``namedMaps`` keys as bytes, by length: a key is compared with the few names of its length
+    /// without becoming a `String` (most keys have the length of some name).
+    private static let namedMapsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (namedMaps.map(\.utf8.count).max() ?? 0) + 1)
+        for name in namedMaps { table[name.utf8.count].append(Array(name.utf8)) }
+        return table
+    }()
 
     /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
     private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
@@ -44,7 +48,7 @@ enum DocumentWalk {
     /// Whether the key node `key` is one of ``namedMaps``.
     private static func isNamedMap(key: NodeID, in tree: YAMLTree) -> Bool {
         tree.withScalarBytes(key) { bytes in
-            namedMapLengths.contains(bytes.count) && namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+            bytes.count < namedMapsByLength.count && namedMapsByLength[bytes.count].contains { $0.elementsEqual(bytes) }
         }
     }
 
@@ -54,7 +58,14 @@ enum DocumentWalk {
     static func entries(
         _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
     ) {
-        for file in context.files.files {
+        entries(context.files, visit)
+    }
+
+    /// ``entries(_:_:)`` over `files`, for walks made while the context is being built.
+    static func entries(
+        _ files: SpecFileSet, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
+    ) {
+        for file in files.files {
             let tree = file.tree
             // Each node with whether it is a map of names, and whether its values are maps of names
             // (the callback objects inside `callbacks`).
