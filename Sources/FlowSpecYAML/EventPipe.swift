@@ -24,8 +24,16 @@ final class EventPipe {
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let slots: UnsafeMutablePointer<yaml_event_t>
-    /// Counters, each on a cache line of its own: made (0), consumed (8), failed (16), stop (24).
+    /// How many events the caller waits for when it sleeps: it is woken once per batch, not per event.
+    private static let batch = 512
+
+    /// Counters, each on a cache line of its own: made (0), consumed (8), failed (16), stop (24), and
+    /// the count of made events at which a sleeping caller wants to be woken (32; 0 when awake).
     private let counters: UnsafeMutablePointer<Int>
+    /// Where the caller sleeps when the helper falls behind (a descheduled helper on a busy machine):
+    /// spinning or yielding there gave the caller's core away for whole time slices.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let condition: UnsafeMutablePointer<pthread_cond_t>
     private var thread: pthread_t?
     /// Events taken by the caller so far (the caller's own copy of the consumed counter).
     private var taken = 0
@@ -34,14 +42,31 @@ final class EventPipe {
         self.parser = parser
         slots = .allocate(capacity: Self.capacity)
         slots.initialize(repeating: yaml_event_t(), count: Self.capacity)
-        counters = .allocate(capacity: 32)
-        counters.initialize(repeating: 0, count: 32)
+        counters = .allocate(capacity: 40)
+        counters.initialize(repeating: 0, count: 40)
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        condition = .allocate(capacity: 1)
+        condition.initialize(to: pthread_cond_t())
+        pthread_cond_init(condition, nil)
     }
 
     deinit {
         for index in 0..<Self.capacity { yaml_event_delete(slots + index) }
         slots.deallocate()
         counters.deallocate()
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+    }
+
+    /// Wakes the caller if it sleeps.
+    private func wake() {
+        pthread_mutex_lock(mutex)
+        pthread_cond_broadcast(condition)
+        pthread_mutex_unlock(mutex)
     }
 
     /// Starts parsing with `parser` (already given its input) on a helper thread; `nil` when no
@@ -84,12 +109,18 @@ final class EventPipe {
             let slot = slots + made % Self.capacity
             yaml_event_delete(slot)
             guard yaml_parser_parse(parser, slot) == 1 else {
-                fs_store_release(counters + 16, 1)
+                fs_store_seq(counters + 16, 1)
+                wake()
                 return
             }
             made += 1
-            fs_store_release(counters, made)
-            if slot.pointee.type == YAML_STREAM_END_EVENT { return }
+            fs_store_seq(counters, made)
+            if slot.pointee.type == YAML_STREAM_END_EVENT {
+                wake()
+                return
+            }
+            let wakeAt = fs_load_seq(counters + 32)
+            if wakeAt != 0 && made >= wakeAt { wake() }
         }
     }
 
@@ -104,7 +135,28 @@ final class EventPipe {
                 return nil
             }
             spins += 1
-            if spins < 64 { fs_pause() } else { sched_yield() }
+            if spins < 64 {
+                fs_pause()
+                continue
+            }
+            // The helper is behind: sleep until it has made a batch, ended or failed (it wakes the
+            // caller then), with a timeout in case a wake-up is missed.
+            pthread_mutex_lock(mutex)
+            fs_store_seq(counters + 32, taken + Self.batch)
+            while fs_load_seq(counters) <= taken && fs_load_seq(counters + 16) == 0 {
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                var deadline = now
+                deadline.tv_nsec += 2_000_000
+                if deadline.tv_nsec >= 1_000_000_000 {
+                    deadline.tv_sec += 1
+                    deadline.tv_nsec -= 1_000_000_000
+                }
+                pthread_cond_timedwait(condition, mutex, &deadline)
+            }
+            fs_store_seq(counters + 32, 0)
+            pthread_mutex_unlock(mutex)
+            spins = 0
         }
         let slot = slots + taken % Self.capacity
         taken += 1
