@@ -24,6 +24,8 @@ public struct LintContext: Sendable {
     /// order (computed once: two Markdown rules scan them, and a walk of a large spec cost each of
     /// them more than its own test).
     let documentationTexts: [NodeRef]
+    /// What the pieces of a run made for each other (the examples to check).
+    let shared = SharedResults()
 
     public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
         self.document = document

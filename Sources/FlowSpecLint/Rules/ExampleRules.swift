@@ -12,7 +12,7 @@ public enum ExampleRules {
     static let checkerRuleIDs: Set<DiagnosticCode> = [validMediaExample.id, validSchemaExample.id]
 
     /// An example value to check, the schema it illustrates, and whether it is part of a request.
-    struct ExampleSite {
+    struct ExampleSite: Sendable {
         var value: NodeRef
         var schema: Schema
         var isRequest: Bool
@@ -31,8 +31,13 @@ public enum ExampleRules {
         return result
     }
 
-    /// Every example of a media type, parameter or header with the schema it must match.
+    /// Every example of a media type, parameter or header with the schema it must match (listed once
+    /// per run: the example checker and every part of the example rule ask).
     static func mediaExamples(_ context: LintContext) -> [ExampleSite] {
+        context.shared.mediaExamples { listMediaExamples(context) }
+    }
+
+    private static func listMediaExamples(_ context: LintContext) -> [ExampleSite] {
         var result: [ExampleSite] = []
         func add(_ media: MediaTypeObject, isRequest: Bool) {
             guard let schema = media.schema else { return }
