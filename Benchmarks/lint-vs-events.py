@@ -41,3 +41,7 @@ floor = statistics.median(times["yaml_events"])
 for name, _ in commands:
     median = statistics.median(times[name])
     print(f"{name:14s} median {median:.3f} s  min {min(times[name]):.3f} s  {median / floor:.2f}x yaml_events")
+if args.base:
+    # The two builds side by side: on a shared machine this ratio moves less than either against libyaml.
+    ratio = statistics.median(times["flowspec lint"]) / statistics.median(times["base lint"])
+    print(f"flowspec lint / base lint: {ratio:.2f} (medians)")

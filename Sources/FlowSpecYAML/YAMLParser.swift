@@ -69,33 +69,60 @@ public enum YAMLParser {
         return false
     }
 
+    /// Inputs at least this large are parsed by libyaml on a helper thread while this one builds
+    /// the tree (see ``EventPipe``); a small file is read before a thread would have started.
+    static let pipelineThreshold = 256 << 10
+
     /// - Parameters:
     ///   - buffer: `sourceArray`'s storage.
+    ///   - pipelined: whether libyaml may run on a helper thread (for inputs of at least
+    ///     ``pipelineThreshold`` bytes).
     static func parseYAML(
-        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions
+        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions,
+        pipelined: Bool? = nil
     ) throws(YAMLError) -> YAMLTree {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        // On the heap: the helper thread parses with it.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
             throw YAMLError(.syntax, "libyaml could not be initialised", at: YAMLMark(line: 1, column: 1, offset: 0))
         }
-        defer { yaml_parser_delete(&parser) }
+        defer { yaml_parser_delete(parser) }
+        var empty: UInt8 = 0
         if let base = buffer.baseAddress {
-            yaml_parser_set_input_string(&parser, base, buffer.count)
+            yaml_parser_set_input_string(parser, base, buffer.count)
         } else {
-            var empty: UInt8 = 0
-            yaml_parser_set_input_string(&parser, &empty, 0)
+            yaml_parser_set_input_string(parser, &empty, 0)
         }
         var builder = YAMLTreeBuilder(options: options, source: buffer, sourceArray: sourceArray)
         var offsets = CharacterOffsets(buffer, isASCII: builder.isASCII)
         var documents = 0
-        var event = yaml_event_t()
+        let single = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        single.initialize(to: yaml_event_t())
+        defer {
+            yaml_event_delete(single)
+            single.deallocate()
+        }
+        // Stopped (by the last defer to run first) before the parser is deleted.
+        let pipe = (pipelined ?? (buffer.count >= pipelineThreshold)) ? EventPipe.start(parser) : nil
+        defer { pipe?.finish() }
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw libyamlError(parser, buffer: buffer, offsets: &offsets)
+            let event: UnsafeMutablePointer<yaml_event_t>
+            if let pipe {
+                guard let next = pipe.next() else {
+                    throw libyamlError(parser.pointee, buffer: buffer, offsets: &offsets)
+                }
+                event = next
+            } else {
+                yaml_event_delete(single)
+                guard yaml_parser_parse(parser, single) == 1 else {
+                    throw libyamlError(parser.pointee, buffer: buffer, offsets: &offsets)
+                }
+                event = single
             }
-            defer { yaml_event_delete(&event) }
-            let start = offsets.pack(event.start_mark)
-            switch event.type {
+            let start = offsets.pack(event.pointee.start_mark)
+            switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
                 return try builder.finish(endOfInput: start)
             case YAML_DOCUMENT_START_EVENT:
@@ -106,24 +133,26 @@ public enum YAMLParser {
                         hint: "keep one document per file; remove the `---` line and what follows, or split the file")
                 }
             case YAML_SCALAR_EVENT:
-                let data = event.data.scalar
+                let data = event.pointee.data.scalar
                 let style = scalarStyle(data.style)
                 let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
                 let type = try scalarType(
                     bytes, style: style, tag: data.tag, plainImplicit: data.plain_implicit != 0, at: start)
                 try builder.scalar(
                     bytes, type: type, style: style, anchor: string(data.anchor), start: start,
-                    end: offsets.pack(event.end_mark))
+                    end: offsets.pack(event.pointee.end_mark))
             case YAML_SEQUENCE_START_EVENT:
-                try checkCollectionTag(event.data.sequence_start.tag, expected: "seq", at: start)
-                try builder.beginCollection(.sequence, anchor: string(event.data.sequence_start.anchor), start: start)
+                try checkCollectionTag(event.pointee.data.sequence_start.tag, expected: "seq", at: start)
+                try builder.beginCollection(
+                    .sequence, anchor: string(event.pointee.data.sequence_start.anchor), start: start)
             case YAML_MAPPING_START_EVENT:
-                try checkCollectionTag(event.data.mapping_start.tag, expected: "map", at: start)
-                try builder.beginCollection(.mapping, anchor: string(event.data.mapping_start.anchor), start: start)
+                try checkCollectionTag(event.pointee.data.mapping_start.tag, expected: "map", at: start)
+                try builder.beginCollection(
+                    .mapping, anchor: string(event.pointee.data.mapping_start.anchor), start: start)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                try builder.endCollection(end: offsets.pack(event.end_mark))
+                try builder.endCollection(end: offsets.pack(event.pointee.end_mark))
             case YAML_ALIAS_EVENT:
-                try builder.alias(string(event.data.alias.anchor) ?? "", at: start)
+                try builder.alias(string(event.pointee.data.alias.anchor) ?? "", at: start)
             default:
                 break
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A parsed YAML or JSON file: a compact arena of nodes, each with its kind, its text (for scalars),
 /// its children (for collections) and its start and end marks.
 ///
@@ -169,17 +175,71 @@ public struct YAMLTree: Sendable {
             ? storage.source[first..<(first + Int(record.count))] : storage.text[first..<(first + Int(record.count))]
     }
 
+    /// Calls `body` with the UTF-8 bytes of a scalar's value in place (empty for collections).
+    ///
+    /// ``scalarBytes(_:)`` makes a slice, which retains and releases the tree's array: walks that
+    /// compare every key of a large spec spent more on that than on comparing.
+    @inlinable public func withScalarBytes<R>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let record = storage.records[Int(id.index)]
+        guard record.kind == .scalar, record.count > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let range = Int(record.first)..<(Int(record.first) + Int(record.count))
+        if record.inSource {
+            return storage.source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        return storage.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether two byte buffers hold the same bytes.
+    @inlinable static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var index = 0
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether a scalar's text is exactly `bytes` (the length is compared first, from the record).
+    @inlinable public func scalar(_ id: NodeID, equalsBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let record = storage.records[Int(id.index)]
+        guard record.kind == .scalar, Int(record.count) == bytes.count else { return false }
+        return withScalarBytes(id) { Self.same($0, bytes) }
+    }
+
+    /// Whether some scalar's text may contain `needle`: `false` means that no scalar (key or value)
+    /// does. Every scalar's text is a run of the file's bytes or of the unescaped text, so a search
+    /// of both answers without a walk over the nodes.
+    public func mayContainScalarText(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.baseAddress, needle.count > 0 else { return true }
+            func search(_ bytes: [UInt8]) -> Bool {
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let base = buffer.baseAddress, buffer.count >= needle.count else { return false }
+                    // `memchr` to each occurrence of the first byte, then a comparison.
+                    var offset = 0
+                    let last = buffer.count - needle.count
+                    while offset <= last, let found = memchr(base + offset, Int32(first.pointee), last + 1 - offset) {
+                        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                        if memcmp(base + at, first, needle.count) == 0 { return true }
+                        offset = at + 1
+                    }
+                    return false
+                }
+            }
+            return search(storage.source) || search(storage.text)
+        }
+    }
+
     /// A scalar's value as written (after unescaping); `nil` for collections.
     public func scalar(_ id: NodeID) -> String? {
         guard isScalar(id) else { return nil }
-        return String(decoding: scalarBytes(id), as: UTF8.self)
+        return withScalarBytes(id) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether a scalar's text is exactly `string`, without creating a `String`.
     @inlinable public func scalar(_ id: NodeID, equals string: StaticString) -> Bool {
-        let bytes = scalarBytes(id)
-        guard bytes.count == string.utf8CodeUnitCount else { return false }
-        return string.withUTF8Buffer { buffer in bytes.elementsEqual(buffer) }
+        string.withUTF8Buffer { scalar(id, equalsBytes: $0) }
     }
 
     /// A scalar resolved as a boolean under the core schema, or `nil`.
@@ -218,7 +278,8 @@ public struct YAMLTree: Sendable {
     public func value(forKey key: String, in mapping: NodeID) -> NodeID? {
         var key = key
         return key.withUTF8 { wanted in
-            for entry in entries(mapping) where scalarBytes(entry.key).elementsEqual(wanted) {
+            // Keys of another length are told apart by their records alone.
+            for entry in entries(mapping) where scalar(entry.key, equalsBytes: wanted) {
                 return entry.value
             }
             return nil

@@ -3,8 +3,8 @@ import FlowSpecModel
 import FlowSpecYAML
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// The options every command that loads a spec shares: budgets and the reference policy.
@@ -47,8 +47,27 @@ struct LoadingOptions: ParsableArguments {
         guard let url = URL(string: address), url.scheme == "http" || url.scheme == "https" else {
             throw FetchError(description: "`\(address)` is not an http(s) URL")
         }
+        try loadNetworking()
         let data = try Data(contentsOf: url)
         guard data.count <= limit else { throw FetchError(description: "the response is larger than \(limit) bytes") }
         return Array(data)
     }
+
+    /// Loads FoundationNetworking, which `Data(contentsOf:)` needs for http(s) URLs, once. It is not
+    /// linked: loading it with libcurl and TLS cost every run of every command several milliseconds
+    /// at start-up, and only `--allow-remote-refs` uses it.
+    private static func loadNetworking() throws {
+        #if os(Linux)
+            if let problem = networkingProblem { throw FetchError(description: problem) }
+        #endif
+    }
+
+    #if os(Linux)
+        /// `nil` once FoundationNetworking is loaded; why it could not be, otherwise.
+        private static let networkingProblem: String? = {
+            if dlopen("libFoundationNetworking.so", RTLD_NOW | RTLD_GLOBAL) != nil { return nil }
+            let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
+            return "cannot load FoundationNetworking to fetch remote references: \(reason)"
+        }()
+    #endif
 }

@@ -20,6 +20,12 @@ public struct LintContext: Sendable {
     /// Every path key parsed as a template, in document order (computed once: the path rules and
     /// several others compare templates).
     let paths: [(template: PathTemplate, key: NodeRef)]
+    /// Every `description`, `title` and `summary` string of the description (data skipped), in walk
+    /// order (computed once: two Markdown rules scan them, and a walk of a large spec cost each of
+    /// them more than its own test).
+    let documentationTexts: [NodeRef]
+    /// What the pieces of a run made for each other (the examples to check).
+    let shared = SharedResults()
 
     public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
         self.document = document
@@ -34,6 +40,15 @@ public struct LintContext: Sendable {
         self.paths = document.paths.map { paths in
             zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
         } ?? []
+        var texts: [NodeRef] = []
+        DocumentWalk.entries(result.files) { file, tree, key, value in
+            guard tree.isScalar(value), tree.scalarType(value) == .string,
+                tree.scalar(key, equals: "description") || tree.scalar(key, equals: "title")
+                    || tree.scalar(key, equals: "summary")
+            else { return }
+            texts.append(NodeRef(file: file, node: value))
+        }
+        self.documentationTexts = texts
     }
 
     public var version: OpenAPIVersion { document.version }

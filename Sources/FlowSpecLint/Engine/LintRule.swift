@@ -22,6 +22,24 @@ public struct LintRule: Sendable {
     /// What the rule checks; `nil` for rules whose findings come from the loader (structure, references).
     public var check: (@Sendable (LintContext, inout LintFindings) -> Void)?
 
+    /// How a rule's work splits into pieces that threads can share, for the few rules that take much
+    /// longer than the others: ``Linter`` runs `parts` pieces (calling `check(context, part, parts,
+    /// &findings)` for each `part` in `0..<parts`) instead of one, and the union of their findings is
+    /// the rule's. `weight` says how the whole rule compares with a typical rule, so that the longest
+    /// pieces are started first.
+    struct Split: Sendable {
+        var parts: Int
+        var weight: Int
+        var check: @Sendable (LintContext, _ part: Int, _ parts: Int, inout LintFindings) -> Void
+    }
+
+    /// The rule's work in parts (see ``Split``); `nil` for a rule that runs as one piece.
+    var split: Split?
+
+    /// How much longer than a typical rule this rule takes (1 for most), so that ``Linter`` starts
+    /// the long ones first and the threads finish together.
+    var weight = 1
+
     /// Which OpenAPI versions a rule applies to.
     public enum VersionFilter: Sendable {
         case all, only30, only31
@@ -41,6 +59,24 @@ public struct LintRule: Sendable {
     }
 
     public var id: DiagnosticCode { descriptor.id }
+
+    /// This rule, run by ``Linter`` in `parts` pieces (see ``Split``); `check` still runs it whole.
+    func splitting(
+        into parts: Int, weight: Int,
+        _ check: @escaping @Sendable (LintContext, _ part: Int, _ parts: Int, inout LintFindings) -> Void
+    ) -> LintRule {
+        var rule = self
+        rule.split = Split(parts: parts, weight: weight, check: check)
+        rule.check = { context, findings in check(context, 0, 1, &findings) }
+        return rule
+    }
+
+    /// This rule, marked as taking about `weight` times as long as a typical rule.
+    func weighing(_ weight: Int) -> LintRule {
+        var rule = self
+        rule.weight = weight
+        return rule
+    }
 
     func applies(to version: OpenAPIVersion) -> Bool {
         switch versions {

@@ -83,22 +83,26 @@ public struct Linter: Sendable {
         return Result(diagnostics: diagnostics, suppressedCount: outcome.suppressed.count)
     }
 
-    /// One piece of the set-up of a lint run: the rules' context, the example checker's work on the
-    /// files alone, or a file's suppressions. None needs another.
-    private enum SetUp: Sendable {
-        case context, checkerFiles, suppressions(file: Int)
-    }
-
-    /// What a piece of the set-up made.
-    private enum Made: Sendable {
-        case context(LintContext?), nothing, suppressions(SuppressionParser.Result)
-    }
-
-    /// One piece of the rules' work: the example checker compiling its schemas, or a rule.
+    /// One piece of a lint run: making the rules' context, the example checker compiling its
+    /// schemas, a file's suppressions, or a rule (or one part of a rule that is split, see
+    /// ``LintRule/Split``).
     private enum Piece: Sendable {
+        case context
         case prepareExamples
-        case rule(Int, afterPreparing: Bool)
+        case suppressions(file: Int)
+        case rule(Int, part: Int, parts: Int, afterPreparing: Bool)
     }
+
+    /// What a piece made.
+    private enum Made: Sendable {
+        case nothing
+        case suppressions(SuppressionParser.Result)
+        case findings(rule: Int, [Diagnostic])
+    }
+
+    /// How a file's suppressions compare with a typical rule (reading them walks the whole file):
+    /// the pieces are started longest first, so that the threads finish together.
+    private static let suppressionsWeight = 8
 
     /// Runs the rules that are on and reads the suppressions of every file, on up to ``threads``
     /// threads: the rules only read the loaded spec. Returns each rule's findings in rule order, and
@@ -107,6 +111,7 @@ public struct Linter: Sendable {
         _ loaded: LoadResult, rootFile: String?, examples: (any ExampleChecker)?
     ) -> ([(RuleDescriptor, [Diagnostic])], [SuppressionParser.Result]) {
         let files = loaded.files
+        let hasDocument = loaded.document != nil
         let active = rules.indices.filter { index in
             let rule = rules[index]
             guard let version = loaded.document?.version else { return false }
@@ -115,56 +120,77 @@ public struct Linter: Sendable {
         let usesChecker = { (index: Int) in ExampleRules.checkerRuleIDs.contains(self.rules[index].id) }
         // The checker's work is done only when a rule will check an example.
         let prepare = examples != nil && active.contains(where: usesChecker)
-        // First the context the rules share, and beside it what needs only the files.
-        let setUp: [SetUp] =
-            [.context] + (prepare ? [.checkerFiles] : []) + files.files.indices.map { .suppressions(file: $0) }
-        let made = ParallelWork.map(setUp.count, threads: threads) { piece -> Made in
-            switch setUp[piece] {
+        // First the context the rules share, and beside it the example checker, which scans the files
+        // (needing no context) before it compiles the examples' schemas: the longest piece. The other
+        // rules and the suppressions run beside it (the longest first, so that the threads finish
+        // together), and the rules that check examples come last, once it is done, in parts that
+        // both threads share.
+        var weighed: [(weight: Int, pieces: [Piece])] = files.files.indices.map {
+            (Self.suppressionsWeight, [.suppressions(file: $0)])
+        }
+        if hasDocument {
+            weighed += active.filter { !usesChecker($0) }.map { index in
+                (rules[index].weight, Self.pieces(of: rules[index], at: index, afterPreparing: false))
+            }
+        }
+        // Stable: pieces of the same weight keep their order.
+        var pieces: [Piece] = [.context] + (prepare && hasDocument ? [.prepareExamples] : [])
+        pieces += weighed.enumerated().sorted { a, b in
+            a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+        }.flatMap(\.element.pieces)
+        if hasDocument {
+            pieces += active.filter(usesChecker).flatMap { Self.pieces(of: rules[$0], at: $0, afterPreparing: prepare) }
+        }
+        let made = Handoff<LintContext?>()
+        let prepared = Gate()
+        let (ruleList, work) = (rules, pieces)
+        let outcomes = ParallelWork.map(pieces.count, threads: threads) { piece -> Made in
+            switch work[piece] {
             case .context:
-                return .context(loaded.document.map { LintContext(result: loaded, document: $0, examples: examples) })
-            case .checkerFiles:
+                made.set(loaded.document.map { LintContext(result: loaded, document: $0, examples: examples) })
+                return .nothing
+            case .prepareExamples:
                 examples?.prepareFiles()
+                if let context = made.get() { examples?.prepare(context) }
+                prepared.open()
                 return .nothing
             case .suppressions(let index):
                 let file = files.files[index]
                 return .suppressions(SuppressionParser.collect(in: file.tree, file: file.displayPath))
-            }
-        }
-        var suppressions: [SuppressionParser.Result] = []
-        var context: LintContext?
-        for outcome in made {
-            switch outcome {
-            case .context(let made): context = made
-            case .nothing: break
-            case .suppressions(let parsed): suppressions.append(parsed)
-            }
-        }
-        guard let context else { return ([], suppressions) }
-        // Compiling the examples' schemas is the longest piece: it goes first, the other rules run
-        // beside it, and the rules that check examples come last, once it is done.
-        var pieces: [Piece] = prepare ? [.prepareExamples] : []
-        pieces += active.filter { !usesChecker($0) }.map { .rule($0, afterPreparing: false) }
-        pieces += active.filter(usesChecker).map { .rule($0, afterPreparing: prepare) }
-        let prepared = Gate()
-        let (ruleList, work) = (rules, pieces)
-        let findings = ParallelWork.map(pieces.count, threads: threads) { piece -> (Int, [Diagnostic])? in
-            switch work[piece] {
-            case .prepareExamples:
-                examples?.prepare(context)
-                prepared.open()
-                return nil
-            case .rule(let index, let afterPreparing):
+            case .rule(let index, let part, let parts, let afterPreparing):
+                guard let context = made.get() else { return .nothing }
                 if afterPreparing { prepared.wait() }
                 let rule = ruleList[index]
                 var findings = LintFindings(files: files, rule: rule.descriptor)
-                rule.check?(context, &findings)
-                return (index, findings.diagnostics)
+                if let split = rule.split, parts > 1 {
+                    split.check(context, part, parts, &findings)
+                } else {
+                    rule.check?(context, &findings)
+                }
+                return .findings(rule: index, findings.diagnostics)
             }
         }
-        // Back in rule order: the example rules ran last, but they sit among the others.
+        // Back in rule order: the example rules ran last, but they sit among the others; the parts
+        // of a split rule join in part order, and the suppressions come in file order.
         var byRule: [Int: [Diagnostic]] = [:]
-        for case let (index, diagnostics)? in findings { byRule[index] = diagnostics }
-        return (active.compactMap { index in byRule[index].map { (rules[index].descriptor, $0) } }, suppressions)
+        var suppressions: [(file: Int, result: SuppressionParser.Result)] = []
+        for (piece, outcome) in zip(work, outcomes) {
+            switch outcome {
+            case .nothing: break
+            case .suppressions(let result):
+                if case .suppressions(let file) = piece { suppressions.append((file, result)) }
+            case .findings(let index, let diagnostics): byRule[index, default: []] += diagnostics
+            }
+        }
+        let parsed = suppressions.sorted { $0.file < $1.file }.map(\.result)
+        guard hasDocument else { return ([], parsed) }
+        return (active.compactMap { index in byRule[index].map { (rules[index].descriptor, $0) } }, parsed)
+    }
+
+    /// The pieces of a rule: one, or its parts when it is split.
+    private static func pieces(of rule: LintRule, at index: Int, afterPreparing: Bool) -> [Piece] {
+        let parts = rule.split.map { max(1, $0.parts) } ?? 1
+        return (0..<parts).map { .rule(index, part: $0, parts: parts, afterPreparing: afterPreparing) }
     }
 
     /// A descriptor for a finding whose code no rule declares (a YAML error, for instance): on

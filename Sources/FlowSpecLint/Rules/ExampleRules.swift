@@ -4,14 +4,15 @@ import FlowSpecYAML
 /// Rules about examples: Spectral's `oas3-valid-media-example` and `oas3-valid-schema-example`, which
 /// need the schema engine (``LintContext/examples``), and FlowSpec's `example-read-write-only`.
 public enum ExampleRules {
-    public static let all: [LintRule] = [validMediaExample, validSchemaExample, readWriteOnly]
+    // readWriteOnly walks every example of a large spec: it is started among the first rules.
+    public static let all: [LintRule] = [validMediaExample, validSchemaExample, readWriteOnly.weighing(8)]
 
     /// The rules that validate examples with the ``LintContext/examples`` checker: the linter runs
     /// them together, after the checker has compiled their schemas.
     static let checkerRuleIDs: Set<DiagnosticCode> = [validMediaExample.id, validSchemaExample.id]
 
     /// An example value to check, the schema it illustrates, and whether it is part of a request.
-    struct ExampleSite {
+    struct ExampleSite: Sendable {
         var value: NodeRef
         var schema: Schema
         var isRequest: Bool
@@ -30,8 +31,13 @@ public enum ExampleRules {
         return result
     }
 
-    /// Every example of a media type, parameter or header with the schema it must match.
+    /// Every example of a media type, parameter or header with the schema it must match (listed once
+    /// per run: the example checker and every part of the example rule ask).
     static func mediaExamples(_ context: LintContext) -> [ExampleSite] {
+        context.shared.mediaExamples { listMediaExamples(context) }
+    }
+
+    private static func listMediaExamples(_ context: LintContext) -> [ExampleSite] {
         var result: [ExampleSite] = []
         func add(_ media: MediaTypeObject, isRequest: Bool) {
             guard let schema = media.schema else { return }
@@ -120,9 +126,13 @@ public enum ExampleRules {
             the rule reports nothing until the linter is given an example checker.
             """,
         category: "examples"
-    ) { context, findings in
+    ).splitting(into: 8, weight: 6) { context, part, parts, findings in
+        // The longest rule of a large spec, and the last to start (it waits for the schemas to
+        // compile): its examples are dealt out to parts that the threads share.
         guard let checker = context.examples else { return }
-        for site in mediaExamples(context) { check(site, with: checker, &findings) }
+        for (index, site) in mediaExamples(context).enumerated() where index % parts == part {
+            check(site, with: checker, &findings)
+        }
     }
 
     static let validSchemaExample = LintRule(
@@ -165,7 +175,15 @@ public enum ExampleRules {
         var walkers = [
             ReadWriteWalker(context: context, isRequest: false), ReadWriteWalker(context: context, isRequest: true),
         ]
-        for site in context.mediaTypes {
+        // A direction whose flag no schema sets has nothing to find: most specs have no writeOnly
+        // property, and walking every response example for one was most of this rule's time. Every
+        // schema a walker meets (resolved references, members, properties, items) is in
+        // `context.schemas`.
+        let flagged = [
+            context.schemas.contains { $0.object?.writeOnly == true },
+            context.schemas.contains { $0.object?.readOnly == true },
+        ]
+        for site in context.mediaTypes where flagged[site.isRequest ? 1 : 0] {
             guard let schema = site.mediaType.schema else { continue }
             for value in values(example: site.mediaType.example, examples: site.mediaType.examples, in: context) {
                 let found = walkers[site.isRequest ? 1 : 0].collect(value, schema)

@@ -1,6 +1,12 @@
 public import FlowSpecModel
 import FlowSpecYAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rules about the Markdown of descriptions, titles and summaries, with Spectral's ids.
 public enum MarkdownRules {
     public static let all: [LintRule] = [noEval, noScriptTags]
@@ -16,34 +22,43 @@ public enum MarkdownRules {
         _ context: LintContext, containing needle: StaticString, anyCase: Bool
     ) -> [(text: String, node: NodeRef)] {
         var result: [(String, NodeRef)] = []
-        DocumentWalk.entries(context) { file, tree, key, value in
-            guard
-                tree.scalar(key, equals: "description") || tree.scalar(key, equals: "title")
-                    || tree.scalar(key, equals: "summary"), tree.isScalar(value),
-                tree.scalarType(value) == .string, contains(tree.scalarBytes(value), needle, anyCase: anyCase),
-                let text = tree.scalar(value)
-            else { return }
-            result.append((text, NodeRef(file: file, node: value)))
+        for node in context.documentationTexts {
+            let tree = context.tree(node)
+            guard tree.withScalarBytes(node.node, { contains($0, needle, anyCase: anyCase) }),
+                let text = tree.scalar(node.node)
+            else { continue }
+            result.append((text, node))
         }
         return result
     }
 
     /// Whether `bytes` contain the ASCII `needle`, ignoring the case of ASCII letters when `anyCase`.
-    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: StaticString, anyCase: Bool) -> Bool {
+    ///
+    /// Every description of a large spec is scanned, so the scan jumps with `memchr` to each
+    /// occurrence of the needle's first byte that is not a letter (`(` of `eval(`, `<` of `<script`),
+    /// which has one case only, and compares the needle around it.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, anyCase: Bool) -> Bool {
         needle.withUTF8Buffer { needle in
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            guard !needle.isEmpty, bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
             func fold(_ byte: UInt8) -> UInt8 {
                 anyCase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             }
-            var start = bytes.startIndex
-            let last = bytes.endIndex - needle.count
-            while start <= last {
-                if fold(bytes[start]) == first {
-                    var k = 1
-                    while k < needle.count && fold(bytes[start + k]) == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                start += 1
+            func matches(at start: Int) -> Bool {
+                var k = 0
+                while k < needle.count && fold(bytes[start + k]) == needle[k] { k += 1 }
+                return k == needle.count
+            }
+            let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard let anchor = needle.firstIndex(where: { !isLetter($0) }) else {
+                return (0...(bytes.count - needle.count)).contains(where: matches)
+            }
+            // The anchor can sit only where the whole needle fits around it.
+            var offset = anchor
+            let end = bytes.count - (needle.count - anchor)
+            while offset <= end, let found = memchr(base + offset, Int32(needle[anchor]), end + 1 - offset) {
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(at: at - anchor) { return true }
+                offset = at + 1
             }
             return false
         }

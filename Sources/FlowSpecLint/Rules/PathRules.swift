@@ -16,7 +16,7 @@ public enum PathRules {
             """,
         category: "paths"
     ) { context, findings in
-        for (template, key) in context.paths where template.path.contains("{}") {
+        for (template, key) in context.paths where template.path.containsASCII("{}") {
             findings.report(
                 "the path `\(template.path)` has an empty parameter `{}`", at: key,
                 hint: "name the parameter, as in `{id}`, and declare it with `in: path`")

@@ -72,6 +72,11 @@ struct BuildContext {
     /// Key indexes of large mappings (`components/schemas`, `paths`), built when a reference first
     /// looks into them, so resolving thousands of references stays linear.
     private var keyIndexes: [NodeRef: [String: NodeID]] = [:]
+    /// The node each `$ref` fragment already resolved to, by file: a spec refers to the same few
+    /// hundred components thousands of times, and parsing each fragment as a pointer again cost
+    /// more than following it. Only fragments that resolved are kept, so a reference that does not
+    /// resolve is reported each time.
+    var resolvedFragments: [FileID: [String: NodeID]] = [:]
 
     /// The node at `pointer` in `fileID`, or `nil`.
     mutating func node(at pointer: JSONPointer, in fileID: FileID) -> NodeID? {

@@ -17,6 +17,7 @@ extension ModelBuilder {
             }
             fileID = loaded
         }
+        if let known = ctx.resolvedFragments[fileID]?[fragment] { return NodeRef(file: fileID, node: known) }
         let file = ctx.files[fileID]
         guard let pointer = JSONPointer(fragment: fragment) else {
             if kind == .schema {
@@ -34,6 +35,7 @@ extension ModelBuilder {
                 at: refNode, hint: closestHint(pointer, in: file))
             return nil
         }
+        ctx.resolvedFragments[fileID, default: [:]][fragment] = node
         return NodeRef(file: fileID, node: node)
     }
 

@@ -17,9 +17,21 @@ extension JSONValue {
             self = .array(tree.items(node).map { JSONValue(tree: tree, node: $0) })
         case .mapping:
             var object = JSONObject()
-            for entry in tree.entries(node) {
+            let entries = tree.entries(node)
+            object.reserveCapacity(entries.count)
+            // A large mapping (an example listing hundreds of items by name) made the linear duplicate
+            // check quadratic. `String`'s equality is canonical equivalence, looser than the code-point
+            // equality of JSON names: a name new to the set is new, one that is not is checked exactly.
+            var seen = entries.count > 16 ? Set<String>(minimumCapacity: entries.count) : nil
+            for entry in entries {
                 let key = tree.scalar(entry.key) ?? ""
-                if object.index(forKey: key) == nil { object.append(key, JSONValue(tree: tree, node: entry.value)) }
+                let isNew: Bool
+                if seen != nil, seen!.insert(key).inserted {
+                    isNew = true
+                } else {
+                    isNew = object.index(forKey: key) == nil
+                }
+                if isNew { object.append(key, JSONValue(tree: tree, node: entry.value)) }
             }
             self = .object(object)
         }

@@ -46,9 +46,10 @@ public enum MediaTypeRules {
             """,
         category: "media types"
     ) { context, findings in
+        var syntax = MediaTypeSyntax.Cache()
         for content in contentMaps(context) {
             for (index, key) in content.keys.enumerated() {
-                if case .failure(let error) = MediaTypeSyntax.parse(key) {
+                if case .failure(let error) = syntax.parse(key) {
                     findings.report(error.message, at: content.keyNodes[index], hint: error.hint)
                 }
             }
@@ -65,10 +66,12 @@ public enum MediaTypeRules {
             """,
         category: "media types"
     ) { context, findings in
-        for content in contentMaps(context) {
+        var syntax = MediaTypeSyntax.Cache()
+        // A map of one key (most of them) has nothing to compare.
+        for content in contentMaps(context) where content.keys.count > 1 {
             var first: [String: Int] = [:]
             for (index, key) in content.keys.enumerated() {
-                guard case .success(let media) = MediaTypeSyntax.parse(key) else { continue }
+                guard case .success(let media) = syntax.parse(key) else { continue }
                 let normalized =
                     media.essence + media.parameters.map { ";\($0.name)=\($0.value.lowercased())" }.joined()
                 if let earlier = first[normalized] {
@@ -93,8 +96,9 @@ public enum MediaTypeRules {
             """,
         category: "media types"
     ) { context, findings in
+        var syntax = MediaTypeSyntax.Cache()
         for site in context.mediaTypes {
-            guard case .success(let media) = MediaTypeSyntax.parse(site.key), media.isJSON,
+            guard case .success(let media) = syntax.parse(site.key), media.isJSON,
                 let written = site.mediaType.schema
             else { continue }
             let schema = context.references.resolve(written)

@@ -19,6 +19,19 @@ struct MediaTypeSyntax: Sendable, Equatable {
         return essence == "application/json" || essence.hasSuffix("+json")
     }
 
+    /// Parses each distinct key once: a large spec writes `application/json` thousands of times, and
+    /// parsing it again each time was most of the media type rules' work.
+    struct Cache {
+        private var results: [String: Result<MediaTypeSyntax, MediaTypeError>] = [:]
+
+        mutating func parse(_ text: String) -> Result<MediaTypeSyntax, MediaTypeError> {
+            if let known = results[text] { return known }
+            let result = MediaTypeSyntax.parse(text)
+            results[text] = result
+            return result
+        }
+    }
+
     /// Parses `text`, or says what is wrong with it.
     static func parse(_ text: String) -> Result<MediaTypeSyntax, MediaTypeError> {
         let pieces = text.split(separator: ";", omittingEmptySubsequences: false)

@@ -17,37 +17,39 @@ enum DocumentWalk {
         "parameters", "requestBodies", "securitySchemes", "pathItems", "mapping", "scopes",
     ]
 
-    /// The lengths of the ``namedMaps`` keys: a key of another length is none of them, and needs no
-    /// `String` to tell.
-    private static let namedMapLengths = Set(namedMaps.map(\.utf8.count))
+    /// The ``namedMaps`` keys as bytes, by length: a key is compared with the few names of its length
+    /// without becoming a `String` (most keys have the length of some name).
+    private static let namedMapsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (namedMaps.map(\.utf8.count).max() ?? 0) + 1)
+        for name in namedMaps { table[name.utf8.count].append(Array(name.utf8)) }
+        return table
+    }()
 
     /// Whether the value of the key node `key`, in a mapping that is not a map of names, is data.
     private static func isData(key: NodeID, value: NodeID, in tree: YAMLTree) -> Bool {
-        // The key's bytes are read once and told apart by length: this runs for every entry.
-        let bytes = tree.scalarBytes(key)
-        if bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "x")
-            && bytes[bytes.startIndex + 1] == UInt8(ascii: "-")
-        {
-            return true
-        }
-        switch bytes.count {
-        case 4: return equal(bytes, "enum")
-        case 5: return equal(bytes, "const") || equal(bytes, "value")
-        case 7: return equal(bytes, "example") || equal(bytes, "default")
-        case 8: return equal(bytes, "examples") && tree.isSequence(value)
-        default: return false
+        // The key's bytes are read once, in place, and told apart by length: this runs for every entry.
+        let isSequence = tree.isSequence(value)
+        return tree.withScalarBytes(key) { bytes -> Bool in
+            if bytes.count >= 2 && bytes[0] == UInt8(ascii: "x") && bytes[1] == UInt8(ascii: "-") { return true }
+            switch bytes.count {
+            case 4: return equal(bytes, "enum")
+            case 5: return equal(bytes, "const") || equal(bytes, "value")
+            case 7: return equal(bytes, "example") || equal(bytes, "default")
+            case 8: return equal(bytes, "examples") && isSequence
+            default: return false
+            }
         }
     }
 
-    private static func equal(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
         text.withUTF8Buffer { bytes.elementsEqual($0) }
     }
 
     /// Whether the key node `key` is one of ``namedMaps``.
     private static func isNamedMap(key: NodeID, in tree: YAMLTree) -> Bool {
-        let bytes = tree.scalarBytes(key)
-        guard namedMapLengths.contains(bytes.count) else { return false }
-        return namedMaps.contains(String(decoding: bytes, as: UTF8.self))
+        tree.withScalarBytes(key) { bytes in
+            bytes.count < namedMapsByLength.count && namedMapsByLength[bytes.count].contains { $0.elementsEqual(bytes) }
+        }
     }
 
     /// Calls `visit` with each entry (file, tree, key node, value node) of every mapping that is not
@@ -56,7 +58,14 @@ enum DocumentWalk {
     static func entries(
         _ context: LintContext, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
     ) {
-        for file in context.files.files {
+        entries(context.files, visit)
+    }
+
+    /// ``entries(_:_:)`` over `files`, for walks made while the context is being built.
+    static func entries(
+        _ files: SpecFileSet, _ visit: (FileID, YAMLTree, _ key: NodeID, _ value: NodeID) -> Void
+    ) {
+        for file in files.files {
             let tree = file.tree
             // Each node with whether it is a map of names, and whether its values are maps of names
             // (the callback objects inside `callbacks`).

@@ -27,7 +27,7 @@ struct ReferenceIndex {
             if let final { add(final, holder) }
             // One step matters only when it lands on a component that is itself a `$ref` (the table
             // records the end of the chain); resolving every reference again would cost as much as loading.
-            guard final == nil || text.contains("/components/") else { return }
+            guard final == nil || text.containsASCII("/components/") else { return }
             let direct: NodeRef?
             if let known = directTargets[file]?[text] {
                 direct = known
