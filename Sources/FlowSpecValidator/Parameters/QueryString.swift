@@ -28,6 +28,16 @@ public struct QueryString: Sendable, Hashable {
         public let nameIsDecoded: Bool
         let plusAsSpace: Bool
 
+        /// The item written as `rawName`, `=` and `rawValue`, its name decoded.
+        init(rawName: Substring, rawValue: Substring?, plusAsSpace: Bool) {
+            let decoded = try? PercentDecoding.decode(rawName, plusAsSpace: plusAsSpace)
+            self.rawName = rawName
+            self.rawValue = rawValue
+            self.name = decoded ?? String(rawName)
+            self.nameIsDecoded = decoded != nil
+            self.plusAsSpace = plusAsSpace
+        }
+
         /// The decoded value; the empty string for an item without `=`.
         public func decodedValue() throws(PercentDecodingError) -> String {
             guard let rawValue else { return "" }
@@ -68,11 +78,7 @@ public struct QueryString: Sendable, Hashable {
                 name = piece
                 value = nil
             }
-            let decoded = try? PercentDecoding.decode(name, plusAsSpace: plusAsSpace)
-            items.append(
-                Item(
-                    rawName: name, rawValue: value, name: decoded ?? String(name), nameIsDecoded: decoded != nil,
-                    plusAsSpace: plusAsSpace))
+            items.append(Item(rawName: name, rawValue: value, plusAsSpace: plusAsSpace))
         }
         self.items = items
     }
@@ -117,11 +123,7 @@ public struct QueryString: Sendable, Hashable {
                         name = text[index(start)..<index(end)]
                         value = nil
                     }
-                    let decoded = try? PercentDecoding.decode(name, plusAsSpace: plusAsSpace)
-                    items.append(
-                        Item(
-                            rawName: name, rawValue: value, name: decoded ?? String(name), nameIsDecoded: decoded != nil,
-                            plusAsSpace: plusAsSpace))
+                    items.append(Item(rawName: name, rawValue: value, plusAsSpace: plusAsSpace))
                 }
                 start = end + 1
             }
