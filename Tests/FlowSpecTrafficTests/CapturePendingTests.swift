@@ -37,6 +37,25 @@ struct CapturePendingTests {
         }
     }
 
+    @Test("batches stop at their byte cap, and an entry larger than the cap comes alone")
+    func batchesAreCappedInBytes() {
+        let big = String(repeating: "x", count: 5_000)
+        let capture = harDocument([
+            harEntry(), harEntry(), harEntry(method: "POST", postData: #"{"mimeType":"text/plain","text":"\#(big)"}"#),
+            harEntry(), harEntry(),
+        ])
+        let reader = Self.reader(Array(capture.utf8), format: .har, chunkSize: nil)
+        var sizes: [Int] = []
+        while case let batch = reader.nextPending(maxCount: 100, maxBytes: 2_000), !batch.isEmpty {
+            #expect(batch.dropLast().reduce(0) { $0 + $1.byteCount } < 2_000)
+            sizes.append(batch.count)
+        }
+        // A small entry is over 1,000 bytes of text and tape, so two fill a batch; the large one is
+        // over the cap on its own and makes a batch by itself.
+        #expect(sizes.reduce(0, +) == 5)
+        #expect(sizes == [2, 1, 2])
+    }
+
     @Test func cleanCaptureDecodesTheSame() {
         let capture = harDocument([
             harEntry(), harEntry(method: "POST", postData: #"{"mimeType":"text/plain","text":"a\"b"}"#),

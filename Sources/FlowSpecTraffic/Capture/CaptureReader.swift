@@ -115,11 +115,16 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         advance(deferring: true).map(PendingEntry.init(content:))
     }
 
-    /// Up to `maxCount` next pending entries, in order; empty after the last.
-    public func nextPending(maxCount: Int) -> [PendingEntry] {
+    /// Up to `maxCount` next pending entries, in order, and no more once they hold `maxBytes` (an
+    /// entry larger than that comes alone); empty after the last.
+    public func nextPending(maxCount: Int, maxBytes: Int = .max) -> [PendingEntry] {
         var batch: [PendingEntry] = []
         batch.reserveCapacity(Swift.max(0, Swift.min(maxCount, 4096)))
-        while batch.count < maxCount, let entry = nextPending() { batch.append(entry) }
+        var bytes = 0
+        while batch.count < maxCount && bytes < maxBytes, let entry = nextPending() {
+            bytes += entry.byteCount
+            batch.append(entry)
+        }
         return batch
     }
 

@@ -23,6 +23,15 @@ public struct PendingEntry: Sendable {
         }
     }
 
+    /// About how much memory the entry holds until it is decoded: its bytes and its tape.
+    var byteCount: Int {
+        switch content {
+        case .decoded: return 0
+        case .raw(let bytes, _, _, _, let tape):
+            return bytes.count + (tape?.nodes.count ?? 0) * MemoryLayout<JSONTape.Node>.stride
+        }
+    }
+
     /// Parses and decodes the entry; safe to call on any thread.
     public func decode() -> CaptureEntry { decode(keepsExtensions: true) }
 
