@@ -1,7 +1,3 @@
-#if arch(x86_64)
-    import _Builtin_intrinsics.intel
-#endif
-
 import FlowSpecYAML
 
 /// One capture entry's JSON, parsed into a flat tape of nodes that point back into the entry's bytes.
@@ -325,15 +321,8 @@ extension JSONTape {
         ) -> Int {
             #if arch(x86_64)
                 var i = start
-                let quote = _mm_set1_epi8(0x22)
-                let backslash = _mm_set1_epi8(0x5C)
-                let space = _mm_set1_epi8(0x20)
                 blocks: while i + 16 <= end {
-                    let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
-                    // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
-                    let special = _mm_or_si128(
-                        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space))
-                    var mask = UInt32(truncatingIfNeeded: _mm_movemask_epi8(special))
+                    var mask = SWAR.stringSpecialMask16(base + i)
                     let block = i
                     i += 16
                     while mask != 0 {

@@ -49,6 +49,19 @@ enum SWAR {
         mask.trailingZeroBitCount >> 3
     }
 
+    #if arch(x86_64)
+        /// One bit per byte of the 16 at `pointer` (bit 0 for the first) that is `"`, `\\`, a control
+        /// character or not ASCII; exact, unlike the word tests.
+        @inline(__always) static func stringSpecialMask16(_ pointer: UnsafePointer<UInt8>) -> UInt32 {
+            let v = _mm_loadu_si128(UnsafeRawPointer(pointer).assumingMemoryBound(to: __m128i.self))
+            // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
+            let special = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x22)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x5C))),
+                _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))
+            return UInt32(truncatingIfNeeded: _mm_movemask_epi8(special))
+        }
+    #endif
+
     /// The offset of the first byte at or after `start` (and before `end`) that is `"`, `\\`, a control
     /// character or not ASCII, or `end` when there is none: the plain run of a JSON string.
     ///
@@ -57,16 +70,9 @@ enum SWAR {
     @inline(__always) static func plainRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var i = start
         #if arch(x86_64)
-            let quote = _mm_set1_epi8(0x22)
-            let backslash = _mm_set1_epi8(0x5C)
-            let space = _mm_set1_epi8(0x20)
             while i + 16 <= end {
-                let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
-                // A signed `< 0x20` holds for the controls and for every byte >= 0x80 (negative).
-                let special = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), _mm_cmplt_epi8(v, space))
-                let mask = _mm_movemask_epi8(special)
-                if mask != 0 { return i + Int(mask.trailingZeroBitCount) }
+                let mask = stringSpecialMask16(base + i)
+                if mask != 0 { return i + mask.trailingZeroBitCount }
                 i += 16
             }
         #endif
