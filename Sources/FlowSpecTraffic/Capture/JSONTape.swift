@@ -218,7 +218,9 @@ extension JSONTape {
             skipWhitespace()
         }
 
-        mutating func skipWhitespace() {
+        @inline(__always) mutating func skipWhitespace() {
+            // Captures are mostly written without whitespace between tokens: one test settles that.
+            guard index < bytes.count, bytes[index] <= 0x20 else { return }
             while index < bytes.count {
                 switch bytes[index] {
                 case 0x20, 0x09, 0x0A, 0x0D: index += 1
