@@ -36,12 +36,10 @@ struct HeaderSource: Sendable {
             return fields.value(of: name)
         case .pairs(let pairs):
             let target = name.canonicalName
-            let length = target.utf8.count
             var found = -1
             var k = 0
             while k < pairs.count {
-                // Lengths first: most names differ in length, and comparing them costs no call.
-                if pairs[k].0.utf8.count == length && Self.sameName(pairs[k].0, lowercased: target) {
+                if HTTPSyntax.equalsIgnoringCase(pairs[k].0, target) {
                     // Several fields of the name are joined; leave that to the fields themselves.
                     if found >= 0 { return httpFields.value(of: name) }
                     found = k
@@ -52,33 +50,6 @@ struct HeaderSource: Sendable {
             let value = pairs[found].1
             return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
         }
-    }
-
-    /// Whether the field name `field` is `target` (a canonical, lower-case name) but for ASCII case:
-    /// what `HTTPSyntax.equalsIgnoringCase` answers, reading the two names' UTF-8 views directly
-    /// (its `withUTF8` closures cost about 250 instructions per comparison of two short names).
-    @inline(__always) static func sameName(_ field: String, lowercased target: String) -> Bool {
-        // Contiguous bytes when both have them (native strings do; short ones are copied to the
-        // stack): a plain byte loop instead of `String.UTF8View` iteration's per-byte checks.
-        let compared = field.utf8.withContiguousStorageIfAvailable { f in
-            target.utf8.withContiguousStorageIfAvailable { t -> Bool in
-                guard f.count == t.count else { return false }
-                var k = 0
-                while k < f.count {
-                    if HTTPSyntax.lowercased(f[k]) != HTTPSyntax.lowercased(t[k]) { return false }
-                    k &+= 1
-                }
-                return true
-            }
-        }
-        if let compared, let compared { return compared }
-        var other = target.utf8.makeIterator()
-        for byte in field.utf8 {
-            guard let expected = other.next(), HTTPSyntax.lowercased(byte) == HTTPSyntax.lowercased(expected) else {
-                return false
-            }
-        }
-        return other.next() == nil
     }
 
     /// Whether `value` is kept as it is by `HTTPField` (RFC 9110 field-value: visible ASCII,
@@ -119,8 +90,7 @@ struct HeaderSource: Sendable {
         case .pairs(let pairs):
             var values: [String] = []
             let target = name.canonicalName
-            let length = target.utf8.count
-            for (field, value) in pairs where field.utf8.count == length && Self.sameName(field, lowercased: target) {
+            for (field, value) in pairs where HTTPSyntax.equalsIgnoringCase(field, target) {
                 values.append(Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value)
             }
             return values
