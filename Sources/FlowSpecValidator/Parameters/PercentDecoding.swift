@@ -20,43 +20,17 @@ enum PercentDecoding {
 
     /// Decodes `text`; with `plusAsSpace`, `+` is a space (`application/x-www-form-urlencoded`).
     static func decode(_ text: Substring, plusAsSpace: Bool = false) throws(Failure) -> String {
-        // Native text is contiguous: read its bytes in place (the generic loop below walks
-        // `Substring.UTF8View` indices, several times the cost).
-        if let result = text.utf8.withContiguousStorageIfAvailable({ decode(bytes: $0, plusAsSpace: plusAsSpace) }) {
-            switch result {
-            case .success(let decoded): return decoded ?? String(text)
-            case .failure(let failure): throw failure
-            }
+        // Native text is contiguous and read in place; other text is made contiguous first.
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { decode(bytes: $0, plusAsSpace: plusAsSpace) }
+            ?? {
+                var copy = String(text)
+                return copy.withUTF8 { decode(bytes: $0, plusAsSpace: plusAsSpace) }
+            }()
+        switch result {
+        case .success(let decoded): return decoded ?? String(text)
+        case .failure(let failure): throw failure
         }
-        let utf8 = text.utf8
-        let needsWork = utf8.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
-        guard needsWork else { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var index = utf8.startIndex
-        var offset = 0
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "%") {
-                let first = utf8.index(after: index)
-                guard first != utf8.endIndex, let high = hexValue(utf8[first]) else {
-                    throw .malformedEscape(offset: offset)
-                }
-                let second = utf8.index(after: first)
-                guard second != utf8.endIndex, let low = hexValue(utf8[second]) else {
-                    throw .malformedEscape(offset: offset)
-                }
-                bytes.append(high << 4 | low)
-                index = utf8.index(after: second)
-                offset += 3
-            } else {
-                bytes.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-                index = utf8.index(after: index)
-                offset += 1
-            }
-        }
-        guard let string = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
-        return string
     }
 
     /// ``decode(_:plusAsSpace:)`` on contiguous bytes: `nil` when nothing needs decoding (the text
