@@ -17,14 +17,7 @@ struct JSONBytes {
     mutating func int(_ value: Int) {
         // Digits straight into the buffer: every entry writes three numbers, and `String(value)`
         // made a string for each.
-        if value < 0 {
-            guard value != .min else {
-                var text = String(value)
-                text.withUTF8 { bytes.append(contentsOf: $0) }
-                return
-            }
-            bytes.append(UInt8(ascii: "-"))
-        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any UInt
         withUnsafeMutableBytes(of: &digits) { buffer in
