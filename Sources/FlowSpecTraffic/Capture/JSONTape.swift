@@ -169,6 +169,7 @@ extension JSONTape {
 
         /// Parses one value at `index`. Returns `true` when it opened a container whose first member or
         /// item is still to come (`run` parses it, so nesting never recurses).
+        @inline(__always)
         mutating func value() throws(SyntaxError) -> Bool {
             guard index < bytes.count else { throw fail("expected a JSON value") }
             let c = bytes[index]
@@ -198,6 +199,7 @@ extension JSONTape {
         }
 
         /// Closes the innermost open container, which must be `id`.
+        @inline(__always)
         mutating func close(_ id: Int) {
             tape.nodes[id].end = index
             tape.nodes[id].next = tape.nodes.count
@@ -205,6 +207,7 @@ extension JSONTape {
         }
 
         /// Parses a member name and its `:`; leaves `index` at the member's value.
+        @inline(__always)
         mutating func key() throws(SyntaxError) {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw fail("expected a member name in double quotes")
@@ -278,6 +281,7 @@ extension JSONTape {
 
         /// Scans a string: escapes are checked (not decoded), control characters refused, and UTF-8
         /// checked so that invalid bytes are flagged rather than fatal.
+        @inline(__always)
         mutating func string() throws(SyntaxError) {
             let start = index
             var flags: UInt8 = 0
