@@ -57,4 +57,29 @@ struct OrderedPipelineTests {
         // At most 2 * workers + 2 batches of 10 wait behind the one being delivered.
         #expect(mostAhead <= (2 * workers + 3) * 10)
     }
+
+    /// Workers read for themselves, so the reader's contract is theirs to keep: one call at a time (the
+    /// counters below are plain variables, which the thread sanitizer run checks) and none after the
+    /// empty batch that ends the input.
+    @Test(arguments: [2, 3, 8])
+    func readerCalledOneAtATimeUntilEmpty(workers: Int) {
+        var calls = 0
+        var callsAfterEnd = 0
+        var ended = false
+        var delivered = 0
+        OrderedPipeline.run(
+            produce: { () -> [Int] in
+                calls += 1
+                if ended { callsAfterEnd += 1 }
+                guard calls <= 50 else {
+                    ended = true
+                    return []
+                }
+                return Array(repeating: calls, count: 3)
+            }, workers: workers, process: { (item: Int) -> Int in item },
+            deliver: { (_: Int) in delivered += 1 })
+        #expect(delivered == 150)
+        #expect(calls == 51)
+        #expect(callsAfterEnd == 0)
+    }
 }
