@@ -128,8 +128,8 @@ public final class CaptureReader: Sequence, IteratorProtocol {
         return batch
     }
 
-    /// Reads the next entry. When `deferring`, an entry's bytes are copied out for a worker to decode
-    /// instead of being decoded here: the reading thread only parses a valid entry's JSON into a tape
+    /// Reads the next entry. When `deferring`, an entry's bytes are copied out to be decoded later
+    /// (in parallel) instead of being decoded here: reading only parses a valid entry's JSON into a tape
     /// (which finds its end at the same time), or cuts an entry that cannot be parsed in place.
     private func advance(deferring: Bool) -> PendingEntry.Content? {
         guard !finished else { return nil }
@@ -164,9 +164,9 @@ public final class CaptureReader: Sequence, IteratorProtocol {
             defer { nextIndex += 1 }
             if deferring {
                 // The tape's offsets are relative to the entry's first byte, so it goes with a copy
-                // of just those bytes; the worker decodes without parsing again. A tape much larger
+                // of just those bytes; decoding does not parse again. A tape much larger
                 // than its entry (`[1,1,1,...]` makes 16 bytes of nodes per 2 bytes of text) is not
-                // kept waiting in the queue: the worker parses that entry again, so what is read
+                // kept waiting in a batch: decoding parses that entry again, so what is read
                 // ahead stays a small multiple of the entry bytes read ahead.
                 let length = end - start
                 let tapeBytes = tape.nodes.capacity * MemoryLayout<JSONTape.Node>.stride

@@ -13,7 +13,7 @@ struct JSONTape {
     }
 
     /// Sixteen bytes: offsets are kept in 32 bits (an entry is at most ``maxBytes``), which halves the
-    /// tape that a reader thread hands to a worker and that decoding walks.
+    /// tape that waits in a batch for decoding and that decoding walks.
     struct Node {
         var kind: Kind
         /// For strings: bit 0 = has escapes, bit 1 = has invalid UTF-8. For bools: bit 0 = true.

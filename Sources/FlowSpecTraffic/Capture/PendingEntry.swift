@@ -2,7 +2,7 @@
 ///
 /// Finding where an entry ends is cheap and must happen in order; parsing and decoding it is most of
 /// the reading work and can happen anywhere. ``CaptureReader/nextPending(maxCount:)`` hands these out
-/// so that a single reader thread only cuts, and the workers decode (``decode()``) in parallel. The
+/// so that reading (one reader at a time) only cuts, and decoding (``decode()``) runs in parallel. The
 /// result is the entry ``CaptureReader/next()`` would have given, byte for byte.
 public struct PendingEntry: Sendable {
     enum Content: Sendable {

@@ -11,9 +11,8 @@ public enum TrafficRun {
     ) throws(CaptureReadError) {
         for capture in captures {
             let reader = try CaptureReader(path: capture.path)
-            // The reader thread parses each entry where it lies and hands over batches; decoding and
-            // checking them is worker work. Every batch wakes threads on both sides, so batches are
-            // large (64 entries made three times the context switches and about a fifth more CPU),
+            // A worker reads a batch (parsing each entry where it lies, one reader at a time), then
+            // decodes and checks it. Every batch wakes the delivering thread, so batches are large,
             // and capped in bytes, so that entries with large bodies keep what is read ahead small.
             OrderedPipeline.run(
                 produce: { reader.nextPending(maxCount: batchSize, maxBytes: batchBytes) }, workers: workers,
