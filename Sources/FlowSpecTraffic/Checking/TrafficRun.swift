@@ -1,6 +1,6 @@
 /// The whole of `flowspec validate`'s checking, for the CLI and for embedders: every entry of every
-/// capture, checked on `workers` threads (with reading and delivering on threads of their own) and
-/// delivered in input order.
+/// capture, read and checked on `workers` threads (one reading at a time) and delivered in input order
+/// on the calling thread.
 public enum TrafficRun {
     /// Checks `captures` (paths, `-` for standard input; `names` are what reports call them).
     ///
