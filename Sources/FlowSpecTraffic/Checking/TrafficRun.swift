@@ -7,13 +7,16 @@ public enum TrafficRun {
     /// Throws only when a capture cannot be opened; everything else about a capture is a finding.
     public static func check(
         captures: [(path: String, name: String)], checker: TrafficChecker, session: inout TrafficSession,
-        workers: Int, batchSize: Int = 256, batchBytes: Int = 2 << 20, deliver: (TrafficEntryReport) -> Void
+        workers: Int, batchSize: Int = 32, batchBytes: Int = 256 << 10, deliver: (TrafficEntryReport) -> Void
     ) throws(CaptureReadError) {
         for capture in captures {
             let reader = try CaptureReader(path: capture.path)
             // A worker reads a batch (parsing each entry where it lies, one reader at a time), then
-            // decodes and checks it. Every batch wakes the delivering thread, so batches are large,
-            // and capped in bytes, so that entries with large bodies keep what is read ahead small.
+            // decodes and checks it. Batches are small enough that the entries and tapes read are
+            // still in the core's 512 KiB L2 cache when they are decoded (in a cache simulation of
+            // 2,000 entries, batches of 32 made a fifth fewer L2 misses than 256), and capped in
+            // bytes (entry bytes and tape) for the same reason, which also keeps what is read ahead
+            // small when entries have large bodies.
             OrderedPipeline.run(
                 produce: { reader.nextPending(maxCount: batchSize, maxBytes: batchBytes) }, workers: workers,
                 process: { pending in checker.check(pending.decodeForChecking(), capture: capture.name) },
