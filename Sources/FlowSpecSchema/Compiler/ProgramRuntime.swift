@@ -20,6 +20,8 @@ final class ProgramRuntime: Sendable {
     let sources: [SchemaSource]
     let resources: [CompiledResource]
     let usesDynamicScope: Bool
+    /// The tables and flattened plans of the one-pass check (``StreamingCheck``).
+    let streaming: StreamingTables
     /// More in-place steps than this without consuming instance switch on exact loop detection.
     let loopCheckThreshold = 16
 
@@ -43,5 +45,6 @@ final class ProgramRuntime: Sendable {
         sources = p.sources
         resources = p.resources
         usesDynamicScope = p.usesDynamicScope
+        streaming = StreamingTables(info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items)
     }
 }

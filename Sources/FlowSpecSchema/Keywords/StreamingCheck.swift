@@ -23,6 +23,23 @@ struct StreamingCheck {
         case number
         /// A string without escapes: its bytes in the input.
         case string(start: Int, count: Int, ascii: Bool)
+
+        static let nullBit: UInt8 = 1
+        static let boolBit: UInt8 = 2
+        static let stringBit: UInt8 = 4
+        static let intBit: UInt8 = 8
+        static let numberBit: UInt8 = 16
+
+        /// This scalar's kind, as a bit of ``StreamingTables/ScalarPlan/kinds``.
+        @inline(__always) var kindBit: UInt8 {
+            switch self {
+            case .null: return Self.nullBit
+            case .bool: return Self.boolBit
+            case .string: return Self.stringBit
+            case .int: return Self.intBit
+            case .number: return Self.numberBit
+            }
+        }
     }
 
     /// What the keywords applying to an object or array need while its members are read, and the
@@ -41,6 +58,12 @@ struct StreamingCheck {
     }
 
     let rt: ProgramRuntime
+    /// `rt`'s node and keyword tables and flattened plans, read through pointers (`rt` keeps them
+    /// alive).
+    let info: UnsafeMutablePointer<NodeInfo>
+    let ops: UnsafeMutablePointer<Op>
+    /// Not retained: `rt` holds it for as long as this check lives.
+    unowned(unsafe) let tables: StreamingTables
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
     let options: ValidationOptions
@@ -63,6 +86,9 @@ struct StreamingCheck {
         parseOptions: JSONParser.Options
     ) {
         rt = runtime
+        tables = runtime.streaming
+        info = tables.info
+        ops = tables.ops
         b = buffer
         n = buffer.count
         self.options = options
@@ -203,16 +229,35 @@ struct StreamingCheck {
 
     // MARK: - Scalars against a node
 
-    /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place.
+    /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place: through
+    /// the node's flattened plan (the same keywords, steps and nesting as the walk), or by walking
+    /// the nodes where it has none.
     mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
-        let info = rt.info[Int(node)]
+        let plan = tables.scalars[Int(node)]
+        guard plan.planned else { return walk(scalar, node) }
+        if plan.steps == 0 { return true }
+        steps &+= Int(plan.steps)
+        if nodeDepth &+ Int(plan.depth) > nodeLimit || steps > stepLimit { return false }
+        guard plan.kinds & scalar.kindBit != 0 else { return false }
+        var k = Int(plan.residualStart)
+        let end = k &+ Int(plan.residualCount)
+        while k < end {
+            guard check(scalar, tables.residual[k]) else { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// ``check(_:_:)-(Scalar,Int32)`` node by node, for nodes too deep or large to flatten.
+    mutating func walk(_ scalar: Scalar, _ node: Int32) -> Bool {
+        let info = self.info[Int(node)]
         if info.opCount == 0 { return true }
         guard enter(info) else { return false }
         defer { nodeDepth -= 1 }
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            guard check(scalar, rt.ops[k]) else { return false }
+            guard check(scalar, ops[k]) else { return false }
             k += 1
         }
         return true
@@ -278,9 +323,9 @@ struct StreamingCheck {
             // Keywords of arrays and objects pass other types.
             return true
         case .ref(let target, _):
-            return check(scalar, target)
+            return walk(scalar, target)
         case .allOf(let list, _):
-            for node in rt.lists[Int(list)] where !check(scalar, node) { return false }
+            for node in rt.lists[Int(list)] where !walk(scalar, node) { return false }
             return true
         case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
             return false
@@ -350,7 +395,7 @@ struct StreamingCheck {
         guard containerDepth <= containerLimit else { return false }
         i += 1
         var plan = Container()
-        if node >= 0 && !gather(node, isObject: true, into: &plan) { return false }
+        if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
         let applicator = plan.members >= 0 ? rt.members[Int(plan.members)] : nil
         let keyBase = keys.count
         var seen: UInt64 = 0
@@ -380,7 +425,7 @@ struct StreamingCheck {
                     child = applicator.nodes[p]
                     declared = true
                 } else if let applicator, applicator.additional >= 0 {
-                    if rt.info[Int(applicator.additional)].isFalse { return false }
+                    if info[Int(applicator.additional)].isFalse { return false }
                     child = applicator.additional
                 }
                 if !declared {
@@ -445,17 +490,28 @@ struct StreamingCheck {
         }
     }
 
+    /// What `node` needs of the container about to be read: its flattened plan (counted as the walk
+    /// would count it), or ``gather(_:isObject:into:)`` where it has none.
+    @inline(__always) mutating func open(_ node: Int32, isObject: Bool, into plan: inout Container) -> Bool {
+        let flat = isObject ? tables.objects[Int(node)] : tables.arrays[Int(node)]
+        guard flat.planned else { return gather(node, isObject: isObject, into: &plan) }
+        steps &+= Int(flat.steps)
+        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit || !flat.accepted { return false }
+        plan = flat.container
+        return true
+    }
+
     /// Walks `node` and the nodes it applies in place before a container's members are read: checks
     /// its type and finds the one property or items applicator.
     mutating func gather(_ node: Int32, isObject: Bool, into plan: inout Container) -> Bool {
-        let info = rt.info[Int(node)]
+        let info = self.info[Int(node)]
         if info.opCount == 0 { return true }
         guard enter(info) else { return false }
         defer { nodeDepth -= 1 }
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            switch rt.ops[k] {
+            switch ops[k] {
             case .type(let mask, _, _):
                 guard mask.contains(isObject ? .object : .array) else { return false }
             case .members(let index):
@@ -497,13 +553,13 @@ struct StreamingCheck {
             default:
                 // A keyword of the container's type that this pass does not follow (or a value
                 // keyword such as `enum`, that an object or array rarely matches).
-                if isObject, case .uniqueItems = rt.ops[k] { break }
-                if isObject, case .contains = rt.ops[k] { break }
-                if isObject, case .unevaluatedItems = rt.ops[k] { break }
-                if !isObject, case .dependentRequired = rt.ops[k] { break }
-                if !isObject, case .propertyNames = rt.ops[k] { break }
-                if !isObject, case .dependentSchemas = rt.ops[k] { break }
-                if !isObject, case .unevaluatedProperties = rt.ops[k] { break }
+                if isObject, case .uniqueItems = ops[k] { break }
+                if isObject, case .contains = ops[k] { break }
+                if isObject, case .unevaluatedItems = ops[k] { break }
+                if !isObject, case .dependentRequired = ops[k] { break }
+                if !isObject, case .propertyNames = ops[k] { break }
+                if !isObject, case .dependentSchemas = ops[k] { break }
+                if !isObject, case .unevaluatedProperties = ops[k] { break }
                 return false
             }
             k += 1
@@ -517,11 +573,11 @@ struct StreamingCheck {
         _ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, level: Int = 0
     ) -> Bool {
         if level > nodeLimit { return false }
-        let info = rt.info[Int(node)]
+        let info = self.info[Int(node)]
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            switch rt.ops[k] {
+            switch ops[k] {
             case .minProperties(let limit, _):
                 guard count >= limit else { return false }
             case .maxProperties(let limit, _):
@@ -602,7 +658,7 @@ struct StreamingCheck {
         guard containerDepth <= containerLimit else { return false }
         i += 1
         var plan = Container()
-        if node >= 0 && !gather(node, isObject: false, into: &plan) { return false }
+        if node >= 0 && !open(node, isObject: false, into: &plan) { return false }
         let child = plan.items >= 0 ? rt.items[Int(plan.items)].rest : -1
         var count = 0
         skipWhitespace()
