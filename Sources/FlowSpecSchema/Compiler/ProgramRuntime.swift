@@ -5,6 +5,9 @@ final class ProgramRuntime: Sendable {
     let ops: [Op]
     let values: [JSONValue]
     let enums: [EnumTable]
+    /// Each enum table's error message, worded once (quoting every value costs far more than the
+    /// check that reports it).
+    let enumMessages: [String]
     let numbers: [JSONNumber]
     let requireds: [RequiredList]
     let dependentRequireds: [[DependentRequired]]
@@ -30,6 +33,7 @@ final class ProgramRuntime: Sendable {
         ops = p.ops
         values = p.values
         enums = p.enums
+        enumMessages = p.enums.map { Messages.enumeration($0.values) }
         numbers = p.numbers
         requireds = p.requireds
         dependentRequireds = p.dependentRequireds
@@ -45,6 +49,7 @@ final class ProgramRuntime: Sendable {
         sources = p.sources
         resources = p.resources
         usesDynamicScope = p.usesDynamicScope
-        streaming = StreamingTables(info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items)
+        streaming = StreamingTables(
+            info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items, requireds: p.requireds)
     }
 }

@@ -55,6 +55,11 @@ struct StreamingCheck {
         var requiredCount = 0
         /// False when more `required` lists apply than fit: ``finishObject`` then walks the nodes.
         var complete = true
+        /// Set when every name of those lists is a declared property that every direction requires:
+        /// then they are all present exactly when all of `requiredMask`'s bits are in the members
+        /// seen (worked out with the plan, see ``StreamingTables``).
+        var requiredByMask = false
+        var requiredMask: UInt64 = 0
     }
 
     let rt: ProgramRuntime
@@ -416,7 +421,7 @@ struct StreamingCheck {
                 var declared = false
                 if let applicator, let p = applicator.lookup(bytes: bytes(start, length), hint: hint) {
                     hint = p &+ 1
-                    let bit: UInt64 = 1 << UInt64(p)
+                    let bit: UInt64 = 1 &<< UInt64(p)
                     if seen & bit != 0 { return false }
                     seen |= bit
                     if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
@@ -447,7 +452,8 @@ struct StreamingCheck {
         if node >= 0 {
             if plan.complete {
                 guard count >= plan.minCount && count <= plan.maxCount else { return false }
-                var r = 0
+                var r = plan.requiredByMask ? plan.requiredCount : 0
+                if plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask { return false }
                 while r < plan.requiredCount {
                     guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else { return false }
                     r &+= 1

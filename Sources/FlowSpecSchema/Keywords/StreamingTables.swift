@@ -50,14 +50,18 @@ final class StreamingTables: @unchecked Sendable {
     static let maxSteps: Int32 = 64
     static let maxResidual = 16
 
-    init(info nodeInfo: [NodeInfo], ops opList: [Op], lists: [[Int32]], members: [MemberApplicator], items: [ItemsApplicator]) {
+    init(
+        info nodeInfo: [NodeInfo], ops opList: [Op], lists: [[Int32]], members: [MemberApplicator],
+        items: [ItemsApplicator], requireds: [RequiredList]
+    ) {
         nodeCount = nodeInfo.count
         opCount = opList.count
         info = .allocate(capacity: max(nodeCount, 1))
         info.initialize(from: nodeInfo, count: nodeCount)
         ops = .allocate(capacity: max(opCount, 1))
         ops.initialize(from: opList, count: opCount)
-        var builder = Builder(info: nodeInfo, ops: opList, lists: lists, members: members, items: items)
+        var builder = Builder(
+            info: nodeInfo, ops: opList, lists: lists, members: members, items: items, requireds: requireds)
         var scalarPlans: [ScalarPlan] = []
         var objectPlans: [ContainerPlan] = []
         var arrayPlans: [ContainerPlan] = []
@@ -102,6 +106,7 @@ final class StreamingTables: @unchecked Sendable {
         let lists: [[Int32]]
         let members: [MemberApplicator]
         let items: [ItemsApplicator]
+        let requireds: [RequiredList]
         var residual: [Op] = []
 
         /// Why flattening stopped: the walk then decides at run time.
@@ -179,7 +184,28 @@ final class StreamingTables: @unchecked Sendable {
             } catch {
                 return ContainerPlan(planned: false)
             }
+            if plan.accepted && isObject { requiredBits(&plan.container) }
             return plan
+        }
+
+        /// Sets ``StreamingCheck/Container/requiredMask`` when every required name is a property of
+        /// the container's applicator without `readOnly` or `writeOnly` (required whatever the
+        /// direction): the bits ``StreamingCheck`` sets for those properties as it reads them.
+        func requiredBits(_ container: inout StreamingCheck.Container) {
+            guard container.complete, container.members >= 0 else { return }
+            let applicator = members[Int(container.members)]
+            var mask: UInt64 = 0
+            for r in 0..<container.requiredCount {
+                let list = requireds[Int(container.required[r])]
+                for (k, name) in list.utf8Names.enumerated() {
+                    guard list.access[k].isEmpty,
+                        let index = name.withUnsafeBufferPointer({ applicator.lookup(bytes: $0) }), index < 64
+                    else { return }
+                    mask |= 1 &<< UInt64(index)
+                }
+            }
+            container.requiredMask = mask
+            container.requiredByMask = true
         }
 
         /// Mirrors ``StreamingCheck/gather(_:isObject:into:)``; `false` where it gives up.

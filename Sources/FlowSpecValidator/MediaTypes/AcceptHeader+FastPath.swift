@@ -35,13 +35,6 @@ extension AcceptHeader {
         _ lhs: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ rhs: UnsafeBufferPointer<UInt8>, _ right: Range<Int>
     ) -> Bool {
         guard left.count == right.count else { return false }
-        var k = 0
-        while k < left.count {
-            if HTTPSyntax.lowercased(lhs[left.lowerBound + k]) != HTTPSyntax.lowercased(rhs[right.lowerBound + k]) {
-                return false
-            }
-            k += 1
-        }
-        return true
+        return HTTPSyntax.equalsIgnoringCase(UnsafeBufferPointer(rebasing: lhs[left]), UnsafeBufferPointer(rebasing: rhs[right]))
     }
 }

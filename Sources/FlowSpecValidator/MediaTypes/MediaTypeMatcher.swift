@@ -132,10 +132,8 @@ public struct MediaTypeMatcher: Sendable {
     /// Whether `text`, lower-cased, equals `lowercased`.
     static func equalsLowercased(_ lowercased: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lowercased.count == text.count else { return false }
-        for index in 0..<text.count where HTTPSyntax.lowercased(text[index]) != lowercased[index] {
-            return false
-        }
-        return true
+        // Lower-casing is idempotent, so a case-insensitive comparison gives the same answer.
+        return lowercased.withUnsafeBufferPointer { HTTPSyntax.equalsIgnoringCase($0, text) }
     }
 
     /// Whether every parameter `declared` names is in `actual` with the same value.
