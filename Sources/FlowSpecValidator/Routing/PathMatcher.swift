@@ -50,12 +50,20 @@ struct PathMatcher: Sendable {
 
     @usableFromInline
     func match(_ path: String) -> Match {
-        if let result = path.utf8.withContiguousStorageIfAvailable({ match(raw: $0) }) {
+        match(path, from: 0)
+    }
+
+    /// Matches the path that starts at UTF-8 offset `offset` of `text` (a request target given as an
+    /// absolute URL is read in place, past its scheme and authority).
+    @usableFromInline
+    func match(_ text: String, from offset: Int) -> Match {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }) {
             return result
         }
-        var copy = path
+        var copy = text
         copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { match(raw: $0) } ?? .notFound
+        return copy.utf8.withContiguousStorageIfAvailable { match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }
+            ?? .notFound
     }
 
     private func match(raw: UnsafeBufferPointer<UInt8>) -> Match {
