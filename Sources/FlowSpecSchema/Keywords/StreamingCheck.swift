@@ -247,7 +247,13 @@ struct StreamingCheck {
         var k = Int(plan.residualStart)
         let end = k &+ Int(plan.residualCount)
         while k < end {
-            guard check(scalar, tables.residual[k]) else { return false }
+            let op = tables.residual[k]
+            // Formats, the commonest keyword left, without the general dispatch.
+            if case .format(let kind, let forced, _) = op {
+                if (options.assertFormats || forced) && !format(kind, scalar) { return false }
+            } else if !check(scalar, op) {
+                return false
+            }
             k &+= 1
         }
         return true
