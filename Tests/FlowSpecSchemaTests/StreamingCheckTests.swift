@@ -168,6 +168,44 @@ struct StreamingCheckTests {
         #expect(!check(validator, Array(wrong.utf8), options: .init()).0)
     }
 
+    /// The shortcut for whole strings answers as the check does, wherever it answers.
+    @Test func planShortcutAgreesWithTheCheck() {
+        let schemas = [
+            "{type: string, format: uuid}", "{$ref: \"#/$defs/a\", $defs: {a: {type: string, format: date-time}}}",
+            "{type: string, minLength: 2, maxLength: 4}", "{allOf: [{type: string}, {format: email}]}",
+            "{type: [string, integer], format: hostname}", "{type: integer}", "{}", "{type: string, enum: [ab]}",
+            "{anyOf: [{type: string}]}",
+        ]
+        let texts = [
+            "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36", "4b8e1f27", "2026-11-29T07:00:00Z", "ab", "abcde", "ñö", "a@b.example",
+            "", "host.example",
+        ]
+        var answered = 0
+        for schema in schemas {
+            let validator = Fixture.validator(schema)
+            for options in [ValidationOptions(), ValidationOptions(assertFormats: false)] {
+                for text in texts {
+                    let bytes = Array(text.utf8)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+                        var check = StreamingCheck(
+                            runtime: validator.runtime, buffer: buffer, options: options, parseOptions: .default)
+                        let full = check.check(.string(start: 0, count: buffer.count, ascii: ascii), validator.entry)
+                        if let quick = StreamingCheck.planAccepts(
+                            validator.runtime.streaming, entry: validator.entry, string: buffer, ascii: ascii,
+                            options: options)
+                        {
+                            answered += 1
+                            #expect(quick == full, "\(schema) \(text)")
+                        }
+                        #expect(validator.isValid(string: text, options: options) == validator.isValid(.string(text), options: options))
+                    }
+                }
+            }
+        }
+        #expect(answered > 60)
+    }
+
     @Test func parameterStringsInPlace() {
         let validator = Fixture.validator("{type: string, format: uuid}")
         #expect(validator.isValid(string: "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36"))

@@ -166,6 +166,14 @@ struct StreamingCheck {
         return node < 0 || check(scalar, node)
     }
 
+    /// ``value(_:)`` for a member or an item: strings, the commonest, are read and checked here
+    /// rather than through the call.
+    @inline(__always) mutating func member(_ node: Int32) -> Bool {
+        guard i < n, b[i] == UInt8(ascii: "\"") else { return value(node) }
+        guard let scalar = string() else { return false }
+        return node < 0 || check(scalar, node)
+    }
+
     mutating func literal(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard i + count <= n else { return false }
@@ -376,7 +384,15 @@ struct StreamingCheck {
         } ?? utf8.elementsEqual(text)
     }
 
-    func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
+    @inline(__always) func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
+        Self.format(kind, scalar, in: b)
+    }
+
+    /// Whether `scalar`, whose bytes are in `b`, is valid for format `kind`.
+    static func format(_ kind: FormatKind, _ scalar: Scalar, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: b.baseAddress.map { $0 + start }, count: count)
+        }
         switch kind {
         case .int32, .int64, .float, .double:
             switch scalar {
@@ -448,7 +464,7 @@ struct StreamingCheck {
                 guard i < n, b[i] == UInt8(ascii: ":") else { return false }
                 i += 1
                 skipWhitespace()
-                guard value(child) else { return false }
+                guard member(child) else { return false }
                 count += 1
                 guard let more = afterElement(closing: UInt8(ascii: "}")) else { return false }
                 if more { continue }
@@ -625,7 +641,7 @@ struct StreamingCheck {
 
     /// After a member or an item: `true` past a comma (another one follows), `false` past the
     /// container's `close`, `nil` for anything else.
-    mutating func afterElement(closing close: UInt8) -> Bool? {
+    @inline(__always) mutating func afterElement(closing close: UInt8) -> Bool? {
         skipWhitespace()
         guard i < n else { return nil }
         if b[i] == UInt8(ascii: ",") {
@@ -679,7 +695,7 @@ struct StreamingCheck {
         } else {
             while true {
                 skipWhitespace()
-                guard value(child) else { return false }
+                guard member(child) else { return false }
                 count += 1
                 guard let more = afterElement(closing: UInt8(ascii: "]")) else { return false }
                 if more { continue }
@@ -754,8 +770,43 @@ extension StreamingCheck {
         options: ValidationOptions
     ) -> Bool {
         if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        if let answer = planAccepts(runtime.streaming, entry: entry, string: buffer, ascii: ascii, options: options) {
+            return answer
+        }
         var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: .default)
         return check.check(.string(start: 0, count: buffer.count, ascii: ascii), entry)
+    }
+
+    /// What ``check(_:_:)-(Scalar,Int32)`` answers for a whole string at the start of a check, read
+    /// off `entry`'s flattened plan without setting a check up, when the plan has only formats and
+    /// lengths left (a parameter's `uuid`, say); `nil` for anything else.
+    static func planAccepts(
+        _ tables: StreamingTables, entry: Int32, string buffer: UnsafeBufferPointer<UInt8>, ascii: Bool,
+        options: ValidationOptions
+    ) -> Bool? {
+        let plan = tables.scalars[Int(entry)]
+        guard plan.planned else { return nil }
+        if plan.steps == 0 { return true }
+        // A fresh check's budgets, as in `init` (nothing entered, no step taken yet).
+        if Int(plan.depth) > min(options.maxDepth - 2, 256) || Int(plan.steps) > options.maxSteps / 2 { return false }
+        guard plan.kinds & Scalar.stringBit != 0 else { return false }
+        let scalar = Scalar.string(start: 0, count: buffer.count, ascii: ascii)
+        var k = Int(plan.residualStart)
+        let end = k &+ Int(plan.residualCount)
+        while k < end {
+            switch tables.residual[k] {
+            case .format(let kind, let forced, _):
+                if (options.assertFormats || forced) && !format(kind, scalar, in: buffer) { return false }
+            case .minLength(let limit, _) where ascii:
+                if buffer.count < limit { return false }
+            case .maxLength(let limit, _) where ascii:
+                if buffer.count > limit { return false }
+            default:
+                return nil
+            }
+            k &+= 1
+        }
+        return true
     }
 }
 
