@@ -168,6 +168,40 @@ struct StreamingCheckTests {
         #expect(!check(validator, Array(wrong.utf8), options: .init()).0)
     }
 
+    /// Keys compared in place with the property expected next: exact names, names that are a prefix
+    /// of the key or the other way round, escapes, and names that are not plain ASCII (whose keys
+    /// take the scan; a key with an escape is always left to the tape path).
+    @Test(arguments: [
+        (#"{"ab":1,"abc":2,"é":3}"#, true),
+        (#"{"ab":1,"abc":2,"é":3,"q\"r":4}"#, false),  // an escaped key: the tape path decides
+        (#"{"abc":2,"ab":1}"#, true),
+        (#"{"ab":1,"ab":1}"#, false),
+        (#"{"a":1}"#, false),
+        (#"{"abcd":1}"#, false),
+        (#"{"ab":1,"abcd":2}"#, false),
+        (#"{"a\u0062":1}"#, false),
+        (#"{"ab":1,"\u00e9":3}"#, false),
+        (#"{"ab":"x"}"#, false),
+        (#"{"ab":1,"abc":2,"é":"3"}"#, false),
+        (#"{"ab":1,"abc":2,"q\"r":"4"}"#, false),
+        (#"{"ab""#, false),
+        (#"{"ab"}"#, false),
+    ])
+    func keysComparedInPlace(_ text: String, _ expected: Bool) {
+        let validator = Fixture.validator(
+            #"""
+            type: object
+            additionalProperties: false
+            properties:
+              ab: {type: integer}
+              abc: {type: integer}
+              "é": {type: integer}
+              "q\"r": {type: integer}
+            """#)
+        let (accepted, tape) = check(validator, Array(text.utf8), options: .init())
+        #expect(accepted == expected, "\(text): tape path says \(tape.errors)")
+    }
+
     /// The shortcut for whole strings answers as the check does, wherever it answers.
     @Test func planShortcutAgreesWithTheCheck() {
         let schemas = [

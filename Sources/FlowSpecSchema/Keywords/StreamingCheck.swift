@@ -424,6 +424,7 @@ struct StreamingCheck {
         var plan = Container()
         if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
         let applicator = plan.members >= 0 ? rt.members[Int(plan.members)] : nil
+        let plainNames = plan.members >= 0 ? tables.plainNames[Int(plan.members)] : 0
         let keyBase = keys.count
         var seen: UInt64 = 0
         var count = 0
@@ -436,12 +437,24 @@ struct StreamingCheck {
         } else {
             while true {
                 skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: "\""), case .string(let start, let length, _)? = string() else {
-                    return false
+                guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                let start = i &+ 1
+                let length: Int
+                var found: Int? = nil
+                if let applicator, let name = expectedName(applicator, plainNames, hint, at: start) {
+                    // The property expected next is there: its name, plain ASCII, and then the
+                    // closing quote, is the key exactly, with nothing to scan or unescape.
+                    length = name
+                    i = start &+ length &+ 1
+                    found = hint
+                } else {
+                    guard case .string(_, let count, _)? = string() else { return false }
+                    length = count
+                    found = applicator?.lookup(bytes: bytes(start, length), hint: hint)
                 }
                 var child: Int32 = -1
                 var declared = false
-                if let applicator, let p = applicator.lookup(bytes: bytes(start, length), hint: hint) {
+                if let applicator, let p = found {
                     hint = p &+ 1
                     let bit: UInt64 = 1 &<< UInt64(p)
                     if seen & bit != 0 { return false }
@@ -487,6 +500,20 @@ struct StreamingCheck {
         keys.removeLast(keys.count - keyBase)
         containerDepth -= 1
         return true
+    }
+
+    /// The length of property `hint`'s name when it is plain ASCII (no quote, backslash or control
+    /// character) and the input at `start` holds exactly it followed by the closing quote.
+    @inline(__always) func expectedName(
+        _ applicator: MemberApplicator, _ plainNames: UInt64, _ hint: Int, at start: Int
+    ) -> Int? {
+        guard hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
+        let name = applicator.utf8Names[hint]
+        let end = start &+ name.count
+        guard end < n, b[end] == UInt8(ascii: "\""), MemberApplicator.equal(bytes(start, name.count), name) else {
+            return nil
+        }
+        return name.count
     }
 
     /// Whether the name at `start` differs from the unrecognised names of this object so far (the

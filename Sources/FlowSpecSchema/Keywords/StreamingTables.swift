@@ -41,6 +41,11 @@ final class StreamingTables: @unchecked Sendable {
     let objects: UnsafeMutablePointer<ContainerPlan>
     let arrays: UnsafeMutablePointer<ContainerPlan>
     let residual: UnsafeMutablePointer<Op>
+    /// Per member applicator, a bit for each of its first 64 names that is plain ASCII (no quote,
+    /// backslash or control character): such a name followed by a quote in the input is the whole
+    /// key, compared in place.
+    let plainNames: UnsafeMutablePointer<UInt64>
+    let memberCount: Int
     let nodeCount: Int
     let opCount: Int
     let residualCount: Int
@@ -82,6 +87,17 @@ final class StreamingTables: @unchecked Sendable {
         residualCount = builder.residual.count
         residual = .allocate(capacity: max(residualCount, 1))
         residual.initialize(from: builder.residual, count: residualCount)
+        memberCount = members.count
+        plainNames = .allocate(capacity: max(memberCount, 1))
+        plainNames.initialize(
+            from: members.map { applicator in
+                var mask: UInt64 = 0
+                for (k, name) in applicator.utf8Names.prefix(64).enumerated()
+                where name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+                    mask |= 1 &<< UInt64(k)
+                }
+                return mask
+            }, count: memberCount)
     }
 
     deinit {
@@ -97,6 +113,8 @@ final class StreamingTables: @unchecked Sendable {
         arrays.deallocate()
         residual.deinitialize(count: residualCount)
         residual.deallocate()
+        plainNames.deinitialize(count: memberCount)
+        plainNames.deallocate()
     }
 
     /// Flattens nodes the way ``StreamingCheck`` walks them.
