@@ -245,7 +245,7 @@ struct StreamingCheck {
     /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place: through
     /// the node's flattened plan (the same keywords, steps and nesting as the walk), or by walking
     /// the nodes where it has none.
-    mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
+    @inline(__always) mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
         let plan = tables.scalars[Int(node)]
         guard plan.planned else { return walk(scalar, node) }
         if plan.steps == 0 { return true }
@@ -497,7 +497,7 @@ struct StreamingCheck {
                 return false
             }
         }
-        keys.removeLast(keys.count - keyBase)
+        if keys.count != keyBase { keys.removeLast(keys.count - keyBase) }
         containerDepth -= 1
         return true
     }
