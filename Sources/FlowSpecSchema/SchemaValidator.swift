@@ -60,7 +60,7 @@ public struct SchemaValidator: Sendable {
     package func isValid(string text: String, options: ValidationOptions = .init()) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
-            let ascii = buffer.allSatisfy { $0 < 0x80 }
+            let ascii = JSONScan.isASCII(buffer)
             if StreamingCheck.accepts(runtime: runtime, entry: entry, string: buffer, ascii: ascii, options: options) {
                 return true
             }

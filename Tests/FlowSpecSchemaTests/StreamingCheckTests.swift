@@ -168,6 +168,78 @@ struct StreamingCheckTests {
         #expect(!check(validator, Array(wrong.utf8), options: .init()).0)
     }
 
+    /// Keys compared in place with the property expected next: exact names, names that are a prefix
+    /// of the key or the other way round, escapes, and names that are not plain ASCII (whose keys
+    /// take the scan; a key with an escape is always left to the tape path).
+    @Test(arguments: [
+        (#"{"ab":1,"abc":2,"é":3}"#, true),
+        (#"{"ab":1,"abc":2,"é":3,"q\"r":4}"#, false),  // an escaped key: the tape path decides
+        (#"{"abc":2,"ab":1}"#, true),
+        (#"{"ab":1,"ab":1}"#, false),
+        (#"{"a":1}"#, false),
+        (#"{"abcd":1}"#, false),
+        (#"{"ab":1,"abcd":2}"#, false),
+        (#"{"a\u0062":1}"#, false),
+        (#"{"ab":1,"\u00e9":3}"#, false),
+        (#"{"ab":"x"}"#, false),
+        (#"{"ab":1,"abc":2,"é":"3"}"#, false),
+        (#"{"ab":1,"abc":2,"q\"r":"4"}"#, false),
+        (#"{"ab""#, false),
+        (#"{"ab"}"#, false),
+    ])
+    func keysComparedInPlace(_ text: String, _ expected: Bool) {
+        let validator = Fixture.validator(
+            #"""
+            type: object
+            additionalProperties: false
+            properties:
+              ab: {type: integer}
+              abc: {type: integer}
+              "é": {type: integer}
+              "q\"r": {type: integer}
+            """#)
+        let (accepted, tape) = check(validator, Array(text.utf8), options: .init())
+        #expect(accepted == expected, "\(text): tape path says \(tape.errors)")
+    }
+
+    /// The shortcut for whole strings answers as the check does, wherever it answers.
+    @Test func planShortcutAgreesWithTheCheck() {
+        let schemas = [
+            "{type: string, format: uuid}", "{$ref: \"#/$defs/a\", $defs: {a: {type: string, format: date-time}}}",
+            "{type: string, minLength: 2, maxLength: 4}", "{allOf: [{type: string}, {format: email}]}",
+            "{type: [string, integer], format: hostname}", "{type: integer}", "{}", "{type: string, enum: [ab]}",
+            "{anyOf: [{type: string}]}",
+        ]
+        let texts = [
+            "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36", "4b8e1f27", "2026-11-29T07:00:00Z", "ab", "abcde", "ñö", "a@b.example",
+            "", "host.example",
+        ]
+        var answered = 0
+        for schema in schemas {
+            let validator = Fixture.validator(schema)
+            for options in [ValidationOptions(), ValidationOptions(assertFormats: false)] {
+                for text in texts {
+                    let bytes = Array(text.utf8)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+                        var check = StreamingCheck(
+                            runtime: validator.runtime, buffer: buffer, options: options, parseOptions: .default)
+                        let full = check.check(.string(start: 0, count: buffer.count, ascii: ascii), validator.entry)
+                        if let quick = StreamingCheck.planAccepts(
+                            validator.runtime.streaming, entry: validator.entry, string: buffer, ascii: ascii,
+                            options: options)
+                        {
+                            answered += 1
+                            #expect(quick == full, "\(schema) \(text)")
+                        }
+                        #expect(validator.isValid(string: text, options: options) == validator.isValid(.string(text), options: options))
+                    }
+                }
+            }
+        }
+        #expect(answered > 60)
+    }
+
     @Test func parameterStringsInPlace() {
         let validator = Fixture.validator("{type: string, format: uuid}")
         #expect(validator.isValid(string: "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36"))

@@ -43,6 +43,26 @@ struct ValidatorFastPathTests {
         #expect(fast > 20)
     }
 
+    /// Declarations that repeat a type and subtype, with and without parameters: the exact-text
+    /// shortcut must answer as the full matcher or not at all.
+    @Test(arguments: [
+        ["application/json", "Application/JSON"], ["application/json; charset=utf-8", "application/json"],
+        ["application/json", "application/json; charset=utf-8"], ["*/json", "application/json"], ["a*b/c", "*/*"],
+    ])
+    func repeatedDeclarations(_ declared: [String]) {
+        let matcher = MediaTypeMatcher(declaredKeys: declared)
+        for base in declared + ["application/json", "APPLICATION/JSON", "A*B/C", "*/json"] {
+            for value in [base, base + "; charset=utf-8"] {
+                guard let index = matcher.fastMatch(value) else { continue }
+                #expect(matcher.match(value).match?.keyIndex == index, "\(declared): \(value)")
+            }
+        }
+        // The exact text of the first of two spellings is decided on the fast path.
+        if declared == ["application/json", "Application/JSON"] {
+            #expect(matcher.fastMatch("application/json") == 0)
+        }
+    }
+
     @Test func agreesOnTheFlowsActions() {
         let keys = FlowsExamples.actionKeys
         let matcher = MediaTypeMatcher(declaredKeys: keys)

@@ -44,6 +44,24 @@ struct ValidatorHeaderFastPathTests {
         #expect(!AcceptHeader.plainRangeAccepts("text/plain", contentType: "application/json"))
     }
 
+    /// The same text on both sides (the commonest case) takes one parse: it must still agree with
+    /// the full check, and answer as the two-parse path does.
+    @Test func acceptFastPathOnTheSameText() {
+        for text in Self.ranges + Self.contentTypes {
+            for other in [text, text.uppercased(), text.lowercased()]
+            where AcceptHeader.plainRangeAccepts(text, contentType: other) {
+                #expect(Self.fullCheckAccepts(text, other), "\(text) ⟶ \(other)")
+            }
+        }
+        #expect(AcceptHeader.plainRangeAccepts("application/json", contentType: "application/json"))
+        #expect(AcceptHeader.plainRangeAccepts("Application/JSON", contentType: "application/json"))
+        #expect(AcceptHeader.plainRangeAccepts("*/*", contentType: "*/*"))
+        #expect(!AcceptHeader.plainRangeAccepts("application/*", contentType: "application/*"))
+        #expect(!AcceptHeader.plainRangeAccepts("*/json", contentType: "*/json"))
+        #expect(!AcceptHeader.plainRangeAccepts("application/json;q=0", contentType: "application/json;q=0"))
+        #expect(!AcceptHeader.plainRangeAccepts("", contentType: ""))
+    }
+
     @Test func headerValueIsTheJoinedSubscript() {
         var fields = HTTPFields()
         #expect(fields.value(of: .accept) == nil)

@@ -5,6 +5,9 @@ final class ProgramRuntime: Sendable {
     let ops: [Op]
     let values: [JSONValue]
     let enums: [EnumTable]
+    /// Each enum table's error message, worded once (quoting every value costs far more than the
+    /// check that reports it).
+    let enumMessages: [String]
     let numbers: [JSONNumber]
     let requireds: [RequiredList]
     let dependentRequireds: [[DependentRequired]]
@@ -20,6 +23,8 @@ final class ProgramRuntime: Sendable {
     let sources: [SchemaSource]
     let resources: [CompiledResource]
     let usesDynamicScope: Bool
+    /// The tables and flattened plans of the one-pass check (``StreamingCheck``).
+    let streaming: StreamingTables
     /// More in-place steps than this without consuming instance switch on exact loop detection.
     let loopCheckThreshold = 16
 
@@ -28,6 +33,7 @@ final class ProgramRuntime: Sendable {
         ops = p.ops
         values = p.values
         enums = p.enums
+        enumMessages = p.enums.map { Messages.enumeration($0.values) }
         numbers = p.numbers
         requireds = p.requireds
         dependentRequireds = p.dependentRequireds
@@ -43,5 +49,7 @@ final class ProgramRuntime: Sendable {
         sources = p.sources
         resources = p.resources
         usesDynamicScope = p.usesDynamicScope
+        streaming = StreamingTables(
+            info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items, requireds: p.requireds)
     }
 }

@@ -45,6 +45,22 @@ enum JSONScan {
         return i
     }
 
+    /// Whether every byte of `b` is ASCII, eight at a time.
+    @inline(__always) static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i &+ 8 <= b.count {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < b.count {
+            high |= UInt64(base[i])
+            i &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// What ``number(_:from:)`` found.
     enum Number {
         /// An integer of at most 18 digits with no fraction or exponent: exact in an `Int64`.

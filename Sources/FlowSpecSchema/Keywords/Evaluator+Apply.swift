@@ -18,7 +18,7 @@ extension Evaluator {
         case .enumeration(let table, let nullable, let site):
             if enumContains(rt.enums[Int(table)], r) { return true }
             if nullable && tag == .null { return true }
-            report("schema.enum", Messages.enumeration(rt.enums[Int(table)].values), site: site)
+            report("schema.enum", rt.enumMessages[Int(table)], site: site)
             return false
         case .minimum, .maximum, .multipleOf:
             guard tag == .int || tag == .number else { return true }

@@ -23,6 +23,23 @@ struct StreamingCheck {
         case number
         /// A string without escapes: its bytes in the input.
         case string(start: Int, count: Int, ascii: Bool)
+
+        static let nullBit: UInt8 = 1
+        static let boolBit: UInt8 = 2
+        static let stringBit: UInt8 = 4
+        static let intBit: UInt8 = 8
+        static let numberBit: UInt8 = 16
+
+        /// This scalar's kind, as a bit of ``StreamingTables/ScalarPlan/kinds``.
+        @inline(__always) var kindBit: UInt8 {
+            switch self {
+            case .null: return Self.nullBit
+            case .bool: return Self.boolBit
+            case .string: return Self.stringBit
+            case .int: return Self.intBit
+            case .number: return Self.numberBit
+            }
+        }
     }
 
     /// What the keywords applying to an object or array need while its members are read, and the
@@ -38,9 +55,20 @@ struct StreamingCheck {
         var requiredCount = 0
         /// False when more `required` lists apply than fit: ``finishObject`` then walks the nodes.
         var complete = true
+        /// Set when every name of those lists is a declared property that every direction requires:
+        /// then they are all present exactly when all of `requiredMask`'s bits are in the members
+        /// seen (worked out with the plan, see ``StreamingTables``).
+        var requiredByMask = false
+        var requiredMask: UInt64 = 0
     }
 
     let rt: ProgramRuntime
+    /// `rt`'s node and keyword tables and flattened plans, read through pointers (`rt` keeps them
+    /// alive).
+    let info: UnsafeMutablePointer<NodeInfo>
+    let ops: UnsafeMutablePointer<Op>
+    /// Not retained: `rt` holds it for as long as this check lives.
+    unowned(unsafe) let tables: StreamingTables
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
     let options: ValidationOptions
@@ -63,6 +91,9 @@ struct StreamingCheck {
         parseOptions: JSONParser.Options
     ) {
         rt = runtime
+        tables = runtime.streaming
+        info = tables.info
+        ops = tables.ops
         b = buffer
         n = buffer.count
         self.options = options
@@ -135,6 +166,14 @@ struct StreamingCheck {
         return node < 0 || check(scalar, node)
     }
 
+    /// ``value(_:)`` for a member or an item: strings, the commonest, are read and checked here
+    /// rather than through the call.
+    @inline(__always) mutating func member(_ node: Int32) -> Bool {
+        guard i < n, b[i] == UInt8(ascii: "\"") else { return value(node) }
+        guard let scalar = string() else { return false }
+        return node < 0 || check(scalar, node)
+    }
+
     mutating func literal(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard i + count <= n else { return false }
@@ -203,16 +242,41 @@ struct StreamingCheck {
 
     // MARK: - Scalars against a node
 
-    /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place.
-    mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
-        let info = rt.info[Int(node)]
+    /// Whether `scalar` passes every keyword of `node` and of the nodes it applies in place: through
+    /// the node's flattened plan (the same keywords, steps and nesting as the walk), or by walking
+    /// the nodes where it has none.
+    @inline(__always) mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
+        let plan = tables.scalars[Int(node)]
+        guard plan.planned else { return walk(scalar, node) }
+        if plan.steps == 0 { return true }
+        steps &+= Int(plan.steps)
+        if nodeDepth &+ Int(plan.depth) > nodeLimit || steps > stepLimit { return false }
+        guard plan.kinds & scalar.kindBit != 0 else { return false }
+        var k = Int(plan.residualStart)
+        let end = k &+ Int(plan.residualCount)
+        while k < end {
+            let op = tables.residual[k]
+            // Formats, the commonest keyword left, without the general dispatch.
+            if case .format(let kind, let forced, _) = op {
+                if (options.assertFormats || forced) && !format(kind, scalar) { return false }
+            } else if !check(scalar, op) {
+                return false
+            }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// ``check(_:_:)-(Scalar,Int32)`` node by node, for nodes too deep or large to flatten.
+    mutating func walk(_ scalar: Scalar, _ node: Int32) -> Bool {
+        let info = self.info[Int(node)]
         if info.opCount == 0 { return true }
         guard enter(info) else { return false }
         defer { nodeDepth -= 1 }
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            guard check(scalar, rt.ops[k]) else { return false }
+            guard check(scalar, ops[k]) else { return false }
             k += 1
         }
         return true
@@ -278,9 +342,9 @@ struct StreamingCheck {
             // Keywords of arrays and objects pass other types.
             return true
         case .ref(let target, _):
-            return check(scalar, target)
+            return walk(scalar, target)
         case .allOf(let list, _):
-            for node in rt.lists[Int(list)] where !check(scalar, node) { return false }
+            for node in rt.lists[Int(list)] where !walk(scalar, node) { return false }
             return true
         case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
             return false
@@ -320,7 +384,15 @@ struct StreamingCheck {
         } ?? utf8.elementsEqual(text)
     }
 
-    func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
+    @inline(__always) func format(_ kind: FormatKind, _ scalar: Scalar) -> Bool {
+        Self.format(kind, scalar, in: b)
+    }
+
+    /// Whether `scalar`, whose bytes are in `b`, is valid for format `kind`.
+    static func format(_ kind: FormatKind, _ scalar: Scalar, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func bytes(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: b.baseAddress.map { $0 + start }, count: count)
+        }
         switch kind {
         case .int32, .int64, .float, .double:
             switch scalar {
@@ -350,8 +422,9 @@ struct StreamingCheck {
         guard containerDepth <= containerLimit else { return false }
         i += 1
         var plan = Container()
-        if node >= 0 && !gather(node, isObject: true, into: &plan) { return false }
+        if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
         let applicator = plan.members >= 0 ? rt.members[Int(plan.members)] : nil
+        let plainNames = plan.members >= 0 ? tables.plainNames[Int(plan.members)] : 0
         let keyBase = keys.count
         var seen: UInt64 = 0
         var count = 0
@@ -364,14 +437,26 @@ struct StreamingCheck {
         } else {
             while true {
                 skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: "\""), case .string(let start, let length, _)? = string() else {
-                    return false
+                guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                let start = i &+ 1
+                let length: Int
+                var found: Int? = nil
+                if let applicator, let name = expectedName(applicator, plainNames, hint, at: start) {
+                    // The property expected next is there: its name, plain ASCII, and then the
+                    // closing quote, is the key exactly, with nothing to scan or unescape.
+                    length = name
+                    i = start &+ length &+ 1
+                    found = hint
+                } else {
+                    guard case .string(_, let count, _)? = string() else { return false }
+                    length = count
+                    found = applicator?.lookup(bytes: bytes(start, length), hint: hint)
                 }
                 var child: Int32 = -1
                 var declared = false
-                if let applicator, let p = applicator.lookup(bytes: bytes(start, length), hint: hint) {
+                if let applicator, let p = found {
                     hint = p &+ 1
-                    let bit: UInt64 = 1 << UInt64(p)
+                    let bit: UInt64 = 1 &<< UInt64(p)
                     if seen & bit != 0 { return false }
                     seen |= bit
                     if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
@@ -380,7 +465,7 @@ struct StreamingCheck {
                     child = applicator.nodes[p]
                     declared = true
                 } else if let applicator, applicator.additional >= 0 {
-                    if rt.info[Int(applicator.additional)].isFalse { return false }
+                    if info[Int(applicator.additional)].isFalse { return false }
                     child = applicator.additional
                 }
                 if !declared {
@@ -392,7 +477,7 @@ struct StreamingCheck {
                 guard i < n, b[i] == UInt8(ascii: ":") else { return false }
                 i += 1
                 skipWhitespace()
-                guard value(child) else { return false }
+                guard member(child) else { return false }
                 count += 1
                 guard let more = afterElement(closing: UInt8(ascii: "}")) else { return false }
                 if more { continue }
@@ -402,7 +487,8 @@ struct StreamingCheck {
         if node >= 0 {
             if plan.complete {
                 guard count >= plan.minCount && count <= plan.maxCount else { return false }
-                var r = 0
+                var r = plan.requiredByMask ? plan.requiredCount : 0
+                if plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask { return false }
                 while r < plan.requiredCount {
                     guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else { return false }
                     r &+= 1
@@ -411,9 +497,23 @@ struct StreamingCheck {
                 return false
             }
         }
-        keys.removeLast(keys.count - keyBase)
+        if keys.count != keyBase { keys.removeLast(keys.count - keyBase) }
         containerDepth -= 1
         return true
+    }
+
+    /// The length of property `hint`'s name when it is plain ASCII (no quote, backslash or control
+    /// character) and the input at `start` holds exactly it followed by the closing quote.
+    @inline(__always) func expectedName(
+        _ applicator: MemberApplicator, _ plainNames: UInt64, _ hint: Int, at start: Int
+    ) -> Int? {
+        guard hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
+        let name = applicator.utf8Names[hint]
+        let end = start &+ name.count
+        guard end < n, b[end] == UInt8(ascii: "\""), MemberApplicator.equal(bytes(start, name.count), name) else {
+            return nil
+        }
+        return name.count
     }
 
     /// Whether the name at `start` differs from the unrecognised names of this object so far (the
@@ -445,17 +545,28 @@ struct StreamingCheck {
         }
     }
 
+    /// What `node` needs of the container about to be read: its flattened plan (counted as the walk
+    /// would count it), or ``gather(_:isObject:into:)`` where it has none.
+    @inline(__always) mutating func open(_ node: Int32, isObject: Bool, into plan: inout Container) -> Bool {
+        let flat = isObject ? tables.objects[Int(node)] : tables.arrays[Int(node)]
+        guard flat.planned else { return gather(node, isObject: isObject, into: &plan) }
+        steps &+= Int(flat.steps)
+        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit || !flat.accepted { return false }
+        plan = flat.container
+        return true
+    }
+
     /// Walks `node` and the nodes it applies in place before a container's members are read: checks
     /// its type and finds the one property or items applicator.
     mutating func gather(_ node: Int32, isObject: Bool, into plan: inout Container) -> Bool {
-        let info = rt.info[Int(node)]
+        let info = self.info[Int(node)]
         if info.opCount == 0 { return true }
         guard enter(info) else { return false }
         defer { nodeDepth -= 1 }
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            switch rt.ops[k] {
+            switch ops[k] {
             case .type(let mask, _, _):
                 guard mask.contains(isObject ? .object : .array) else { return false }
             case .members(let index):
@@ -497,13 +608,13 @@ struct StreamingCheck {
             default:
                 // A keyword of the container's type that this pass does not follow (or a value
                 // keyword such as `enum`, that an object or array rarely matches).
-                if isObject, case .uniqueItems = rt.ops[k] { break }
-                if isObject, case .contains = rt.ops[k] { break }
-                if isObject, case .unevaluatedItems = rt.ops[k] { break }
-                if !isObject, case .dependentRequired = rt.ops[k] { break }
-                if !isObject, case .propertyNames = rt.ops[k] { break }
-                if !isObject, case .dependentSchemas = rt.ops[k] { break }
-                if !isObject, case .unevaluatedProperties = rt.ops[k] { break }
+                if isObject, case .uniqueItems = ops[k] { break }
+                if isObject, case .contains = ops[k] { break }
+                if isObject, case .unevaluatedItems = ops[k] { break }
+                if !isObject, case .dependentRequired = ops[k] { break }
+                if !isObject, case .propertyNames = ops[k] { break }
+                if !isObject, case .dependentSchemas = ops[k] { break }
+                if !isObject, case .unevaluatedProperties = ops[k] { break }
                 return false
             }
             k += 1
@@ -517,11 +628,11 @@ struct StreamingCheck {
         _ node: Int32, count: Int, seen: UInt64, _ applicator: MemberApplicator?, keyBase: Int, level: Int = 0
     ) -> Bool {
         if level > nodeLimit { return false }
-        let info = rt.info[Int(node)]
+        let info = self.info[Int(node)]
         var k = Int(info.opStart)
         let end = k + Int(info.opCount)
         while k < end {
-            switch rt.ops[k] {
+            switch ops[k] {
             case .minProperties(let limit, _):
                 guard count >= limit else { return false }
             case .maxProperties(let limit, _):
@@ -557,7 +668,7 @@ struct StreamingCheck {
 
     /// After a member or an item: `true` past a comma (another one follows), `false` past the
     /// container's `close`, `nil` for anything else.
-    mutating func afterElement(closing close: UInt8) -> Bool? {
+    @inline(__always) mutating func afterElement(closing close: UInt8) -> Bool? {
         skipWhitespace()
         guard i < n else { return nil }
         if b[i] == UInt8(ascii: ",") {
@@ -602,7 +713,7 @@ struct StreamingCheck {
         guard containerDepth <= containerLimit else { return false }
         i += 1
         var plan = Container()
-        if node >= 0 && !gather(node, isObject: false, into: &plan) { return false }
+        if node >= 0 && !open(node, isObject: false, into: &plan) { return false }
         let child = plan.items >= 0 ? rt.items[Int(plan.items)].rest : -1
         var count = 0
         skipWhitespace()
@@ -611,7 +722,7 @@ struct StreamingCheck {
         } else {
             while true {
                 skipWhitespace()
-                guard value(child) else { return false }
+                guard member(child) else { return false }
                 count += 1
                 guard let more = afterElement(closing: UInt8(ascii: "]")) else { return false }
                 if more { continue }
@@ -686,8 +797,43 @@ extension StreamingCheck {
         options: ValidationOptions
     ) -> Bool {
         if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        if let answer = planAccepts(runtime.streaming, entry: entry, string: buffer, ascii: ascii, options: options) {
+            return answer
+        }
         var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: .default)
         return check.check(.string(start: 0, count: buffer.count, ascii: ascii), entry)
+    }
+
+    /// What ``check(_:_:)-(Scalar,Int32)`` answers for a whole string at the start of a check, read
+    /// off `entry`'s flattened plan without setting a check up, when the plan has only formats and
+    /// lengths left (a parameter's `uuid`, say); `nil` for anything else.
+    static func planAccepts(
+        _ tables: StreamingTables, entry: Int32, string buffer: UnsafeBufferPointer<UInt8>, ascii: Bool,
+        options: ValidationOptions
+    ) -> Bool? {
+        let plan = tables.scalars[Int(entry)]
+        guard plan.planned else { return nil }
+        if plan.steps == 0 { return true }
+        // A fresh check's budgets, as in `init` (nothing entered, no step taken yet).
+        if Int(plan.depth) > min(options.maxDepth - 2, 256) || Int(plan.steps) > options.maxSteps / 2 { return false }
+        guard plan.kinds & Scalar.stringBit != 0 else { return false }
+        let scalar = Scalar.string(start: 0, count: buffer.count, ascii: ascii)
+        var k = Int(plan.residualStart)
+        let end = k &+ Int(plan.residualCount)
+        while k < end {
+            switch tables.residual[k] {
+            case .format(let kind, let forced, _):
+                if (options.assertFormats || forced) && !format(kind, scalar, in: buffer) { return false }
+            case .minLength(let limit, _) where ascii:
+                if buffer.count < limit { return false }
+            case .maxLength(let limit, _) where ascii:
+                if buffer.count > limit { return false }
+            default:
+                return nil
+            }
+            k &+= 1
+        }
+        return true
     }
 }
 

@@ -12,6 +12,16 @@ extension AcceptHeader {
         var contentType = contentType
         return accept.withUTF8 { range in
             contentType.withUTF8 { media in
+                if HTTPSyntax.equalsIgnoringCase(range, media) {
+                    // The same text but for case (`application/json` both ways, most of the time):
+                    // both parse alike, so one parse answers what the general path below answers.
+                    guard let (type, subtype, end) = HTTPSyntax.mediaTypeEssence(range), end == range.count else {
+                        return false
+                    }
+                    let anySubtype = subtype.count == 1 && range[subtype.lowerBound] == UInt8(ascii: "*")
+                    if type.count == 1 && range[type.lowerBound] == UInt8(ascii: "*") { return anySubtype }
+                    return range[type.lowerBound] != UInt8(ascii: "*") && range[subtype.lowerBound] != UInt8(ascii: "*")
+                }
                 guard let (rangeType, rangeSubtype, rangeEnd) = HTTPSyntax.mediaTypeEssence(range), rangeEnd == range.count,
                     let (mediaType, mediaSubtype, mediaEnd) = HTTPSyntax.mediaTypeEssence(media),
                     mediaEnd == media.count || media[mediaEnd] == UInt8(ascii: ";")
@@ -35,13 +45,6 @@ extension AcceptHeader {
         _ lhs: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ rhs: UnsafeBufferPointer<UInt8>, _ right: Range<Int>
     ) -> Bool {
         guard left.count == right.count else { return false }
-        var k = 0
-        while k < left.count {
-            if HTTPSyntax.lowercased(lhs[left.lowerBound + k]) != HTTPSyntax.lowercased(rhs[right.lowerBound + k]) {
-                return false
-            }
-            k += 1
-        }
-        return true
+        return HTTPSyntax.equalsIgnoringCase(UnsafeBufferPointer(rebasing: lhs[left]), UnsafeBufferPointer(rebasing: rhs[right]))
     }
 }

@@ -33,20 +33,44 @@ enum HTTPSyntax {
     @inline(__always) static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         // Contiguous bytes when both have them (native strings do; short ones are copied to the
-        // stack): a plain byte loop, where `withUTF8` on copies of the two strings cost about 250
-        // instructions per comparison of two short names.
+        // stack): where `withUTF8` on copies of the two strings cost about 250 instructions per
+        // comparison of two short names.
         let compared = lhs.utf8.withContiguousStorageIfAvailable { l in
-            rhs.utf8.withContiguousStorageIfAvailable { r -> Bool in
-                var k = 0
-                while k < l.count {
-                    if lowercased(l[k]) != lowercased(r[k]) { return false }
-                    k &+= 1
-                }
-                return true
-            }
+            rhs.utf8.withContiguousStorageIfAvailable { r -> Bool in equalsIgnoringCase(l, r) }
         }
         if let compared, let compared { return compared }
         return zip(lhs.utf8, rhs.utf8).allSatisfy { lowercased($0) == lowercased($1) }
+    }
+
+    /// ASCII case-insensitive equality of two byte runs, eight bytes at a time.
+    @inline(__always) static func equalsIgnoringCase(_ l: UnsafeBufferPointer<UInt8>, _ r: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = l.count
+        guard count == r.count else { return false }
+        guard count > 0, let p = l.baseAddress, let q = r.baseAddress else { return true }
+        var k = 0
+        while k &+ 8 <= count {
+            let a = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(q + k).loadUnaligned(as: UInt64.self)
+            if a != b && lowercasedWord(a) != lowercasedWord(b) { return false }
+            k &+= 8
+        }
+        while k < count {
+            if lowercased(p[k]) != lowercased(q[k]) { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// The eight bytes of `word` with the ASCII capitals `A`-`Z` made small (other bytes, non-ASCII
+    /// ones included, unchanged): what ``lowercased(_:)`` does to each byte, without a branch.
+    @inline(__always) static func lowercasedWord(_ word: UInt64) -> UInt64 {
+        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+        // Per byte, no carries between bytes: the high bit is set from `A` (0x41) on, and from
+        // the byte after `Z` (0x5B) on.
+        let fromA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = low7 &+ 0x2525_2525_2525_2525
+        let capital = fromA & ~pastZ & ~word & 0x8080_8080_8080_8080
+        return word | (capital &>> 2)
     }
 
     /// `text` as a `token` when it is one, otherwise as a `quoted-string` (RFC 9110 §5.6.4).
@@ -86,15 +110,54 @@ enum HTTPSyntax {
         var index = 0
         while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
         let typeStart = index
-        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        index = tokenEnd(bytes, from: index)
         let typeEnd = index
         guard typeEnd > typeStart, index < count, bytes[index] == UInt8(ascii: "/") else { return nil }
         index += 1
         let subtypeStart = index
-        while index < count, HTTPSyntax.isTokenCharacter(bytes[index]) { index += 1 }
+        index = tokenEnd(bytes, from: index)
         let subtypeEnd = index
         guard subtypeEnd > subtypeStart else { return nil }
         while index < count, HTTPSyntax.isWhitespace(bytes[index]) { index += 1 }
         return (typeStart..<typeEnd, subtypeStart..<subtypeEnd, index)
+    }
+
+    /// The index of the first byte at or after `start` that is not a `tchar`. Media types are mostly
+    /// letters, digits, `.`, `+` and `-`: eight such bytes are passed at once, and the byte loop
+    /// decides from the first word that has anything else.
+    @inline(__always) static func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard isCommonTokenWord(word) else { break }
+                index &+= 8
+            }
+        }
+        while index < count, isTokenCharacter(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// Whether each of the eight bytes of `word` is an ASCII letter, a digit, `.`, `+` or `-` (all
+    /// `tchar`s).
+    @inline(__always) static func isCommonTokenWord(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Non-ASCII bytes fail at once; below, every byte is under 0x80, so adding at most 0x7F
+        // never carries into the next byte.
+        if word & high != 0 { return false }
+        /// High bit per byte where `byte >= bound` (`bound` at most 0x80).
+        @inline(__always) func atLeast(_ w: UInt64, _ bound: UInt64) -> UInt64 { (w &+ (0x80 &- bound) &* ones) & high }
+        let folded = word | 0x2020_2020_2020_2020
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let digit = atLeast(word, 0x30) & ~atLeast(word, 0x3A)
+        /// High bit per byte equal to `byte`, for words of ASCII bytes.
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (byte &* ones)
+            return ~((x &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & high
+        }
+        let punctuation = equal(0x2E) | equal(0x2B) | equal(0x2D)
+        return letter | digit | punctuation == high
     }
 }

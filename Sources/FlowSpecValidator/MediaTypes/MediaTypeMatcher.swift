@@ -45,6 +45,10 @@ public struct MediaTypeMatcher: Sendable {
     /// The valid declarations, strongest kind first (`type/subtype`, then `type/*`, then `*/*`), each
     /// group in declaration order.
     let entries: [Entry]
+    /// `type/subtype` (lower case) of the declarations that a `Content-Type` of exactly that text
+    /// selects on the fast path: no parameters, no wildcard, and no other declaration of the same
+    /// type and subtype before it or with parameters. See ``fastMatch(_:)``.
+    let plainEssences: [(essence: [UInt8], index: Int)]
 
     /// Builds a matcher from the keys of an OpenAPI `content` map, in declaration order.
     public init(declaredKeys: [String]) {
@@ -69,6 +73,19 @@ public struct MediaTypeMatcher: Sendable {
         self.entries = entries.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }
             .map(\.element)
         self.invalidKeys = invalid
+        var plain: [(essence: [UInt8], index: Int)] = []
+        let exact = self.entries.filter { $0.rangeKind == nil }
+        for (position, entry) in exact.enumerated()
+        where entry.mediaType.parameters.isEmpty && entry.type != [UInt8(ascii: "*")]
+            && entry.subtype != [UInt8(ascii: "*")]
+        {
+            let same = exact.enumerated().filter { $0.element.type == entry.type && $0.element.subtype == entry.subtype }
+            guard same.first?.offset == position, same.allSatisfy({ $0.element.mediaType.parameters.isEmpty }) else {
+                continue
+            }
+            plain.append((entry.type + [UInt8(ascii: "/")] + entry.subtype, entry.index))
+        }
+        self.plainEssences = plain
     }
 
     /// Finds the declared key that a `Content-Type` header value selects.
@@ -132,10 +149,8 @@ public struct MediaTypeMatcher: Sendable {
     /// Whether `text`, lower-cased, equals `lowercased`.
     static func equalsLowercased(_ lowercased: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lowercased.count == text.count else { return false }
-        for index in 0..<text.count where HTTPSyntax.lowercased(text[index]) != lowercased[index] {
-            return false
-        }
-        return true
+        // Lower-casing is idempotent, so a case-insensitive comparison gives the same answer.
+        return lowercased.withUnsafeBufferPointer { HTTPSyntax.equalsIgnoringCase($0, text) }
     }
 
     /// Whether every parameter `declared` names is in `actual` with the same value.

@@ -50,12 +50,20 @@ struct PathMatcher: Sendable {
 
     @usableFromInline
     func match(_ path: String) -> Match {
-        if let result = path.utf8.withContiguousStorageIfAvailable({ match(raw: $0) }) {
+        match(path, from: 0)
+    }
+
+    /// Matches the path that starts at UTF-8 offset `offset` of `text` (a request target given as an
+    /// absolute URL is read in place, past its scheme and authority).
+    @usableFromInline
+    func match(_ text: String, from offset: Int) -> Match {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }) {
             return result
         }
-        var copy = path
+        var copy = text
         copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { match(raw: $0) } ?? .notFound
+        return copy.utf8.withContiguousStorageIfAvailable { match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }
+            ?? .notFound
     }
 
     private func match(raw: UnsafeBufferPointer<UInt8>) -> Match {
@@ -71,6 +79,16 @@ struct PathMatcher: Sendable {
             var hasEscapes = false
             var index = 1
             while index < raw.count {
+                // Eight bytes at a time up to the next `/`, `%` or `?`; the byte loop takes the rest.
+                if index &+ 8 <= raw.count, let base = raw.baseAddress {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let hits = Self.delimiters(word)
+                    if hits == 0 {
+                        index &+= 8
+                        continue
+                    }
+                    index &+= hits.trailingZeroBitCount &>> 3
+                }
                 let byte = raw[index]
                 if byte == UInt8(ascii: "/") {
                     guard count + 1 < capacity else { return .notFound }
@@ -136,6 +154,18 @@ struct PathMatcher: Sendable {
                 return finish(rank: rank, raw: raw, decoded: decodedBytes, bounds: bounds, decodedOffset: capacity)
             }
         }
+    }
+
+    /// The high bit of each byte of `word` (read little-endian, so the first byte is lowest) that is
+    /// `/`, `%` or `?`: exact per byte, with no carries between bytes.
+    @inline(__always) static func delimiters(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func equal(_ byte: UInt8) -> UInt64 {
+            let x = word ^ (UInt64(byte) &* ones)
+            return ~(((x & low7) &+ low7) | x) & ~low7
+        }
+        return equal(UInt8(ascii: "/")) | equal(UInt8(ascii: "%")) | equal(UInt8(ascii: "?"))
     }
 
     /// Extracts the winning pattern's path parameters.

@@ -87,7 +87,13 @@ public struct Router<OperationID: Sendable & Hashable>: Sendable {
     /// not generic).
     @inlinable
     public func route(method: HTTPRequest.Method, path: String) -> RouteResult<OperationID> {
-        switch matcher.match(path) {
+        route(method: method, path: path, from: 0)
+    }
+
+    /// Routes the path that starts at UTF-8 offset `offset` of `text`.
+    @inlinable
+    func route(method: HTTPRequest.Method, path text: String, from offset: Int) -> RouteResult<OperationID> {
+        switch matcher.match(text, from: offset) {
         case .notFound:
             return .notFound
         case .invalid(let error):

@@ -35,21 +35,33 @@ struct HeaderSource: Sendable {
         case .fields(let fields):
             return fields.value(of: name)
         case .pairs(let pairs):
-            let target = name.canonicalName
-            var found = -1
-            var k = 0
-            while k < pairs.count {
-                if HTTPSyntax.equalsIgnoringCase(pairs[k].0, target) {
-                    // Several fields of the name are joined; leave that to the fields themselves.
-                    if found >= 0 { return httpFields.value(of: name) }
-                    found = k
+            var target = name.canonicalName
+            // The name's bytes once, for every pair.
+            let found = target.withUTF8 { t -> Int? in
+                var found = -1
+                var k = 0
+                while k < pairs.count {
+                    if Self.sameName(pairs[k].0, t) {
+                        // Several fields of the name are joined; leave that to the fields themselves.
+                        if found >= 0 { return nil }
+                        found = k
+                    }
+                    k &+= 1
                 }
-                k += 1
+                return found
             }
+            guard let found else { return httpFields.value(of: name) }
             guard found >= 0 else { return nil }
             let value = pairs[found].1
             return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
         }
+    }
+
+    /// Whether the field name `field` is the name with bytes `name`, but for ASCII case.
+    @inline(__always) static func sameName(_ field: String, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard field.utf8.count == name.count else { return false }
+        return field.utf8.withContiguousStorageIfAvailable { HTTPSyntax.equalsIgnoringCase($0, name) }
+            ?? field.utf8.elementsEqual(name) { HTTPSyntax.lowercased($0) == HTTPSyntax.lowercased($1) }
     }
 
     /// Whether `value` is kept as it is by `HTTPField` (RFC 9110 field-value: visible ASCII,

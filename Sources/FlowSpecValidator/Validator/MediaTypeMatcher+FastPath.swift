@@ -10,6 +10,10 @@ extension MediaTypeMatcher {
     func fastMatch(_ contentType: String) -> Int? {
         var text = contentType
         return text.withUTF8 { bytes -> Int? in
+            // The text of a plain declaration but for case: what the parse and loop below find.
+            for plain in plainEssences where plain.essence.count == bytes.count {
+                if plain.essence.withUnsafeBufferPointer({ HTTPSyntax.equalsIgnoringCase($0, bytes) }) { return plain.index }
+            }
             guard let (typeRange, subtypeRange, end) = HTTPSyntax.mediaTypeEssence(bytes) else { return nil }
             let count = bytes.count
             var index = end

@@ -6,20 +6,24 @@ import HTTPTypes
 struct RequestChecker {
     let plan: ValidationPlan
 
-    func check(method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput) -> RequestValidation {
+    /// `target` is the request target from UTF-8 offset `pathStart` on (an absolute URL's path and
+    /// query are read in place); the bytes before it hold no `?`.
+    func check(
+        method: HTTPRequest.Method, target: String, pathStart: Int = 0, fields: HeaderSource, body: BodyInput
+    ) -> RequestValidation {
         var result = RequestValidation(method: method, headers: fields)
         // One exit: returning the result from several places made the compiler copy it (retaining
         // and releasing each of its fields) on the way out.
-        check(method: method, target: target, fields: fields, body: body, into: &result)
+        check(method: method, target: target, pathStart: pathStart, fields: fields, body: body, into: &result)
         return result
     }
 
     func check(
-        method: HTTPRequest.Method, target: String, fields: HeaderSource, body: BodyInput,
+        method: HTTPRequest.Method, target: String, pathStart: Int = 0, fields: HeaderSource, body: BodyInput,
         into result: inout RequestValidation
     ) {
         var routeMethod = method
-        var route = plan.router.route(method: method, path: target)
+        var route = plan.router.route(method: method, path: target, from: pathStart)
         if case .methodNotAllowed(let allowed) = route {
             switch (plan.options.undeclaredMethods, method) {
             case (.allowOptions, .options), (.allowOptionsAndHead, .options):
@@ -27,14 +31,14 @@ struct RequestChecker {
                 return
             case (.allowOptionsAndHead, .head) where allowed.contains(.get):
                 routeMethod = .get
-                route = plan.router.route(method: .get, path: target)
+                route = plan.router.route(method: .get, path: target, from: pathStart)
             default:
                 break
             }
         }
         switch route {
         case .notFound:
-            let path = Self.pathOnly(target)
+            let path = Self.pathOnly(target, from: pathStart)
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .pathNotFound, "no path of the spec matches `\(path)`", instanceLocation: "path",
@@ -51,7 +55,7 @@ struct RequestChecker {
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .methodNotAllowed,
-                    "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target))`; "
+                    "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target, from: pathStart))`; "
                         + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
             return
         case .matched(let index, let pathParameters):
@@ -66,9 +70,12 @@ struct RequestChecker {
         }
     }
 
-    static func pathOnly(_ target: String) -> Substring {
-        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return Substring(target) }
-        return Substring(target.utf8[..<mark])
+    static func pathOnly(_ target: String, from pathStart: Int = 0) -> Substring {
+        // `pathStart` is at an ASCII byte (`/`), so it is a character boundary.
+        let start = target.utf8.index(target.utf8.startIndex, offsetBy: pathStart)
+        let rest = target.utf8[start...]
+        guard let mark = rest.firstIndex(of: UInt8(ascii: "?")) else { return Substring(rest) }
+        return Substring(target.utf8[start..<mark])
     }
 
     // MARK: - Parameters
@@ -79,6 +86,7 @@ struct RequestChecker {
     ) {
         let set = operation.parameters
         let strict = plan.options.strict
+        // The first `?` of `target` starts the query, wherever the path starts.
         let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
         let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
         let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)

@@ -116,6 +116,10 @@ public struct Validator: Sendable {
                     .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
             return result
         }
+        if let start = Self.pathStart(path) {
+            return RequestChecker(plan: plan).check(
+                method: parsedMethod, target: path, pathStart: start, fields: fields, body: .bytes(body))
+        }
         return RequestChecker(plan: plan).check(
             method: parsedMethod, target: Self.pathAndQuery(path), fields: fields, body: .bytes(body))
     }
@@ -171,6 +175,29 @@ public struct Validator: Sendable {
             return known
         }
         return nil
+    }
+
+    /// Where the path of `target` starts when the target from there on is what ``pathAndQuery(_:)``
+    /// returns and no `?` comes before it (so the first `?` of `target` still starts the query):
+    /// `0` for a path, the offset of the `/` after the authority for an absolute URL. `nil` when
+    /// ``pathAndQuery(_:)`` builds a different string (no path after the authority, say).
+    static func pathStart(_ target: String) -> Int? {
+        if target.utf8.first == UInt8(ascii: "/") { return 0 }
+        return target.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            var k = 0
+            while k &+ 2 < b.count {
+                if b[k] == UInt8(ascii: "?") { return nil }
+                if b[k] == UInt8(ascii: ":") && b[k &+ 1] == UInt8(ascii: "/") && b[k &+ 2] == UInt8(ascii: "/") {
+                    var slash = k &+ 3
+                    while slash < b.count && b[slash] != UInt8(ascii: "/") && b[slash] != UInt8(ascii: "?") {
+                        slash &+= 1
+                    }
+                    return slash < b.count && b[slash] == UInt8(ascii: "/") ? slash : nil
+                }
+                k &+= 1
+            }
+            return nil
+        } ?? nil
     }
 
     /// The path and query of a request target that may be an absolute URL.

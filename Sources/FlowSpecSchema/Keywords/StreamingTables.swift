@@ -1,0 +1,298 @@
+/// What ``StreamingCheck`` reads of a program, worked out once per program: the node and keyword
+/// tables behind plain pointers (no reference counting or bounds checks on the hot path), and for
+/// each node its keywords flattened through `$ref` and `allOf`, per kind of value, so that checking
+/// a scalar or opening a container costs one lookup instead of a walk over the nodes.
+///
+/// A flattened plan answers exactly what the walk would: the same keywords, the same number of
+/// node evaluations (``ScalarPlan/steps``) and the same deepest nesting (``ScalarPlan/depth``), so
+/// the budgets give up in the same cases. Nodes whose walk is too deep or too large to flatten
+/// (recursive schemas among them) are left to the walk.
+///
+/// Immutable once built, and only read afterwards: the class owns the memory and frees it with
+/// itself.
+final class StreamingTables: @unchecked Sendable {
+    /// What the `type` keywords let through, per kind of scalar (bits of ``StreamingCheck/Scalar/kindBit``).
+    struct ScalarPlan {
+        /// Whether the node was flattened; if not, the check walks it.
+        var planned = true
+        var kinds: UInt8 = 0x1F
+        /// Node evaluations the walk counts, and the deepest nesting it reaches (0: nothing to check).
+        var steps: Int32 = 0
+        var depth: Int32 = 0
+        /// The keywords left to check one by one (`enum`, `const`, bounds, lengths, `pattern`,
+        /// `format`): a range of ``StreamingTables/residual``.
+        var residualStart: Int32 = 0
+        var residualCount: Int32 = 0
+    }
+
+    /// What ``StreamingCheck/gather(_:isObject:into:)`` collects for a container at a node.
+    struct ContainerPlan {
+        var planned = true
+        /// False when the walk gives up (a keyword this pass does not follow, the wrong type).
+        var accepted = true
+        var steps: Int32 = 0
+        var depth: Int32 = 0
+        var container = StreamingCheck.Container()
+    }
+
+    let info: UnsafeMutablePointer<NodeInfo>
+    let ops: UnsafeMutablePointer<Op>
+    let scalars: UnsafeMutablePointer<ScalarPlan>
+    let objects: UnsafeMutablePointer<ContainerPlan>
+    let arrays: UnsafeMutablePointer<ContainerPlan>
+    let residual: UnsafeMutablePointer<Op>
+    /// Per member applicator, a bit for each of its first 64 names that is plain ASCII (no quote,
+    /// backslash or control character): such a name followed by a quote in the input is the whole
+    /// key, compared in place.
+    let plainNames: UnsafeMutablePointer<UInt64>
+    let memberCount: Int
+    let nodeCount: Int
+    let opCount: Int
+    let residualCount: Int
+
+    /// Limits of flattening: nesting, node evaluations and residual keywords per node.
+    static let maxDepth: Int32 = 24
+    static let maxSteps: Int32 = 64
+    static let maxResidual = 16
+
+    init(
+        info nodeInfo: [NodeInfo], ops opList: [Op], lists: [[Int32]], members: [MemberApplicator],
+        items: [ItemsApplicator], requireds: [RequiredList]
+    ) {
+        nodeCount = nodeInfo.count
+        opCount = opList.count
+        info = .allocate(capacity: max(nodeCount, 1))
+        info.initialize(from: nodeInfo, count: nodeCount)
+        ops = .allocate(capacity: max(opCount, 1))
+        ops.initialize(from: opList, count: opCount)
+        var builder = Builder(
+            info: nodeInfo, ops: opList, lists: lists, members: members, items: items, requireds: requireds)
+        var scalarPlans: [ScalarPlan] = []
+        var objectPlans: [ContainerPlan] = []
+        var arrayPlans: [ContainerPlan] = []
+        scalarPlans.reserveCapacity(nodeCount)
+        objectPlans.reserveCapacity(nodeCount)
+        arrayPlans.reserveCapacity(nodeCount)
+        for node in 0..<Int32(nodeCount) {
+            scalarPlans.append(builder.scalarPlan(node))
+            objectPlans.append(builder.containerPlan(node, isObject: true))
+            arrayPlans.append(builder.containerPlan(node, isObject: false))
+        }
+        scalars = .allocate(capacity: max(nodeCount, 1))
+        scalars.initialize(from: scalarPlans, count: nodeCount)
+        objects = .allocate(capacity: max(nodeCount, 1))
+        objects.initialize(from: objectPlans, count: nodeCount)
+        arrays = .allocate(capacity: max(nodeCount, 1))
+        arrays.initialize(from: arrayPlans, count: nodeCount)
+        residualCount = builder.residual.count
+        residual = .allocate(capacity: max(residualCount, 1))
+        residual.initialize(from: builder.residual, count: residualCount)
+        memberCount = members.count
+        plainNames = .allocate(capacity: max(memberCount, 1))
+        plainNames.initialize(
+            from: members.map { applicator in
+                var mask: UInt64 = 0
+                for (k, name) in applicator.utf8Names.prefix(64).enumerated()
+                where name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+                    mask |= 1 &<< UInt64(k)
+                }
+                return mask
+            }, count: memberCount)
+    }
+
+    deinit {
+        info.deinitialize(count: nodeCount)
+        info.deallocate()
+        ops.deinitialize(count: opCount)
+        ops.deallocate()
+        scalars.deinitialize(count: nodeCount)
+        scalars.deallocate()
+        objects.deinitialize(count: nodeCount)
+        objects.deallocate()
+        arrays.deinitialize(count: nodeCount)
+        arrays.deallocate()
+        residual.deinitialize(count: residualCount)
+        residual.deallocate()
+        plainNames.deinitialize(count: memberCount)
+        plainNames.deallocate()
+    }
+
+    /// Flattens nodes the way ``StreamingCheck`` walks them.
+    struct Builder {
+        let info: [NodeInfo]
+        let ops: [Op]
+        let lists: [[Int32]]
+        let members: [MemberApplicator]
+        let items: [ItemsApplicator]
+        let requireds: [RequiredList]
+        var residual: [Op] = []
+
+        /// Why flattening stopped: the walk then decides at run time.
+        struct TooLarge: Error {}
+
+        mutating func scalarPlan(_ node: Int32) -> ScalarPlan {
+            var plan = ScalarPlan()
+            let start = residual.count
+            plan.residualStart = Int32(start)
+            do {
+                try flattenScalar(node, level: 1, into: &plan)
+            } catch {
+                residual.removeLast(residual.count - start)
+                return ScalarPlan(planned: false)
+            }
+            plan.residualCount = Int32(residual.count - start)
+            return plan
+        }
+
+        /// Mirrors ``StreamingCheck/check(_:_:)-(Scalar,Int32)``: a node with keywords is one step
+        /// at one more level of nesting; `type` narrows the kinds; `$ref` and `allOf` go deeper;
+        /// keywords the walk refuses make the plan refuse every scalar.
+        mutating func flattenScalar(_ node: Int32, level: Int32, into plan: inout ScalarPlan) throws(TooLarge) {
+            let nodeInfo = info[Int(node)]
+            if nodeInfo.opCount == 0 { return }
+            guard level <= StreamingTables.maxDepth, plan.steps < StreamingTables.maxSteps else { throw TooLarge() }
+            plan.steps += 1
+            plan.depth = max(plan.depth, level)
+            if nodeInfo.tracksUnevaluated {
+                plan.kinds = 0
+                return
+            }
+            var k = Int(nodeInfo.opStart)
+            let end = k + Int(nodeInfo.opCount)
+            while k < end {
+                let op = ops[k]
+                switch op {
+                case .type(let mask, let nullable, _):
+                    plan.kinds &= Self.kinds(mask, nullable: nullable)
+                case .enumeration, .const, .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format:
+                    guard residual.count - Int(plan.residualStart) < StreamingTables.maxResidual else { throw TooLarge() }
+                    residual.append(op)
+                case .minItems, .maxItems, .uniqueItems, .items, .contains, .unevaluatedItems, .minProperties,
+                    .maxProperties, .required, .dependentRequired, .members, .propertyNames, .dependentSchemas,
+                    .unevaluatedProperties:
+                    break
+                case .ref(let target, _):
+                    try flattenScalar(target, level: level + 1, into: &plan)
+                case .allOf(let list, _):
+                    for child in lists[Int(list)] { try flattenScalar(child, level: level + 1, into: &plan) }
+                case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
+                    plan.kinds = 0
+                    return
+                }
+                k += 1
+            }
+        }
+
+        /// The scalar kinds a `type` keyword lets through, as ``StreamingCheck`` reads it (`1.0`
+        /// passes `number` only: whether it is an integer is left to the tape path).
+        static func kinds(_ mask: TypeMask, nullable: Bool) -> UInt8 {
+            var kinds: UInt8 = 0
+            if mask.contains(.null) || nullable { kinds |= StreamingCheck.Scalar.nullBit }
+            if mask.contains(.boolean) { kinds |= StreamingCheck.Scalar.boolBit }
+            if mask.contains(.string) { kinds |= StreamingCheck.Scalar.stringBit }
+            if mask.contains(.number) || mask.contains(.integer) { kinds |= StreamingCheck.Scalar.intBit }
+            if mask.contains(.number) { kinds |= StreamingCheck.Scalar.numberBit }
+            return kinds
+        }
+
+        func containerPlan(_ node: Int32, isObject: Bool) -> ContainerPlan {
+            var plan = ContainerPlan()
+            do {
+                plan.accepted = try flattenContainer(node, isObject: isObject, level: 1, into: &plan)
+            } catch {
+                return ContainerPlan(planned: false)
+            }
+            if plan.accepted && isObject { requiredBits(&plan.container) }
+            return plan
+        }
+
+        /// Sets ``StreamingCheck/Container/requiredMask`` when every required name is a property of
+        /// the container's applicator without `readOnly` or `writeOnly` (required whatever the
+        /// direction): the bits ``StreamingCheck`` sets for those properties as it reads them.
+        func requiredBits(_ container: inout StreamingCheck.Container) {
+            guard container.complete, container.members >= 0 else { return }
+            let applicator = members[Int(container.members)]
+            var mask: UInt64 = 0
+            for r in 0..<container.requiredCount {
+                let list = requireds[Int(container.required[r])]
+                for (k, name) in list.utf8Names.enumerated() {
+                    guard list.access[k].isEmpty,
+                        let index = name.withUnsafeBufferPointer({ applicator.lookup(bytes: $0) }), index < 64
+                    else { return }
+                    mask |= 1 &<< UInt64(index)
+                }
+            }
+            container.requiredMask = mask
+            container.requiredByMask = true
+        }
+
+        /// Mirrors ``StreamingCheck/gather(_:isObject:into:)``; `false` where it gives up.
+        func flattenContainer(
+            _ node: Int32, isObject: Bool, level: Int32, into plan: inout ContainerPlan
+        ) throws(TooLarge) -> Bool {
+            let nodeInfo = info[Int(node)]
+            if nodeInfo.opCount == 0 { return true }
+            guard level <= StreamingTables.maxDepth, plan.steps < StreamingTables.maxSteps else { throw TooLarge() }
+            plan.steps += 1
+            plan.depth = max(plan.depth, level)
+            if nodeInfo.tracksUnevaluated { return false }
+            var k = Int(nodeInfo.opStart)
+            let end = k + Int(nodeInfo.opCount)
+            while k < end {
+                let op = ops[k]
+                switch op {
+                case .type(let mask, _, _):
+                    guard mask.contains(isObject ? .object : .array) else { return false }
+                case .members(let index):
+                    guard isObject else { break }
+                    let applicator = members[Int(index)]
+                    guard plan.container.members < 0, applicator.patterns.isEmpty, applicator.names.count <= 64 else {
+                        return false
+                    }
+                    plan.container.members = index
+                case .items(let index):
+                    guard !isObject else { break }
+                    let applicator = items[Int(index)]
+                    guard plan.container.items < 0, applicator.prefix.isEmpty else { return false }
+                    plan.container.items = index
+                case .minProperties(let limit, _):
+                    if isObject { plan.container.minCount = max(plan.container.minCount, limit) }
+                case .maxProperties(let limit, _):
+                    if isObject { plan.container.maxCount = min(plan.container.maxCount, limit) }
+                case .minItems(let limit, _):
+                    if !isObject { plan.container.minCount = max(plan.container.minCount, limit) }
+                case .maxItems(let limit, _):
+                    if !isObject { plan.container.maxCount = min(plan.container.maxCount, limit) }
+                case .required(let index, _):
+                    guard isObject else { break }
+                    if plan.container.requiredCount < 4 {
+                        plan.container.required[plan.container.requiredCount] = index
+                        plan.container.requiredCount += 1
+                    } else {
+                        plan.container.complete = false
+                    }
+                case .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format:
+                    break
+                case .ref(let target, _):
+                    guard try flattenContainer(target, isObject: isObject, level: level + 1, into: &plan) else {
+                        return false
+                    }
+                case .allOf(let list, _):
+                    for child in lists[Int(list)] {
+                        guard try flattenContainer(child, isObject: isObject, level: level + 1, into: &plan) else {
+                            return false
+                        }
+                    }
+                case .uniqueItems, .contains, .unevaluatedItems:
+                    guard isObject else { return false }
+                case .dependentRequired, .propertyNames, .dependentSchemas, .unevaluatedProperties:
+                    guard !isObject else { return false }
+                default:
+                    return false
+                }
+                k += 1
+            }
+            return true
+        }
+    }
+}
