@@ -16,14 +16,15 @@ extension SchemaCompiler {
             entries = tree.entries(mapping)
         }
 
+        /// The entry whose key is `name`. A schema is asked for every keyword the compiler knows
+        /// (dozens per schema object): keys of another length are told apart by their records, and
+        /// the others are compared in place, with no slice of the tree's text to retain and release.
         subscript(_ name: String) -> (key: NodeID, value: NodeID)? {
-            let wanted = name.utf8
-            let count = wanted.count
-            for entry in entries {
-                let bytes = tree.scalarBytes(entry.key)
-                if bytes.count == count && bytes.elementsEqual(wanted) { return entry }
+            var name = name
+            return name.withUTF8 { wanted in
+                for entry in entries where tree.scalar(entry.key, equalsBytes: wanted) { return entry }
+                return nil
             }
-            return nil
         }
     }
 
