@@ -24,6 +24,11 @@ public struct LintContext: Sendable {
     /// order (computed once: two Markdown rules scan them, and a walk of a large spec cost each of
     /// them more than its own test).
     let documentationTexts: [NodeRef]
+    /// Every `$ref` entry (its key and value nodes) and every `x-hal-actions` key of the description,
+    /// in walk order: found by the same walk, so that the rules that look for them need not walk the
+    /// whole spec again.
+    let referenceEntries: [(file: FileID, key: NodeID, value: NodeID)]
+    let halActionsKeys: [NodeRef]
     /// What the pieces of a run made for each other (the examples to check).
     let shared = SharedResults()
 
@@ -41,7 +46,17 @@ public struct LintContext: Sendable {
             zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
         } ?? []
         var texts: [NodeRef] = []
+        var references: [(file: FileID, key: NodeID, value: NodeID)] = []
+        var halActions: [NodeRef] = []
         DocumentWalk.entries(result.files) { file, tree, key, value in
+            if tree.scalar(key, equals: "$ref") {
+                references.append((file, key, value))
+                return
+            }
+            if tree.scalar(key, equals: "x-hal-actions") {
+                halActions.append(NodeRef(file: file, node: key))
+                return
+            }
             guard tree.isScalar(value), tree.scalarType(value) == .string,
                 tree.scalar(key, equals: "description") || tree.scalar(key, equals: "title")
                     || tree.scalar(key, equals: "summary")
@@ -49,6 +64,8 @@ public struct LintContext: Sendable {
             texts.append(NodeRef(file: file, node: value))
         }
         self.documentationTexts = texts
+        self.referenceEntries = references
+        self.halActionsKeys = halActions
     }
 
     public var version: OpenAPIVersion { document.version }

@@ -7,6 +7,10 @@ public enum ParameterRules {
 
     /// Every parameter written in the document (on path items, operations and in components), each once.
     static func parameters(_ context: LintContext) -> [Parameter] {
+        context.shared.parameters { listParameters(context) }
+    }
+
+    private static func listParameters(_ context: LintContext) -> [Parameter] {
         var result: [Parameter] = []
         var seen = Set<NodeRef>()
         func add(_ list: [Referenceable<Parameter>]) {

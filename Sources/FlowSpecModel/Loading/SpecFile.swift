@@ -29,7 +29,7 @@ public struct SpecFile: Sendable {
     /// The mapping or sequence that holds `node` (the one it is written in, for nodes shared through
     /// aliases); `nil` for the root.
     public func parent(of node: NodeID) -> NodeID? {
-        let parents = parentIndex.table(for: tree)
+        let parents = parentIndex.table(for: tree).parents
         let index = Int(node.index)
         guard index >= 0, index < parents.count, parents[index] != node else { return nil }
         return parents[index]
@@ -37,20 +37,22 @@ public struct SpecFile: Sendable {
 
     /// The JSON pointer of `node` within this file.
     public func pointer(of node: NodeID) -> JSONPointer {
-        let parents = parentIndex.table(for: tree)
+        let table = parentIndex.table(for: tree)
         var tokens: [String] = []
         var current = node
         var guardCount = 0
         while current != tree.root && guardCount < tree.count {
-            let parent = parents[Int(current.index)]
+            let parent = table.parents[Int(current.index)]
             if parent == current { break }
-            if tree.isMapping(parent) {
-                for entry in tree.entries(parent) where entry.value == current || entry.key == current {
-                    tokens.append(tree.scalar(entry.key) ?? "")
-                    break
-                }
-            } else if let index = tree.items(parent).firstIndex(of: current) {
-                tokens.append(String(index - tree.items(parent).startIndex))
+            // Where the node first appears among its parent's children, from the table: searching a
+            // large mapping (a spec's schemas or paths) for every pointer cost more than the rest.
+            let position = Int(table.positions[Int(current.index)])
+            if position < 0 {
+                // In no collection (a later duplicate key, dropped): no step, as a search finds none.
+            } else if tree.isMapping(parent) {
+                tokens.append(tree.scalar(tree.entries(parent)[position / 2].key) ?? "")
+            } else if tree.isSequence(parent) {
+                tokens.append(String(position))
             }
             current = parent
             guardCount += 1
@@ -86,14 +88,14 @@ public struct SpecFile: Sendable {
 /// A lazily computed parent table, shared by copies of a ``SpecFile``.
 private final class ParentIndex: @unchecked Sendable {
     private let lock = NSLock()
-    private var parents: [NodeID]?
+    private var built: YAMLTree.ParentTable?
 
-    func table(for tree: YAMLTree) -> [NodeID] {
+    func table(for tree: YAMLTree) -> YAMLTree.ParentTable {
         lock.lock()
         defer { lock.unlock() }
-        if let parents { return parents }
+        if let built { return built }
         let table = tree.parentTable()
-        parents = table
+        built = table
         return table
     }
 }
@@ -105,16 +107,19 @@ extension YAMLTree {
     /// was written in, so that its pointer names the same place as its line and column. That is the
     /// first parent (in closing order) whose text contains the node's start: an alias site nested in
     /// the defining parent closes first, but starts after the node it names.
-    func parentTable() -> [NodeID] {
+    func parentTable() -> ParentTable {
         var parents = [NodeID](repeating: root, count: count)
+        var positions = [Int32](repeating: -1, count: count)
         var seen = [Bool](repeating: false, count: count)
         var settled = [Bool](repeating: false, count: count)
-        func claim(_ child: NodeID, for parent: NodeID, from first: Int, to last: Int) {
+        func claim(_ child: NodeID, for parent: NodeID, at position: Int, from first: Int, to last: Int) {
             let index = Int(child.index)
             guard !settled[index] else { return }
             let offset = startOffset(child)
             let contains = offset >= first && offset <= last
             if !seen[index] || contains {
+                // A parent's children are claimed in order: keep the node's first place in this parent.
+                if !seen[index] || parents[index] != parent { positions[index] = Int32(truncatingIfNeeded: position) }
                 parents[index] = parent
                 seen[index] = true
                 settled[index] = contains
@@ -126,15 +131,25 @@ extension YAMLTree {
             switch kind(id) {
             case .scalar: continue
             case .sequence:
-                for child in items(id) { claim(child, for: id, from: first, to: last) }
+                for (position, child) in items(id).enumerated() {
+                    claim(child, for: id, at: position, from: first, to: last)
+                }
             case .mapping:
-                for entry in entries(id) {
-                    claim(entry.key, for: id, from: first, to: last)
-                    claim(entry.value, for: id, from: first, to: last)
+                for (position, entry) in entries(id).enumerated() {
+                    claim(entry.key, for: id, at: 2 * position, from: first, to: last)
+                    claim(entry.value, for: id, at: 2 * position + 1, from: first, to: last)
                 }
             }
         }
         parents[Int(root.index)] = root
-        return parents
+        return ParentTable(parents: parents, positions: positions)
+    }
+
+    /// Every node's parent, and where the node first appears among that parent's children: an item's
+    /// index, or for a mapping twice the entry's index (plus one for the value); -1 for a node that
+    /// is in no collection.
+    struct ParentTable {
+        var parents: [NodeID]
+        var positions: [Int32]
     }
 }

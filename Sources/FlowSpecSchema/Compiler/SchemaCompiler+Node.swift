@@ -10,20 +10,34 @@ extension SchemaCompiler {
     struct Keywords {
         let tree: YAMLTree
         let entries: YAMLTree.MappingEntries
+        /// One bit per (length, first byte) of the keys: a schema is asked for every keyword the
+        /// compiler knows (dozens per schema object) and holds few of them, so most questions are
+        /// answered by this mask without looking at a key.
+        private let keyMask: UInt64
 
         init(_ tree: YAMLTree, _ mapping: NodeID) {
             self.tree = tree
             entries = tree.entries(mapping)
+            var mask: UInt64 = 0
+            for entry in entries {
+                mask |= tree.withScalarBytes(entry.key) { Self.bit(count: $0.count, first: $0.first ?? 0) }
+            }
+            keyMask = mask
         }
 
+        private static func bit(count: Int, first: UInt8) -> UInt64 {
+            1 << UInt64((count &* 7 &+ Int(first)) & 63)
+        }
+
+        /// The entry whose key is `name`: keys of another length are told apart by their records, and
+        /// the others are compared in place, with no slice of the tree's text to retain and release.
         subscript(_ name: String) -> (key: NodeID, value: NodeID)? {
-            let wanted = name.utf8
-            let count = wanted.count
-            for entry in entries {
-                let bytes = tree.scalarBytes(entry.key)
-                if bytes.count == count && bytes.elementsEqual(wanted) { return entry }
+            var name = name
+            return name.withUTF8 { wanted in
+                guard keyMask & Self.bit(count: wanted.count, first: wanted.first ?? 0) != 0 else { return nil }
+                for entry in entries where tree.scalar(entry.key, equalsBytes: wanted) { return entry }
+                return nil
             }
-            return nil
         }
     }
 

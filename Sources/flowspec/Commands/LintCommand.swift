@@ -67,7 +67,8 @@ struct LintCommand: ParsableCommand {
             if loaded.files.root == nil { unreadable = true }
             let linter = Linter(configuration: configuration)
             descriptors = linter.descriptors
-            let result = linter.lint(loaded, examples: SchemaExampleChecker(loaded))
+            let examples = SchemaExampleChecker(loaded)
+            let result = linter.lint(loaded, examples: examples)
             suppressed += result.suppressedCount
             allDiagnostics += result.diagnostics
             let display = loaded.files.root?.displayPath ?? path
@@ -82,6 +83,7 @@ struct LintCommand: ParsableCommand {
                     additional[file.displayPath] = SourceText(bytes: file.source)
                 }
             }
+            KeptUntilExit.shared.keep((loaded, examples))
         }
         if let path = findings.writeBaseline {
             try findings.write(Baseline(diagnostics: allDiagnostics), count: allDiagnostics.count, to: path)

@@ -165,9 +165,8 @@ public enum LinkExtensionRules {
                 if let key = operation.extensions.keyNode(name) { operations.insert(key) }
             }
         }
-        DocumentWalk.entries(context) { file, tree, key, _ in
-            let keyRef = NodeRef(file: file, node: key)
-            guard tree.scalar(key, equals: "x-hal-actions"), !operations.contains(keyRef) else { return }
+        // The `x-hal-actions` keys in walk order, gathered while the context was built.
+        for keyRef in context.halActionsKeys where !operations.contains(keyRef) {
             findings.report(
                 "`x-hal-actions` is only read on an Operation Object", at: keyRef,
                 hint: "move it to the operation whose request body holds the actions' media types")

@@ -19,15 +19,17 @@ struct ReferenceIndex {
         // The node each reference text leads to from each file: a spec refers to the same components
         // thousands of times, and finding a component by name in a large section is a linear search.
         var directTargets: [FileID: [String: NodeRef?]] = [:]
-        DocumentWalk.entries(context) { file, tree, key, value in
-            guard tree.scalar(key, equals: "$ref"), let text = tree.scalar(value) else { return }
+        // The `$ref` entries in walk order, gathered while the context was built.
+        for (file, key, value) in context.referenceEntries {
+            let tree = context.files[file].tree
+            guard let text = tree.scalar(value) else { continue }
             let holder = context.parent(of: NodeRef(file: file, node: key)) ?? NodeRef(file: file, node: key)
             let refNode = NodeRef(file: file, node: value)
             let final = context.references.target(of: Reference(ref: text, node: refNode))
             if let final { add(final, holder) }
             // One step matters only when it lands on a component that is itself a `$ref` (the table
             // records the end of the chain); resolving every reference again would cost as much as loading.
-            guard final == nil || text.containsASCII("/components/") else { return }
+            guard final == nil || text.containsASCII("/components/") else { continue }
             let direct: NodeRef?
             if let known = directTargets[file]?[text] {
                 direct = known
