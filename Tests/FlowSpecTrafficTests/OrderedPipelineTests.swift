@@ -54,8 +54,9 @@ struct OrderedPipelineTests {
                 mostAhead = max(mostAhead, read.withLock { $0 } - delivered)
             })
         #expect(delivered == 2_000)
-        // At most 2 * workers + 2 batches of 10 wait behind the one being delivered.
-        #expect(mostAhead <= (2 * workers + 3) * 10)
+        // At most `readAhead` batches of 10 are read and not yet delivered, beside the one being
+        // delivered.
+        #expect(mostAhead <= (OrderedPipeline.readAhead(workers: workers) + 1) * 10)
     }
 
     /// Workers read for themselves, so the reader's contract is theirs to keep: one call at a time (the
