@@ -5,8 +5,8 @@ import Foundation
 ///
 /// A large spec is millions of small allocations: releasing them one by one when the command
 /// returns cost about 36M instructions (2% of linting a 3.5 MB spec, all of it on one thread after
-/// the report is written), for memory the exiting process hands back at once. Only the last value is held: a run over many specs frees each earlier one as before, so
-/// its memory stays bounded.
+/// the report is written), for memory the exiting process hands back at once. Only the last value
+/// is held: a run over many specs frees each earlier one as before, so its memory stays bounded.
 final class KeptUntilExit: @unchecked Sendable {
     static let shared = KeptUntilExit()
 
