@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecYAML
 
 /// Rules about `components`, with Spectral's ids.
