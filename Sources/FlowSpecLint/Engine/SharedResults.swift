@@ -7,30 +7,31 @@ import Foundation
 /// The example check runs in parts on both threads, and each part, like the example checker
 /// before it, needs every example of the document: listing them cost as much as checking an eighth
 /// of them. Four rules read every parameter of the document, resolved and each once.
-final class SharedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var mediaExamples: [ExampleRules.ExampleSite]?
-    /// A lock of its own: listing the examples (under `lock`) lists the parameters.
-    private let parametersLock = NSLock()
-    private var parameters: [Parameter]?
+final class SharedResults: Sendable {
+    /// Each result has a lock of its own: listing the examples lists the parameters.
+    private let parameterList = Once<[Parameter]>()
+    private let exampleList = Once<[ExampleRules.ExampleSite]>()
 
     /// Every parameter of the document, made by `make` on first use.
-    func parameters(_ make: () -> [Parameter]) -> [Parameter] {
-        parametersLock.lock()
-        defer { parametersLock.unlock() }
-        if let parameters { return parameters }
-        let made = make()
-        parameters = made
-        return made
-    }
+    func parameters(_ make: () -> [Parameter]) -> [Parameter] { parameterList.value(make) }
 
     /// The media, parameter and header examples, made by `make` on first use.
     func mediaExamples(_ make: () -> [ExampleRules.ExampleSite]) -> [ExampleRules.ExampleSite] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let mediaExamples { return mediaExamples }
-        let made = make()
-        mediaExamples = made
-        return made
+        exampleList.value(make)
+    }
+
+    /// A value made by the first caller, behind a lock of its own.
+    private final class Once<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: Value?
+
+        func value(_ make: () -> Value) -> Value {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }
