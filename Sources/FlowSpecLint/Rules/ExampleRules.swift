@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecYAML
 
 /// Rules about examples: Spectral's `oas3-valid-media-example` and `oas3-valid-schema-example`, which

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about the `info` object, with Spectral's ids.
 public enum InfoRules {

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecYAML
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about operations: ids, descriptions, responses, parameters, bodies, security and callbacks.
 /// Spectral's ids where the meaning is Spectral's; `request-body-on-get` is FlowSpec's.

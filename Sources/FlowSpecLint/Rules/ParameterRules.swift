@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about Parameter Objects: Spectral's `oas3-parameter-description` and FlowSpec's
 /// `header-parameter-ignored`.

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about path templates and their parameters. Spectral's ids, plus FlowSpec's `path-identical`
 /// (which Spectral folds into `path-params`) and `path-ambiguous`.

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecYAML
 
 /// Rules about schema keywords, with Spectral's ids: `typed-enum`, `duplicated-entry-in-enum`, `array-items`.

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import Foundation
 
 /// Rules about `servers` (at the root, on path items and on operations), with Spectral's ids.

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// The rules whose findings come from loading: what the document model must be (structure, types,
 /// required and allowed fields) and its references. They have no `check`: the loader reports them,

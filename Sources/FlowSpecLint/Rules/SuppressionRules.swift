@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about `x-flowspec-ignore` suppressions themselves: a suppression must explain itself, and one
 /// that expired or hides nothing is a finding.

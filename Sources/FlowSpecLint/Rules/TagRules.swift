@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about tags: the document's `tags` list and the tags operations use, with Spectral's ids.
 public enum TagRules {

@@ -1,5 +1,5 @@
 import Foundation
-public import FlowSpecYAML
+import FlowSpecYAML
 
 /// Loads an OpenAPI 3.0 or 3.1 spec from a file (or bytes) into the typed model, following relative
 /// `$ref`s into other files.

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecSchema
 public import FlowSpecValidator
 

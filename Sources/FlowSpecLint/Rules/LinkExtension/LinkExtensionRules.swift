@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 import FlowSpecYAML
 
 /// Rules about the flows spec's `x-hal-actions` link extension (docs/link-extension.md):

@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about `content` maps' media type keys: FlowSpec's `media-type-invalid`,
 /// `media-type-case-duplicate` and `media-type-json-shape`.

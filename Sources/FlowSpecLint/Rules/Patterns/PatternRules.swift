@@ -1,4 +1,4 @@
-public import FlowSpecModel
+import FlowSpecModel
 
 /// Rules about the regular expressions of schemas (`pattern`, `patternProperties` keys): FlowSpec's
 /// `schema-pattern-invalid` and `schema-pattern-backtracking`.
