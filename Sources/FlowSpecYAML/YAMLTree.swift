@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A parsed YAML or JSON file: a compact arena of nodes, each with its kind, its text (for scalars),
 /// its children (for collections) and its start and end marks.
 ///
@@ -212,20 +206,8 @@ public struct YAMLTree: Sendable {
     /// of both answers without a walk over the nodes.
     public func mayContainScalarText(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
-            guard let first = needle.baseAddress, needle.count > 0 else { return true }
             func search(_ bytes: [UInt8]) -> Bool {
-                bytes.withUnsafeBufferPointer { buffer in
-                    guard let base = buffer.baseAddress, buffer.count >= needle.count else { return false }
-                    // `memchr` to each occurrence of the first byte, then a comparison.
-                    var offset = 0
-                    let last = buffer.count - needle.count
-                    while offset <= last, let found = memchr(base + offset, Int32(first.pointee), last + 1 - offset) {
-                        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                        if memcmp(base + at, first, needle.count) == 0 { return true }
-                        offset = at + 1
-                    }
-                    return false
-                }
+                bytes.withUnsafeBufferPointer { ByteSearch.contains(needle, in: $0) }
             }
             return search(storage.source) || search(storage.text)
         }

@@ -1,3 +1,5 @@
+import FlowSpecYAML
+
 extension String {
     /// Whether the string contains `needle` (ASCII, without line breaks), as `contains(_:)` says.
     ///
@@ -12,17 +14,7 @@ extension String {
         let (found, isASCII) = copy.withUTF8 { bytes in
             needle.withUTF8Buffer { needle -> (Bool, Bool) in
                 guard !needle.isEmpty else { return (true, true) }
-                guard bytes.count >= needle.count else { return (false, true) }
-                var found = false
-                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                    var k = 1
-                    while k < needle.count && bytes[start + k] == needle[k] { k += 1 }
-                    if k == needle.count {
-                        found = true
-                        break
-                    }
-                }
-                return (found, !bytes.contains { $0 >= 0x80 })
+                return (ByteSearch.contains(needle, in: bytes), !bytes.contains { $0 >= 0x80 })
             }
         }
         guard found else { return false }
