@@ -20,17 +20,6 @@ enum SWAR {
         (v &- ones) & ~v & highs
     }
 
-    /// Whether any byte of `v` is `"` or `\`.
-    @inline(__always) static func hasQuoteOrBackslash(_ v: UInt64) -> Bool {
-        zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) != 0
-    }
-
-    /// Whether any byte of `v` is `"`, `\`, a control character (< 0x20) or not ASCII (>= 0x80).
-    @inline(__always) static func hasStringSpecial(_ v: UInt64) -> Bool {
-        let control = (v &- ones &* 0x20) & ~v & highs
-        return zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | control | (v & highs) != 0
-    }
-
     /// The high bit of the first byte of `v` (in memory order) that is `"` or `\`, and maybe of
     /// bytes after it; zero when there is none. Only the lowest set bit is exact: use it to find the
     /// first match with ``firstByte(_:)``.
@@ -38,10 +27,11 @@ enum SWAR {
         zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C))
     }
 
-    /// Like ``quoteOrBackslashMask(_:)`` for the bytes ``hasStringSpecial(_:)`` looks for.
+    /// Like ``quoteOrBackslashMask(_:)`` for every byte a plain string run stops at: `"`, `\\`, a
+    /// control character (< 0x20) or not ASCII (>= 0x80).
     @inline(__always) static func stringSpecialMask(_ v: UInt64) -> UInt64 {
         let control = (v &- ones &* 0x20) & ~v & highs
-        return zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | control | (v & highs)
+        return quoteOrBackslashMask(v) | control | (v & highs)
     }
 
     /// The position (0...7) of the first byte a non-zero mask marks.
