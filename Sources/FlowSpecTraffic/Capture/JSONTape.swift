@@ -68,7 +68,7 @@ struct JSONTape {
         }
         var parser = Parser(bytes: bytes)
         try parser.run(wholeInput: true)
-        return parser.tape
+        return parser.finish()
     }
 
     /// Parses the one JSON value at the start of `bytes` (no leading whitespace) and returns its tape
@@ -78,7 +78,8 @@ struct JSONTape {
         // A value longer than that ends past what is read, which fails like a value cut short.
         var parser = Parser(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(maxBytes)))
         try parser.run(wholeInput: false)
-        return (parser.tape, parser.index)
+        let length = parser.index
+        return (parser.finish(), length)
     }
 }
 
@@ -119,19 +120,23 @@ extension JSONTape {
         }
     }
 
-    private struct Parser {
+    private struct Parser: ~Copyable {
         let bytes: UnsafeBufferPointer<UInt8>
-        var tape = JSONTape()
+        var nodes: GrowableBuffer<Node>
+        var firstInvalidUTF8: Int?
         var index = 0
-        var open: [Int] = []
+        /// The containers not closed yet, innermost last.
+        var open = GrowableBuffer<Int>(capacity: 16)
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            // A HAR entry has about one node per ten bytes; reserving that saves the array's regrowths.
-            // A prefix parse sees the rest of the read buffer (a megabyte), hence the cap: 4096 nodes
-            // would be 128 KiB per entry, past malloc's mmap threshold, and a tape handed to another
-            // thread keeps its capacity until the entry is checked.
-            tape.nodes.reserveCapacity(min(max(64, bytes.count / 10), 256))
+            // A HAR entry has about one node per ten bytes. A prefix parse sees the rest of the read
+            // buffer (a megabyte), hence the cap: the tape kept is copied out at its exact size.
+            nodes = GrowableBuffer(capacity: min(max(64, bytes.count / 10), 256))
+        }
+
+        consuming func finish() -> JSONTape {
+            JSONTape(nodes: nodes.array(), firstInvalidUTF8: firstInvalidUTF8)
         }
 
         mutating func run(wholeInput: Bool) throws(SyntaxError) {
@@ -142,9 +147,9 @@ extension JSONTape {
                 while let top = open.last {
                     skipWhitespace()
                     guard index < bytes.count else {
-                        throw fail(tape.nodes[top].kind == .object ? "expected `,` or `}`" : "expected `,` or `]`")
+                        throw fail(nodes[top].kind == .object ? "expected `,` or `}`" : "expected `,` or `]`")
                     }
-                    let isObject = tape.nodes[top].kind == .object
+                    let isObject = nodes[top].kind == .object
                     let c = bytes[index]
                     if c == UInt8(ascii: ",") {
                         index += 1
@@ -176,8 +181,8 @@ extension JSONTape {
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = c == UInt8(ascii: "{")
-                tape.nodes.append(Node(kind: isObject ? .object : .array, flags: 0, start: index, end: 0, next: 0))
-                let id = tape.nodes.count - 1
+                nodes.append(Node(kind: isObject ? .object : .array, flags: 0, start: index, end: 0, next: 0))
+                let id = nodes.count - 1
                 open.append(id)
                 index += 1
                 skipWhitespace()
@@ -201,8 +206,8 @@ extension JSONTape {
         /// Closes the innermost open container, which must be `id`.
         @inline(__always)
         mutating func close(_ id: Int) {
-            tape.nodes[id].end = index
-            tape.nodes[id].next = tape.nodes.count
+            nodes[id].end = index
+            nodes[id].next = nodes.count
             open.removeLast()
         }
 
@@ -237,7 +242,7 @@ extension JSONTape {
             guard index + n <= bytes.count,
                 word.withUTF8Buffer({ $0.elementsEqual(bytes[index..<(index + n)]) })
             else { throw fail("invalid literal; expected `\(word)`") }
-            tape.nodes.append(Node(kind: kind, flags: flags, start: index, end: index + n, next: tape.nodes.count + 1))
+            nodes.append(Node(kind: kind, flags: flags, start: index, end: index + n, next: nodes.count + 1))
             index += n
         }
 
@@ -270,7 +275,7 @@ extension JSONTape {
                 }
                 skipDigits()
             }
-            tape.nodes.append(Node(kind: .number, flags: 0, start: start, end: index, next: tape.nodes.count + 1))
+            nodes.append(Node(kind: .number, flags: 0, start: start, end: index, next: nodes.count + 1))
         }
 
         mutating func skipDigits() {
@@ -307,12 +312,12 @@ extension JSONTape {
                 } else if let length = UTF8Check.validSequenceLength(bytes, at: index) {
                     index += length
                 } else {
-                    if flags & invalidUTF8Flag == 0 && tape.firstInvalidUTF8 == nil { tape.firstInvalidUTF8 = index }
+                    if flags & invalidUTF8Flag == 0 && firstInvalidUTF8 == nil { firstInvalidUTF8 = index }
                     flags |= invalidUTF8Flag
                     index += 1
                 }
             }
-            tape.nodes.append(Node(kind: .string, flags: flags, start: start, end: index, next: tape.nodes.count + 1))
+            nodes.append(Node(kind: .string, flags: flags, start: start, end: index, next: nodes.count + 1))
         }
 
         /// The first byte from `start` on that ``string()`` must look at itself: the closing quote, a
