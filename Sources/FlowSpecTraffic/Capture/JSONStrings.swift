@@ -51,6 +51,15 @@ enum JSONStrings {
                         let run = Int(mask.trailingZeroBitCount)
                         i += run
                         o += run
+                        // JSON written inside JSON (a HAR body) has a `\"` every few bytes: the escapes
+                        // that stand for themselves are written here, without leaving the loop.
+                        let e = source[i + 1]
+                        if e == UInt8(ascii: "\"") || e == UInt8(ascii: "\\") || e == UInt8(ascii: "/") {
+                            target[o] = e
+                            i += 2
+                            o += 1
+                            continue
+                        }
                         found = true
                         break
                     }
