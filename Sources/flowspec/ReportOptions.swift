@@ -36,13 +36,16 @@ struct ReportOptions: ParsableArguments {
         guard let format = ReportFormat(argument: format) else { return }
         var text = format.render(report, colour: colour, failSeverity: failSeverity)
         if quiet && format == .text && report.summary.total == 0 { text = "" }
-        write(text)
+        try write(text)
     }
 
-    func write(_ text: String) {
+    /// Writes `text` to `--output` (or standard output); a report that cannot be written is exit
+    /// status 2, like any other failure of the tool to do its job.
+    func write(_ text: String) throws {
         if let output {
             if !FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) {
-                Output.error("error: cannot write \(output)\n")
+                Output.error("error: cannot write the report to \(output): check that its folder exists and is writable\n")
+                throw ExitCode(2)
             }
         } else {
             Output.write(text)
