@@ -187,6 +187,18 @@ struct EntryContext {
         return string(node)
     }
 
+    /// ``string(_:)`` for a header value or a body's `mimeType`: a literal when it is one of
+    /// ``HeaderNames/valueLiteral(_:)``'s media types.
+    func value(_ node: Int) -> String {
+        let n = tape.nodes[node]
+        if n.flags & JSONTape.escapedFlag == 0,
+            let literal = HeaderNames.valueLiteral(UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]))
+        {
+            return literal
+        }
+        return string(node)
+    }
+
     /// The JSON text of `node` exactly as written.
     func rawText(_ node: Int) -> String {
         let n = tape.nodes[node]
@@ -395,6 +407,13 @@ struct EntryContext {
         _ value: Int?, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
     ) -> String? {
         optional(value, .string, "a string", at: pointer(), severity: severity).map(string)
+    }
+
+    /// ``optionalString(_:at:severity:)`` made with ``value(_:)``.
+    mutating func optionalValue(
+        _ value: Int?, at pointer: @autoclosure () -> JSONPointer, severity: Severity = .warning
+    ) -> String? {
+        optional(value, .string, "a string", at: pointer(), severity: severity).map(self.value)
     }
 
     mutating func optionalNumber(

@@ -61,7 +61,7 @@ enum HAREntryDecoder {
         let pointer: JSONPointer = ["request", "postData"]
         let found = c.members(postDataMembers, of: post)
         let mimeType =
-            nonEmpty(c.optionalString(found[0], at: pointer.appending("mimeType")))
+            nonEmpty(c.optionalValue(found[0], at: pointer.appending("mimeType")))
             ?? request.headers.first(named: "Content-Type")
         request.formParams = decodeParams(&c, found[1])
         let encoding =
@@ -134,7 +134,7 @@ enum HAREntryDecoder {
         let pointer: JSONPointer = ["response", "content"]
         let found = c.members(contentMembers, of: content)
         let mimeType =
-            nonEmpty(c.optionalString(found[0], at: pointer.appending("mimeType")))
+            nonEmpty(c.optionalValue(found[0], at: pointer.appending("mimeType")))
             ?? headers.first(named: "Content-Type")
         let size = c.optionalNumber(found[1], at: pointer.appending("size")).flatMap { size in
             size >= 0 && size < 1e15 ? Int(size) : nil
@@ -200,7 +200,7 @@ enum HAREntryDecoder {
                 continue
             }
             if let (itemName, value) = c.plainNameAndValue(item) {
-                result.append(make(c.name(itemName), c.string(value)))
+                result.append(make(c.name(itemName), c.value(value)))
                 continue
             }
             guard let itemName = c.required("name", of: item, .string, "a string", at: pointer.appending("name")),

@@ -58,6 +58,21 @@ enum HeaderNames {
         }
     }
 
+    /// The literal spelt exactly as `bytes`, if it is one of the media types that `Accept`,
+    /// `Content-Type` and a HAR body's `mimeType` repeat in nearly every entry of an API capture (only
+    /// those longer than a small string, which would not allocate anyway).
+    static func valueLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 16, bytes[0] == UInt8(ascii: "a") else { return nil }
+        switch bytes.count {
+        case 16: return same(bytes, "application/json")
+        case 20: return same(bytes, "application/hal+json")
+        case 24: return same(bytes, "application/problem+json")
+        case 31: return same(bytes, "application/json; charset=utf-8") ?? same(bytes, "application/json; charset=UTF-8")
+        case 33: return same(bytes, "application/x-www-form-urlencoded")
+        default: return nil
+        }
+    }
+
     /// `name` (a literal, so its UTF-8 is stored in the binary) when `bytes` spell it exactly.
     @inline(__always) private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ name: String) -> String? {
         let equal = name.utf8.withContiguousStorageIfAvailable { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
