@@ -1,5 +1,5 @@
 /// A growable run of plain values behind one pointer, freed when it goes away: the tape parser's
-/// node and nesting stacks.
+/// node and nesting stacks, and the bytes of a report entry.
 ///
 /// An array's `append` calls out to check that its storage is unique and has room, on every node, and
 /// a capture entry makes about 170 nodes; here an append is a comparison and a store. Indices are not
@@ -20,6 +20,18 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         if count == capacity { grow() }
         (base + count).initialize(to: element)
         count += 1
+    }
+
+    /// Appends `elements` in one copy.
+    @inline(__always) mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress else { return }
+        while count + elements.count > capacity { grow() }
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     @inline(__always) mutating func removeLast() {

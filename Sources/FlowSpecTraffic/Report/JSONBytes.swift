@@ -4,30 +4,40 @@ import FlowSpecLint
 /// the traffic report's entries are written this way because building a `JSONOutput` tree and a
 /// `String` for each of a capture's entries was a tenth of `flowspec validate`'s time.
 ///
+/// The buffer is a ``GrowableBuffer``: an entry is some twenty pieces, and appending each to an array
+/// (a uniqueness check and a capacity check through calls, then a copy) cost more than writing them.
 /// Strings are escaped by ``JSONOutput/appendString(_:to:)``, the byte form of JSONOutput's own escaping.
-struct JSONBytes {
-    var bytes: [UInt8]
+struct JSONBytes: ~Copyable {
+    private var buffer: GrowableBuffer<UInt8>
 
-    init(into bytes: [UInt8] = []) { self.bytes = bytes }
+    init(capacity: Int = 512) { buffer = GrowableBuffer(capacity: capacity) }
+
+    /// What was written.
+    var bytes: [UInt8] { buffer.array() }
+
+    /// Appends what was written to `out`, in one copy.
+    func append(to out: inout [UInt8]) {
+        buffer.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    }
 
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func int(_ value: Int) {
         // Digits straight into the buffer: every entry writes three numbers, and `String(value)`
         // made a string for each.
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any UInt
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var position = digits.count
             repeat {
                 position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                digits[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[position...]))
         }
     }
 
@@ -43,11 +53,13 @@ struct JSONBytes {
         value.withUTF8 { text in
             if Self.isPlain(text) {
                 // Nothing to escape (the common case: URLs, ids, media types), so the text goes in whole.
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: text)
-                bytes.append(UInt8(ascii: "\""))
+                buffer.append(UInt8(ascii: "\""))
+                buffer.append(contentsOf: text)
+                buffer.append(UInt8(ascii: "\""))
             } else {
-                JSONOutput.appendString(text, to: &bytes)
+                var escaped: [UInt8] = []
+                JSONOutput.appendString(text, to: &escaped)
+                escaped.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
             }
         }
     }

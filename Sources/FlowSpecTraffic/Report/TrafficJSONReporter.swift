@@ -37,8 +37,7 @@ public struct TrafficJSONReporter: Sendable {
     /// Appends ``entry(_:first:)``'s text to `out`, without making a string: the streaming writer's
     /// way, since a large capture has millions of entries.
     public func append(_ entry: TrafficEntryReport, first: Bool, to out: inout [UInt8]) {
-        var json = JSONBytes(into: out)
-        out = []
+        var json = JSONBytes()
         json.raw(first ? "\n    " : ",\n    ")
         json.raw("{\"index\":")
         json.int(entry.index)
@@ -66,7 +65,7 @@ public struct TrafficJSONReporter: Sendable {
             append(finding, to: &json)
         }
         json.raw("]}")
-        out = json.bytes
+        json.append(to: &out)
     }
 
     /// ``finding(_:)`` written compactly.
