@@ -13,10 +13,7 @@ struct ReportBytesTests {
 
     @Test("A header name is a literal only when its bytes are exactly a common name")
     func headerNames() {
-        func literal(_ text: String) -> String? {
-            var text = text
-            return text.withUTF8 { HeaderNames.literal($0) }
-        }
+        func literal(_ text: String) -> String? { Self.literal(text, HeaderNames.literal) }
         #expect(literal("Content-Type") == "Content-Type")
         #expect(literal("content-type") == "content-type")
         #expect(literal("Content-TYPE") == nil)
@@ -27,10 +24,7 @@ struct ReportBytesTests {
 
     @Test("A header value is a literal only when its bytes are exactly a common media type")
     func headerValues() {
-        func literal(_ text: String) -> String? {
-            var text = text
-            return text.withUTF8 { HeaderNames.valueLiteral($0) }
-        }
+        func literal(_ text: String) -> String? { Self.literal(text, HeaderNames.valueLiteral) }
         #expect(literal("application/json") == "application/json")
         #expect(literal("application/json; charset=utf-8") == "application/json; charset=utf-8")
         #expect(literal("application/json; charset=UTF-8") == "application/json; charset=UTF-8")
@@ -39,5 +33,10 @@ struct ReportBytesTests {
         #expect(literal("application/jsox") == nil)
         #expect(literal("application/json; charset=utf-16") == nil)
         #expect(literal("") == nil)
+    }
+
+    private static func literal(_ text: String, _ lookup: (UnsafeBufferPointer<UInt8>) -> String?) -> String? {
+        var text = text
+        return text.withUTF8 { lookup($0) }
     }
 }

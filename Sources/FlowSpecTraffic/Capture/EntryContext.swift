@@ -176,23 +176,17 @@ struct EntryContext {
         return String(decoding: stringBytes(node), as: UTF8.self)
     }
 
-    /// ``string(_:)`` for a header or cookie name: a literal when it is one of ``HeaderNames/common``.
-    func name(_ node: Int) -> String {
-        let n = tape.nodes[node]
-        if n.flags & JSONTape.escapedFlag == 0,
-            let literal = HeaderNames.literal(UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]))
-        {
-            return literal
-        }
-        return string(node)
-    }
+    /// ``string(_:)`` for a header or cookie name: a literal when it is one of ``HeaderNames/literal(_:)``'s.
+    func name(_ node: Int) -> String { string(node, literal: HeaderNames.literal) }
 
     /// ``string(_:)`` for a header value or a body's `mimeType`: a literal when it is one of
     /// ``HeaderNames/valueLiteral(_:)``'s media types.
-    func value(_ node: Int) -> String {
+    func value(_ node: Int) -> String { string(node, literal: HeaderNames.valueLiteral) }
+
+    @inline(__always) private func string(_ node: Int, literal: (UnsafeBufferPointer<UInt8>) -> String?) -> String {
         let n = tape.nodes[node]
         if n.flags & JSONTape.escapedFlag == 0,
-            let literal = HeaderNames.valueLiteral(UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]))
+            let literal = literal(UnsafeBufferPointer(rebasing: bytes[(n.start + 1)..<(n.end - 1)]))
         {
             return literal
         }
