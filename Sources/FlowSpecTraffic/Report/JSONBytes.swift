@@ -20,7 +20,7 @@ struct JSONBytes: ~Copyable {
         buffer.withUnsafeBufferPointer { out.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ text: StaticString) {
+    @inline(__always) mutating func raw(_ text: StaticString) {
         buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
@@ -45,7 +45,7 @@ struct JSONBytes: ~Copyable {
         if let value { int(value) } else { raw("null") }
     }
 
-    mutating func string(_ value: String?) {
+    @inline(__always) mutating func string(_ value: String?) {
         guard var value else {
             raw("null")
             return
