@@ -41,6 +41,9 @@ final class ParameterPlanSet: Sendable {
     /// Whether any parameter reads the query, headers or cookies (so their parsing can be skipped).
     let readsQuery: Bool
     let readsCookies: Bool
+    /// Whether every path parameter is a `simple` primitive, whose value is the router's segment as
+    /// it is: then a request's path values are checked where they lie in its target.
+    let pathValuesInPlace: Bool
 
     init(
         decoder: ParameterSetDecoder, checks: [ParameterCheck], queryNames: Set<String>, headerNames: Set<String>,
@@ -54,6 +57,9 @@ final class ParameterPlanSet: Sendable {
         self.cookieNames = cookieNames
         self.readsQuery = readsQuery
         self.readsCookies = readsCookies
+        pathValuesInPlace = zip(decoder.decoders, checks).allSatisfy {
+            $0.definition.location != .path || $1.pathPrimitive != nil
+        }
     }
 }
 
