@@ -83,13 +83,19 @@ struct StreamingCheck {
     var containerDepth = 0
     var steps = 0
     /// Start and length of the member names no property table recognised, of the objects being
-    /// read, for the duplicate-name check the parser makes.
-    var keys: [Int] = []
+    /// read, for the duplicate-name check the parser makes: `keyCount` entries of a buffer of
+    /// `keyCapacity` the caller lends (on its stack; an array here cost a malloc and uniqueness
+    /// checks on every append). A full buffer gives up.
+    let keys: UnsafeMutablePointer<Int>?
+    let keyCapacity: Int
+    var keyCount = 0
 
     init(
         runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
-        parseOptions: JSONParser.Options
+        parseOptions: JSONParser.Options, keys: UnsafeMutableBufferPointer<Int> = UnsafeMutableBufferPointer(start: nil, count: 0)
     ) {
+        self.keys = keys.baseAddress
+        keyCapacity = keys.baseAddress == nil ? 0 : keys.count
         rt = runtime
         tables = runtime.streaming
         info = tables.info
@@ -113,8 +119,12 @@ struct StreamingCheck {
         {
             return false
         }
-        var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions)
-        return check.document(entry)
+        // 1 KiB: the most the standard library places on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { keys in
+            var check = StreamingCheck(
+                runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys)
+            return check.document(entry)
+        }
     }
 
     mutating func document(_ entry: Int32) -> Bool {
@@ -429,7 +439,7 @@ struct StreamingCheck {
         let table = hasMembers ? tables.memberTables[Int(plan.members)] : StreamingTables.MemberTable()
         let entries = tables.memberEntries + Int(table.first)
         let plainNames = hasMembers ? tables.plainNames[Int(plan.members)] : 0
-        let keyBase = keys.count
+        let keyBase = keyCount
         var seen: UInt64 = 0
         var count = 0
         // Members mostly come in the order the schema declares them: the property after the last
@@ -480,11 +490,16 @@ struct StreamingCheck {
                 }
                 if !declared {
                     guard isNewKey(start, length, from: keyBase) else { return false }
-                    keys.append(start)
-                    keys.append(length)
+                    guard let keys, keyCount &+ 2 <= keyCapacity else { return false }
+                    keys[keyCount] = start
+                    keys[keyCount &+ 1] = length
+                    keyCount &+= 2
                 }
-                skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+                // Compact JSON has the colon right after the key.
+                if !(i < n && b[i] == UInt8(ascii: ":")) {
+                    skipWhitespace()
+                    guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+                }
                 i += 1
                 skipWhitespace()
                 guard member(child) else { return false }
@@ -513,7 +528,7 @@ struct StreamingCheck {
                 if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
             }
         }
-        if keys.count != keyBase { keys.removeLast(keys.count - keyBase) }
+        keyCount = keyBase
         containerDepth -= 1
         return true
     }
@@ -561,9 +576,10 @@ struct StreamingCheck {
     /// Whether the name at `start` differs from the unrecognised names of this object so far (the
     /// recognised ones are tracked by bit); gives up on objects with very many of them.
     func isNewKey(_ start: Int, _ length: Int, from base: Int) -> Bool {
-        if keys.count - base >= 128 { return false }
+        if keyCount - base >= 128 { return false }
+        guard let keys else { return base == keyCount }
         var k = base
-        while k < keys.count {
+        while k < keyCount {
             if keys[k + 1] == length && same(keys[k], start, length) { return false }
             k += 2
         }
@@ -711,13 +727,18 @@ struct StreamingCheck {
     /// After a member or an item: `true` past a comma (another one follows), `false` past the
     /// container's `close`, `nil` for anything else.
     @inline(__always) mutating func afterElement(closing close: UInt8) -> Bool? {
-        skipWhitespace()
         guard i < n else { return nil }
-        if b[i] == UInt8(ascii: ",") {
+        var c = b[i]
+        if c <= 0x20 {
+            skipWhitespace()
+            guard i < n else { return nil }
+            c = b[i]
+        }
+        if c == UInt8(ascii: ",") {
             i += 1
             return true
         }
-        guard b[i] == close else { return nil }
+        guard c == close else { return nil }
         i += 1
         return false
     }
@@ -732,7 +753,8 @@ struct StreamingCheck {
             return seen & (1 << UInt64(known)) != 0
         }
         var k = keyBase
-        while k < keys.count {
+        guard let keys else { return false }
+        while k < keyCount {
             if keys[k + 1] == name.count && name.withUnsafeBufferPointer({ equal(keys[k], $0) }) { return true }
             k += 2
         }
