@@ -450,8 +450,11 @@ struct StreamingCheck {
             i += 1
         } else {
             while true {
-                skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                // Compact JSON has the key's quote right there.
+                if !(i < n && b[i] == UInt8(ascii: "\"")) {
+                    skipWhitespace()
+                    guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                }
                 let start = i &+ 1
                 let length: Int
                 var found: Int? = nil

@@ -118,7 +118,11 @@ final class RequestBodyPlan: @unchecked Sendable {
 }
 
 /// One declared media type of a body.
-struct BodyMediaPlan: Sendable {
+///
+/// A class, so that a check reaches it through one reference (as a struct, picking it out of the
+/// plan copied its key, decoder and site, retaining and releasing each). `acceptsEmpty` changes only
+/// while the plan is built (see ``RequestBodyPlan``).
+final class BodyMediaPlan: @unchecked Sendable {
     enum Kind: Sendable {
         case json
         case form(FormURLEncodedDecoder)
@@ -137,6 +141,15 @@ struct BodyMediaPlan: Sendable {
     var acceptsEmpty: Bool
     /// The node of the declared-property tree for strict mode, or -1.
     let properties: Int
+
+    init(key: String, kind: Kind, schema: Int, site: SpecSite, acceptsEmpty: Bool, properties: Int) {
+        self.key = key
+        self.kind = kind
+        self.schema = schema
+        self.site = site
+        self.acceptsEmpty = acceptsEmpty
+        self.properties = properties
+    }
 }
 
 /// An operation's responses, with the status lookups resolved.
