@@ -83,13 +83,19 @@ struct StreamingCheck {
     var containerDepth = 0
     var steps = 0
     /// Start and length of the member names no property table recognised, of the objects being
-    /// read, for the duplicate-name check the parser makes.
-    var keys: [Int] = []
+    /// read, for the duplicate-name check the parser makes: `keyCount` entries of a buffer of
+    /// `keyCapacity` the caller lends (on its stack; an array here cost a malloc and uniqueness
+    /// checks on every append). A full buffer gives up.
+    let keys: UnsafeMutablePointer<Int>?
+    let keyCapacity: Int
+    var keyCount = 0
 
     init(
         runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
-        parseOptions: JSONParser.Options
+        parseOptions: JSONParser.Options, keys: UnsafeMutableBufferPointer<Int> = UnsafeMutableBufferPointer(start: nil, count: 0)
     ) {
+        self.keys = keys.baseAddress
+        keyCapacity = keys.baseAddress == nil ? 0 : keys.count
         rt = runtime
         tables = runtime.streaming
         info = tables.info
@@ -113,8 +119,12 @@ struct StreamingCheck {
         {
             return false
         }
-        var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions)
-        return check.document(entry)
+        // 1 KiB: the most the standard library places on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { keys in
+            var check = StreamingCheck(
+                runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys)
+            return check.document(entry)
+        }
     }
 
     mutating func document(_ entry: Int32) -> Bool {
@@ -423,9 +433,13 @@ struct StreamingCheck {
         i += 1
         var plan = Container()
         if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
-        let applicator = plan.members >= 0 ? rt.members[Int(plan.members)] : nil
-        let plainNames = plan.members >= 0 ? tables.plainNames[Int(plan.members)] : 0
-        let keyBase = keys.count
+        // The properties through the plain tables (no reference counting in the member loop); the
+        // applicator itself only for hashed lookups and the `required` lists.
+        let hasMembers = plan.members >= 0
+        let table = hasMembers ? tables.memberTables[Int(plan.members)] : StreamingTables.MemberTable()
+        let entries = tables.memberEntries + Int(table.first)
+        let plainNames = hasMembers ? tables.plainNames[Int(plan.members)] : 0
+        let keyBase = keyCount
         var seen: UInt64 = 0
         var count = 0
         // Members mostly come in the order the schema declares them: the property after the last
@@ -436,12 +450,15 @@ struct StreamingCheck {
             i += 1
         } else {
             while true {
-                skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                // Compact JSON has the key's quote right there.
+                if !(i < n && b[i] == UInt8(ascii: "\"")) {
+                    skipWhitespace()
+                    guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+                }
                 let start = i &+ 1
                 let length: Int
                 var found: Int? = nil
-                if let applicator, let name = expectedName(applicator, plainNames, hint, at: start) {
+                if hasMembers, let name = expectedName(entries, Int(table.count), plainNames, hint, at: start) {
                     // The property expected next is there: its name, plain ASCII, and then the
                     // closing quote, is the key exactly, with nothing to scan or unescape.
                     length = name
@@ -450,31 +467,42 @@ struct StreamingCheck {
                 } else {
                     guard case .string(_, let count, _)? = string() else { return false }
                     length = count
-                    found = applicator?.lookup(bytes: bytes(start, length), hint: hint)
+                    if hasMembers {
+                        found =
+                            table.hashed
+                            ? rt.members[Int(plan.members)].lookup(bytes: bytes(start, length), hint: hint)
+                            : lookup(entries, Int(table.count), start, length, hint: hint)
+                    }
                 }
                 var child: Int32 = -1
                 var declared = false
-                if let applicator, let p = found {
+                if hasMembers, let p = found {
                     hint = p &+ 1
                     let bit: UInt64 = 1 &<< UInt64(p)
                     if seen & bit != 0 { return false }
                     seen |= bit
-                    if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
+                    let entry = entries[p]
+                    if table.hasAccessFlags && options.strictAccess && !accessAllowed(entry.access) {
                         return false
                     }
-                    child = applicator.nodes[p]
+                    child = entry.node
                     declared = true
-                } else if let applicator, applicator.additional >= 0 {
-                    if info[Int(applicator.additional)].isFalse { return false }
-                    child = applicator.additional
+                } else if hasMembers, table.additional >= 0 {
+                    if info[Int(table.additional)].isFalse { return false }
+                    child = table.additional
                 }
                 if !declared {
                     guard isNewKey(start, length, from: keyBase) else { return false }
-                    keys.append(start)
-                    keys.append(length)
+                    guard let keys, keyCount &+ 2 <= keyCapacity else { return false }
+                    keys[keyCount] = start
+                    keys[keyCount &+ 1] = length
+                    keyCount &+= 2
                 }
-                skipWhitespace()
-                guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+                // Compact JSON has the colon right after the key.
+                if !(i < n && b[i] == UInt8(ascii: ":")) {
+                    skipWhitespace()
+                    guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+                }
                 i += 1
                 skipWhitespace()
                 guard member(child) else { return false }
@@ -489,15 +517,21 @@ struct StreamingCheck {
                 guard count >= plan.minCount && count <= plan.maxCount else { return false }
                 var r = plan.requiredByMask ? plan.requiredCount : 0
                 if plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask { return false }
-                while r < plan.requiredCount {
-                    guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else { return false }
-                    r &+= 1
+                if r < plan.requiredCount {
+                    let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
+                    while r < plan.requiredCount {
+                        guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else {
+                            return false
+                        }
+                        r &+= 1
+                    }
                 }
-            } else if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
-                return false
+            } else {
+                let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
+                if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
             }
         }
-        if keys.count != keyBase { keys.removeLast(keys.count - keyBase) }
+        keyCount = keyBase
         containerDepth -= 1
         return true
     }
@@ -505,23 +539,50 @@ struct StreamingCheck {
     /// The length of property `hint`'s name when it is plain ASCII (no quote, backslash or control
     /// character) and the input at `start` holds exactly it followed by the closing quote.
     @inline(__always) func expectedName(
-        _ applicator: MemberApplicator, _ plainNames: UInt64, _ hint: Int, at start: Int
+        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, _ count: Int, _ plainNames: UInt64, _ hint: Int,
+        at start: Int
     ) -> Int? {
-        guard hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
-        let name = applicator.utf8Names[hint]
-        let end = start &+ name.count
-        guard end < n, b[end] == UInt8(ascii: "\""), MemberApplicator.equal(bytes(start, name.count), name) else {
+        guard hint < count, hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
+        let entry = entries[hint]
+        let length = Int(entry.nameCount)
+        let end = start &+ length
+        guard end < n, b[end] == UInt8(ascii: "\""),
+            let input = b.baseAddress,
+            MemberApplicator.equal(input + start, tables.memberNames + Int(entry.nameStart), length)
+        else {
             return nil
         }
-        return name.count
+        return length
+    }
+
+    /// The property whose name is the `length` bytes at `start` (as ``MemberApplicator/lookup(bytes:hint:)``
+    /// finds it, for tables that are scanned): `hint` first, then each in order.
+    func lookup(
+        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, _ count: Int, _ start: Int, _ length: Int,
+        hint: Int
+    ) -> Int? {
+        guard let input = b.baseAddress else { return nil }
+        @inline(__always) func matches(_ k: Int) -> Bool {
+            let entry = entries[k]
+            return Int(entry.nameCount) == length
+                && MemberApplicator.equal(input + start, tables.memberNames + Int(entry.nameStart), length)
+        }
+        if hint < count && matches(hint) { return hint }
+        var k = 0
+        while k < count {
+            if matches(k) { return k }
+            k &+= 1
+        }
+        return nil
     }
 
     /// Whether the name at `start` differs from the unrecognised names of this object so far (the
     /// recognised ones are tracked by bit); gives up on objects with very many of them.
     func isNewKey(_ start: Int, _ length: Int, from base: Int) -> Bool {
-        if keys.count - base >= 128 { return false }
+        if keyCount - base >= 128 { return false }
+        guard let keys else { return base == keyCount }
         var k = base
-        while k < keys.count {
+        while k < keyCount {
             if keys[k + 1] == length && same(keys[k], start, length) { return false }
             k += 2
         }
@@ -669,13 +730,18 @@ struct StreamingCheck {
     /// After a member or an item: `true` past a comma (another one follows), `false` past the
     /// container's `close`, `nil` for anything else.
     @inline(__always) mutating func afterElement(closing close: UInt8) -> Bool? {
-        skipWhitespace()
         guard i < n else { return nil }
-        if b[i] == UInt8(ascii: ",") {
+        var c = b[i]
+        if c <= 0x20 {
+            skipWhitespace()
+            guard i < n else { return nil }
+            c = b[i]
+        }
+        if c == UInt8(ascii: ",") {
             i += 1
             return true
         }
-        guard b[i] == close else { return nil }
+        guard c == close else { return nil }
         i += 1
         return false
     }
@@ -690,7 +756,8 @@ struct StreamingCheck {
             return seen & (1 << UInt64(known)) != 0
         }
         var k = keyBase
-        while k < keys.count {
+        guard let keys else { return false }
+        while k < keyCount {
             if keys[k + 1] == name.count && name.withUnsafeBufferPointer({ equal(keys[k], $0) }) { return true }
             k += 2
         }
@@ -755,37 +822,41 @@ extension MemberApplicator {
     @inline(__always) static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         guard name.count == other.count else { return false }
         return other.withUnsafeBufferPointer { o in
-            let count = o.count
-            guard count > 0, let x = name.baseAddress, let y = o.baseAddress else { return true }
-            let p = UnsafeRawPointer(x)
-            let q = UnsafeRawPointer(y)
-            // Whole words, never reading outside either name: eight bytes at a time, then the last
-            // eight (overlapping) for a longer name, or 4-, 2- and 1-byte pieces for a short one.
-            if count >= 8 {
-                var k = 0
-                while k &+ 8 <= count {
-                    if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-                        return false
-                    }
-                    k &+= 8
-                }
-                return k == count
-                    || p.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-                        == q.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-            }
+            guard o.count > 0, let x = name.baseAddress, let y = o.baseAddress else { return true }
+            return equal(x, y, o.count)
+        }
+    }
+
+    /// Whether the `count` bytes at `x` and at `y` are the same.
+    @inline(__always) static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let p = UnsafeRawPointer(x)
+        let q = UnsafeRawPointer(y)
+        // Whole words, never reading outside either name: eight bytes at a time, then the last
+        // eight (overlapping) for a longer name, or 4-, 2- and 1-byte pieces for a short one.
+        if count >= 8 {
             var k = 0
-            if count & 4 != 0 {
-                if p.loadUnaligned(as: UInt32.self) != q.loadUnaligned(as: UInt32.self) { return false }
-                k = 4
-            }
-            if count & 2 != 0 {
-                if p.loadUnaligned(fromByteOffset: k, as: UInt16.self) != q.loadUnaligned(fromByteOffset: k, as: UInt16.self) {
+            while k &+ 8 <= count {
+                if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
                     return false
                 }
-                k &+= 2
+                k &+= 8
             }
-            return count & 1 == 0 || x[k] == y[k]
+            return k == count
+                || p.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                    == q.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
         }
+        var k = 0
+        if count & 4 != 0 {
+            if p.loadUnaligned(as: UInt32.self) != q.loadUnaligned(as: UInt32.self) { return false }
+            k = 4
+        }
+        if count & 2 != 0 {
+            if p.loadUnaligned(fromByteOffset: k, as: UInt16.self) != q.loadUnaligned(fromByteOffset: k, as: UInt16.self) {
+                return false
+            }
+            k &+= 2
+        }
+        return count & 1 == 0 || x[k] == y[k]
     }
 }
 

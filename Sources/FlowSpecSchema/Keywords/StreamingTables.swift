@@ -35,6 +35,25 @@ final class StreamingTables: @unchecked Sendable {
         var container = StreamingCheck.Container()
     }
 
+    /// A member applicator's properties: ``StreamingTables/memberEntries`` from `first`, `count`
+    /// of them.
+    struct MemberTable {
+        var first: Int32 = 0
+        var count: Int32 = 0
+        var additional: Int32 = -1
+        var hasAccessFlags = false
+        /// Whether names are looked up by hash (many properties): then the applicator answers.
+        var hashed = false
+    }
+
+    /// One property: its name in ``StreamingTables/memberNames``, its schema and its access.
+    struct MemberEntry {
+        var nameStart: Int32
+        var nameCount: Int32
+        var node: Int32
+        var access: Access
+    }
+
     let info: UnsafeMutablePointer<NodeInfo>
     let ops: UnsafeMutablePointer<Op>
     let scalars: UnsafeMutablePointer<ScalarPlan>
@@ -45,6 +64,14 @@ final class StreamingTables: @unchecked Sendable {
     /// backslash or control character): such a name followed by a quote in the input is the whole
     /// key, compared in place.
     let plainNames: UnsafeMutablePointer<UInt64>
+    /// Per member applicator, its properties as ``StreamingCheck/object(_:)`` reads them, behind
+    /// plain pointers: the loop over an object's members then touches no reference-counted array.
+    let memberTables: UnsafeMutablePointer<MemberTable>
+    let memberEntries: UnsafeMutablePointer<MemberEntry>
+    /// Every property name's UTF-8 bytes, one after the other (``MemberEntry/nameStart``).
+    let memberNames: UnsafeMutablePointer<UInt8>
+    let memberEntryCount: Int
+    let memberNameBytes: Int
     let memberCount: Int
     let nodeCount: Int
     let opCount: Int
@@ -98,6 +125,31 @@ final class StreamingTables: @unchecked Sendable {
                 }
                 return mask
             }, count: memberCount)
+        var tableList: [MemberTable] = []
+        var entryList: [MemberEntry] = []
+        var nameList: [UInt8] = []
+        for applicator in members {
+            tableList.append(
+                MemberTable(
+                    first: Int32(entryList.count), count: Int32(applicator.utf8Names.count),
+                    additional: applicator.additional, hasAccessFlags: applicator.hasAccessFlags,
+                    hashed: applicator.hashIndex != nil))
+            for (k, name) in applicator.utf8Names.enumerated() {
+                entryList.append(
+                    MemberEntry(
+                        nameStart: Int32(nameList.count), nameCount: Int32(name.count), node: applicator.nodes[k],
+                        access: k < applicator.access.count ? applicator.access[k] : []))
+                nameList.append(contentsOf: name)
+            }
+        }
+        memberTables = .allocate(capacity: max(memberCount, 1))
+        memberTables.initialize(from: tableList, count: memberCount)
+        memberEntryCount = entryList.count
+        memberEntries = .allocate(capacity: max(memberEntryCount, 1))
+        memberEntries.initialize(from: entryList, count: memberEntryCount)
+        memberNameBytes = nameList.count
+        memberNames = .allocate(capacity: max(memberNameBytes, 1))
+        memberNames.initialize(from: nameList, count: memberNameBytes)
     }
 
     deinit {
@@ -115,6 +167,12 @@ final class StreamingTables: @unchecked Sendable {
         residual.deallocate()
         plainNames.deinitialize(count: memberCount)
         plainNames.deallocate()
+        memberTables.deinitialize(count: memberCount)
+        memberTables.deallocate()
+        memberEntries.deinitialize(count: memberEntryCount)
+        memberEntries.deallocate()
+        memberNames.deinitialize(count: memberNameBytes)
+        memberNames.deallocate()
     }
 
     /// Flattens nodes the way ``StreamingCheck`` walks them.

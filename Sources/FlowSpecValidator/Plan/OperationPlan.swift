@@ -41,6 +41,9 @@ final class ParameterPlanSet: Sendable {
     /// Whether any parameter reads the query, headers or cookies (so their parsing can be skipped).
     let readsQuery: Bool
     let readsCookies: Bool
+    /// Whether every path parameter is a `simple` primitive, whose value is the router's segment as
+    /// it is: then a request's path values are checked where they lie in its target.
+    let pathValuesInPlace: Bool
 
     init(
         decoder: ParameterSetDecoder, checks: [ParameterCheck], queryNames: Set<String>, headerNames: Set<String>,
@@ -54,6 +57,9 @@ final class ParameterPlanSet: Sendable {
         self.cookieNames = cookieNames
         self.readsQuery = readsQuery
         self.readsCookies = readsCookies
+        pathValuesInPlace = zip(decoder.decoders, checks).allSatisfy {
+            $0.definition.location != .path || $1.pathPrimitive != nil
+        }
     }
 }
 
@@ -112,7 +118,11 @@ final class RequestBodyPlan: @unchecked Sendable {
 }
 
 /// One declared media type of a body.
-struct BodyMediaPlan: Sendable {
+///
+/// A class, so that a check reaches it through one reference (as a struct, picking it out of the
+/// plan copied its key, decoder and site, retaining and releasing each). `acceptsEmpty` changes only
+/// while the plan is built (see ``RequestBodyPlan``).
+final class BodyMediaPlan: @unchecked Sendable {
     enum Kind: Sendable {
         case json
         case form(FormURLEncodedDecoder)
@@ -131,6 +141,15 @@ struct BodyMediaPlan: Sendable {
     var acceptsEmpty: Bool
     /// The node of the declared-property tree for strict mode, or -1.
     let properties: Int
+
+    init(key: String, kind: Kind, schema: Int, site: SpecSite, acceptsEmpty: Bool, properties: Int) {
+        self.key = key
+        self.kind = kind
+        self.schema = schema
+        self.site = site
+        self.acceptsEmpty = acceptsEmpty
+        self.properties = properties
+    }
 }
 
 /// An operation's responses, with the status lookups resolved.

@@ -57,17 +57,40 @@ struct PathMatcher: Sendable {
     /// absolute URL is read in place, past its scheme and authority).
     @usableFromInline
     func match(_ text: String, from offset: Int) -> Match {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }) {
+        switch match(text, from: offset, inPlace: false) {
+        case .general(let match): return match
+        case .captured: return .notFound  // Not given when `inPlace` is false.
+        }
+    }
+
+    /// ``match(_:from:)``, but a match whose captures lie in the text as they are (no
+    /// percent-escapes in the path, every capture a whole segment, at most ``PathCaptures/capacity``
+    /// of them) is answered with their offsets, without building the parameters.
+    func matchInPlace(_ text: String, from offset: Int) -> InPlaceMatch {
+        match(text, from: offset, inPlace: true)
+    }
+
+    private func match(_ text: String, from offset: Int, inPlace: Bool) -> InPlaceMatch {
+        if let result = text.utf8.withContiguousStorageIfAvailable({
+            match(raw: UnsafeBufferPointer(rebasing: $0[offset...]), offset: offset, inPlace: inPlace)
+        }) {
             return result
         }
         var copy = text
         copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { match(raw: UnsafeBufferPointer(rebasing: $0[offset...])) }
-            ?? .notFound
+        return copy.utf8.withContiguousStorageIfAvailable {
+            // Offsets into a copy mean nothing to the caller: build the parameters.
+            match(raw: UnsafeBufferPointer(rebasing: $0[offset...]), offset: offset, inPlace: false)
+        } ?? .general(.notFound)
     }
 
-    private func match(raw: UnsafeBufferPointer<UInt8>) -> Match {
-        guard raw.count > 0, raw[0] == UInt8(ascii: "/"), table.maximumDepth > 0 else { return .notFound }
+    /// The index, among the captures of the pattern ranked `rank`, of the variable `name`.
+    func captureIndex(rank: Int, name: String) -> Int? {
+        patterns[rank].captures.firstIndex { $0.names[0] == name }
+    }
+
+    private func match(raw: UnsafeBufferPointer<UInt8>, offset: Int, inPlace: Bool) -> InPlaceMatch {
+        guard raw.count > 0, raw[0] == UInt8(ascii: "/"), table.maximumDepth > 0 else { return .general(.notFound) }
         let capacity = table.maximumDepth
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * capacity) { bounds in
             // bounds[0..<2n]: raw segment ranges; bounds[2·capacity...]: decoded ranges when there are escapes.
@@ -91,7 +114,7 @@ struct PathMatcher: Sendable {
                 }
                 let byte = raw[index]
                 if byte == UInt8(ascii: "/") {
-                    guard count + 1 < capacity else { return .notFound }
+                    guard count + 1 < capacity else { return .general(.notFound) }
                     bounds[2 * count] = start
                     bounds[2 * count + 1] = index
                     count += 1
@@ -109,8 +132,11 @@ struct PathMatcher: Sendable {
             count += 1
             guard hasEscapes else {
                 let rawBounds = UnsafeBufferPointer(rebasing: bounds[0..<(2 * count)])
-                guard let rank = table.bestMatch(raw, bounds: rawBounds, count: count) else { return .notFound }
-                return finish(rank: rank, raw: raw, decoded: raw, bounds: bounds, decodedOffset: capacity)
+                guard let rank = table.bestMatch(raw, bounds: rawBounds, count: count) else { return .general(.notFound) }
+                if inPlace, let captures = captures(rank: rank, bounds: bounds, offset: offset) {
+                    return .captured(captures)
+                }
+                return .general(finish(rank: rank, raw: raw, decoded: raw, bounds: bounds, decodedOffset: capacity))
             }
             var decoded: [UInt8] = []
             decoded.reserveCapacity(end)
@@ -128,7 +154,7 @@ struct PathMatcher: Sendable {
                             let low = PercentDecoding.hexValue(raw[position + 2])
                         else {
                             let path = String(decoding: raw[0..<end], as: UTF8.self)
-                            return .invalid(RoutingError(path: path, offset: position, kind: .malformedEscape))
+                            return .general(.invalid(RoutingError(path: path, offset: position, kind: .malformedEscape)))
                         }
                         decoded.append(high << 4 | low)
                         position += 3
@@ -141,7 +167,7 @@ struct PathMatcher: Sendable {
                 if escaped, !PercentDecoding.isUTF8(decoded[decodedStart...]) {
                     let path = String(decoding: raw[0..<end], as: UTF8.self)
                     let text = String(decoding: raw[rawStart..<rawEnd], as: UTF8.self)
-                    return .invalid(RoutingError(path: path, offset: rawStart, kind: .notUTF8(segment: text)))
+                    return .general(.invalid(RoutingError(path: path, offset: rawStart, kind: .notUTF8(segment: text))))
                 }
                 bounds[2 * (capacity + index)] = decodedStart
                 bounds[2 * (capacity + index) + 1] = decoded.count
@@ -149,9 +175,10 @@ struct PathMatcher: Sendable {
             return decoded.withUnsafeBufferPointer { decodedBytes in
                 let decodedBounds = UnsafeBufferPointer(rebasing: bounds[(2 * capacity)...])
                 guard let rank = table.bestMatch(decodedBytes, bounds: decodedBounds, count: count) else {
-                    return .notFound
+                    return .general(.notFound)
                 }
-                return finish(rank: rank, raw: raw, decoded: decodedBytes, bounds: bounds, decodedOffset: capacity)
+                return .general(
+                    finish(rank: rank, raw: raw, decoded: decodedBytes, bounds: bounds, decodedOffset: capacity))
             }
         }
     }
@@ -166,6 +193,23 @@ struct PathMatcher: Sendable {
             return ~(((x & low7) &+ low7) | x) & ~low7
         }
         return equal(UInt8(ascii: "/")) | equal(UInt8(ascii: "%")) | equal(UInt8(ascii: "?"))
+    }
+
+    /// The winning pattern's captures as offsets into the text (`offset` is where `raw` starts in
+    /// it), when each is one whole segment and they fit; `nil` otherwise.
+    private func captures(rank: Int, bounds: UnsafeMutableBufferPointer<Int>, offset: Int) -> PathCaptures? {
+        let pattern = patterns[rank]
+        guard pattern.captures.count <= PathCaptures.capacity else { return nil }
+        var captures = PathCaptures(rank: rank, routeIndex: pattern.routeIndex, count: pattern.captures.count)
+        var k = 0
+        while k < pattern.captures.count {
+            let index = pattern.captures[k].segment
+            if case .mixed = pattern.segments[index] { return nil }
+            captures.bounds[2 &* k] = offset &+ bounds[2 &* index]
+            captures.bounds[2 &* k &+ 1] = offset &+ bounds[2 &* index &+ 1]
+            k &+= 1
+        }
+        return captures
     }
 
     /// Extracts the winning pattern's path parameters.

@@ -93,20 +93,44 @@ public struct Router<OperationID: Sendable & Hashable>: Sendable {
     /// Routes the path that starts at UTF-8 offset `offset` of `text`.
     @inlinable
     func route(method: HTTPRequest.Method, path text: String, from offset: Int) -> RouteResult<OperationID> {
-        switch matcher.match(text, from: offset) {
+        result(of: matcher.match(text, from: offset), method: method)
+    }
+
+    /// ``route(method:path:from:)``, with the path values of a plain match left in the text (see
+    /// ``PathMatcher/matchInPlace(_:from:)``).
+    func routeInPlace(method: HTTPRequest.Method, path text: String, from offset: Int) -> InPlaceRoute<OperationID> {
+        switch matcher.matchInPlace(text, from: offset) {
+        case .captured(let captures):
+            let declared = methods[captures.routeIndex]
+            guard let index = declared.firstIndex(of: method) else {
+                return .other(Self.notAllowed(declared))
+            }
+            return .matched(operationIDs[captures.routeIndex][index], captures)
+        case .general(let match):
+            return .other(result(of: match, method: method))
+        }
+    }
+
+    @inlinable
+    func result(of match: PathMatcher.Match, method: HTTPRequest.Method) -> RouteResult<OperationID> {
+        switch match {
         case .notFound:
             return .notFound
         case .invalid(let error):
             return .invalidPath(error)
         case .matched(let routeIndex, let parameters):
             let declared = methods[routeIndex]
-            guard let index = declared.firstIndex(of: method) else {
-                var allowed: [HTTPRequest.Method] = []
-                for method in declared where !allowed.contains(method) { allowed.append(method) }
-                return .methodNotAllowed(allowed: allowed)
-            }
+            guard let index = declared.firstIndex(of: method) else { return Self.notAllowed(declared) }
             return .matched(operationIDs[routeIndex][index], pathParameters: parameters)
         }
+    }
+
+    /// The answer for a path whose template declares `declared` but not the request's method.
+    @inlinable
+    static func notAllowed(_ declared: [HTTPRequest.Method]) -> RouteResult<OperationID> {
+        var allowed: [HTTPRequest.Method] = []
+        for method in declared where !allowed.contains(method) { allowed.append(method) }
+        return .methodNotAllowed(allowed: allowed)
     }
 
     /// Pairs of templates that match the same paths and that the concrete-before-templated rule does not

@@ -5,16 +5,55 @@ public import FlowSpecSchema
 /// validated.
 ///
 /// Stored as one list, in the operation's declaration order; the dictionaries are built when asked
-/// for, so a validation that never reads them does not pay for them.
+/// for, so a validation that never reads them does not pay for them. A validator's verdict keeps
+/// only what it decoded the parameters from (the request target and its header fields) when it could
+/// check them in place, and decodes them again each time ``all`` or ``pathValues`` is read: the
+/// strings and arrays are built only for a caller that reads them.
 public struct DecodedParameters: Sendable, Hashable {
+    enum Storage: Sendable {
+        case decoded(all: [DecodedParameter], pathValues: [PathParameter])
+        case deferred(DeferredParameters)
+    }
+
+    var storage: Storage
+
     /// Every decoded parameter, in declaration order.
-    public var all: [DecodedParameter]
+    public var all: [DecodedParameter] {
+        get {
+            switch storage {
+            case .decoded(let all, _): return all
+            case .deferred(let deferred): return deferred.decodeAll()
+            }
+        }
+        set { storage = .decoded(all: newValue, pathValues: pathValues) }
+    }
+
     /// The path variables as the router found them (raw and percent-decoded).
-    public var pathValues: [PathParameter]
+    public var pathValues: [PathParameter] {
+        get {
+            switch storage {
+            case .decoded(_, let pathValues): return pathValues
+            case .deferred(let deferred): return deferred.pathValues()
+            }
+        }
+        set { storage = .decoded(all: all, pathValues: newValue) }
+    }
 
     public init(all: [DecodedParameter] = [], pathValues: [PathParameter] = []) {
-        self.all = all
-        self.pathValues = pathValues
+        storage = .decoded(all: all, pathValues: pathValues)
+    }
+
+    init(deferred: DeferredParameters) {
+        storage = .deferred(deferred)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.all == rhs.all && lhs.pathValues == rhs.pathValues
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(all)
+        hasher.combine(pathValues)
     }
 
     /// The path parameters by name.

@@ -36,19 +36,22 @@ struct HeaderSource: Sendable {
             return fields.value(of: name)
         case .pairs(let pairs):
             var target = name.canonicalName
-            // The name's bytes once, for every pair.
+            // The name's bytes once, for every pair; the pairs read through their buffer (indexing
+            // the array retained and released each name).
             let found = target.withUTF8 { t -> Int? in
-                var found = -1
-                var k = 0
-                while k < pairs.count {
-                    if Self.sameName(pairs[k].0, t) {
-                        // Several fields of the name are joined; leave that to the fields themselves.
-                        if found >= 0 { return nil }
-                        found = k
+                pairs.withUnsafeBufferPointer { p -> Int? in
+                    var found = -1
+                    var k = 0
+                    while k < p.count {
+                        if Self.sameName(p[k].0, t) {
+                            // Several fields of the name are joined; leave that to the fields themselves.
+                            if found >= 0 { return nil }
+                            found = k
+                        }
+                        k &+= 1
                     }
-                    k &+= 1
+                    return found
                 }
-                return found
             }
             guard let found else { return httpFields.value(of: name) }
             guard found >= 0 else { return nil }
@@ -68,30 +71,32 @@ struct HeaderSource: Sendable {
     /// obs-text, and spaces or tabs that neither start nor end it): what `HTTPField.isValidValue`
     /// answers, in a plain byte loop.
     static func isLegalValue(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { b in
-            guard let first = b.first, let last = b.last else { return true }
-            if first == 0x09 || first == 0x20 || last == 0x09 || last == 0x20 { return false }
-            // Eight bytes at a time while none is a control character or DEL (tabs included, so
-            // the byte loop below judges any word that has one).
-            var k = 0
-            if let base = b.baseAddress {
-                while k &+ 8 <= b.count {
-                    let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                    let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let delHit = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
-                    if control | delHit != 0 { break }
-                    k &+= 8
-                }
+        value.utf8.withContiguousStorageIfAvailable { isLegalValue($0) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { isLegalValue($0) }
+    }
+
+    static func isLegalValue(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last else { return true }
+        if first == 0x09 || first == 0x20 || last == 0x09 || last == 0x20 { return false }
+        // Eight bytes at a time while none is a control character or DEL (tabs included, so
+        // the byte loop below judges any word that has one).
+        var k = 0
+        if let base = b.baseAddress {
+            while k &+ 8 <= b.count {
+                let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let delHit = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
+                if control | delHit != 0 { break }
+                k &+= 8
             }
-            while k < b.count {
-                let c = b[k]
-                if c &- 0x21 >= 0x5E && c < 0x80 && c != 0x09 && c != 0x20 { return false }
-                k &+= 1
-            }
-            return true
         }
+        while k < b.count {
+            let c = b[k]
+            if c &- 0x21 >= 0x5E && c < 0x80 && c != 0x09 && c != 0x20 { return false }
+            k &+= 1
+        }
+        return true
     }
 
     /// Every value of `name`, as `HTTPFields[values:]` gives them.

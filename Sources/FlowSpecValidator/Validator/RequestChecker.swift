@@ -23,33 +23,50 @@ struct RequestChecker {
         into result: inout RequestValidation
     ) {
         var routeMethod = method
-        var route = plan.router.route(method: method, path: target, from: pathStart)
-        if case .methodNotAllowed(let allowed) = route {
+        var route = plan.router.routeInPlace(method: method, path: target, from: pathStart)
+        if case .other(.methodNotAllowed(let allowed)) = route {
             switch (plan.options.undeclaredMethods, method) {
             case (.allowOptions, .options), (.allowOptionsAndHead, .options):
                 result.isUncheckedMethod = true
                 return
             case (.allowOptionsAndHead, .head) where allowed.contains(.get):
                 routeMethod = .get
-                route = plan.router.route(method: .get, path: target, from: pathStart)
+                route = plan.router.routeInPlace(method: .get, path: target, from: pathStart)
             default:
                 break
             }
         }
         switch route {
-        case .notFound:
+        case .matched(let index, let captures):
+            let operation = plan.operations[index]
+            result.operation = operation.matched
+            if operation.parameters.pathValuesInPlace {
+                result.parameters = DecodedParameters(
+                    deferred: DeferredParameters(
+                        plan: plan, operation: index, target: target, pathStart: pathStart, headers: fields))
+                checkParameters(operation, captures, target: target, fields: fields, into: &result)
+            } else {
+                // Decoders that split the raw value need the path values as strings.
+                guard case .matched(_, let pathParameters) = plan.router.matcher.match(target, from: pathStart) else {
+                    return
+                }
+                result.parameters.pathValues = pathParameters
+                checkParameters(operation, pathParameters, target: target, fields: fields, into: &result)
+            }
+            if routeMethod == method || method != .head {
+                BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
+            }
+        case .other(.notFound):
             let path = Self.pathOnly(target, from: pathStart)
             result.violations.append(
                 plan.pathsSite.diagnostic(
                     .pathNotFound, "no path of the spec matches `\(path)`", instanceLocation: "path",
                     hint: "check the path against the spec's paths and server base paths; nothing is normalised "
                         + "(a trailing or double slash is a different path)"))
-            return
-        case .invalidPath(let error):
+        case .other(.invalidPath(let error)):
             result.violations.append(
                 plan.pathsSite.diagnostic(error.code, error.message, instanceLocation: "path"))
-            return
-        case .methodNotAllowed(let allowed):
+        case .other(.methodNotAllowed(let allowed)):
             result.allowedMethods = allowed
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             result.violations.append(
@@ -57,8 +74,7 @@ struct RequestChecker {
                     .methodNotAllowed,
                     "`\(method.rawValue)` is not declared for `\(Self.pathOnly(target, from: pathStart))`; "
                         + "the path declares \(list)", instanceLocation: "method", hint: "use one of \(list)"))
-            return
-        case .matched(let index, let pathParameters):
+        case .other(.matched(let index, let pathParameters)):
             let operation = plan.operations[index]
             result.operation = operation.matched
             result.parameters.pathValues = pathParameters
@@ -66,7 +82,6 @@ struct RequestChecker {
             if routeMethod == method || method != .head {
                 BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
             }
-            return
         }
     }
 
@@ -95,15 +110,7 @@ struct RequestChecker {
         for entry in set.entries {
             let check = entry.check
             do {
-                let found: JSONValue?
-                if let type = check.pathPrimitive,
-                    let parameter = pathParameters.first(where: { $0.name == entry.decoder.definition.name })
-                {
-                    found = type.coerce(parameter.decodedValue)
-                } else {
-                    found = try entry.decoder.decode(from: sources)
-                }
-                guard let value = found else { continue }
+                guard let value = try decode(entry, pathParameters, sources) else { continue }
                 decoded.append(DecodedParameter(definition: entry.decoder.definition, value: value))
                 validate(value, check, options: plan.parameterOptions, into: &result.violations)
             } catch {
@@ -115,6 +122,91 @@ struct RequestChecker {
         if strict {
             checkUndeclared(set, query: query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
         }
+    }
+
+    /// The value of one parameter, as the checks decode it (`nil`: absent and optional).
+    @inline(__always) func decode(
+        _ entry: ParameterEntry, _ pathParameters: [PathParameter], _ sources: ParameterSources
+    ) throws(ParameterError) -> JSONValue? {
+        if let type = entry.check.pathPrimitive,
+            let parameter = pathParameters.first(where: { $0.name == entry.decoder.definition.name })
+        {
+            return type.coerce(parameter.decodedValue)
+        }
+        return try entry.decoder.decode(from: sources)
+    }
+
+    /// The parameters that decode, as ``checkParameters(_:_:target:fields:into:)-([PathParameter])``
+    /// decodes them, without checking them (for ``DeferredParameters``).
+    func decodeAll(
+        _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HeaderSource
+    ) -> [DecodedParameter] {
+        let set = operation.parameters
+        let strict = plan.options.strict
+        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
+        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
+        let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
+        var decoded: [DecodedParameter] = []
+        decoded.reserveCapacity(set.entries.count)
+        for entry in set.entries {
+            guard let value = try? decode(entry, pathParameters, sources) else { continue }
+            decoded.append(DecodedParameter(definition: entry.decoder.definition, value: value))
+        }
+        return decoded
+    }
+
+    /// ``checkParameters(_:_:target:fields:into:)-([PathParameter])`` for an operation whose path
+    /// parameters are all `simple` primitives (``ParameterPlanSet/pathValuesInPlace``), with the path
+    /// values read in `target` where the router found them: a value is turned into a string only when
+    /// it is not a string or its check fails (to word the violation). Nothing decoded is kept: the
+    /// verdict decodes again if asked (``DeferredParameters``).
+    func checkParameters(
+        _ operation: OperationPlan, _ captures: PathCaptures, target: String, fields: HeaderSource,
+        into result: inout RequestValidation
+    ) {
+        let set = operation.parameters
+        let strict = plan.options.strict
+        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
+        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
+        let sources = ParameterSources(path: [], query: query, headers: fields, cookies: cookies)
+        for entry in set.entries {
+            let check = entry.check
+            if let type = check.pathPrimitive,
+                let k = plan.router.matcher.captureIndex(rank: captures.rank, name: entry.decoder.definition.name)
+            {
+                checkPathValue(type, captures.range(k), in: target, check, into: &result.violations)
+                continue
+            }
+            do {
+                guard let value = try entry.decoder.decode(from: sources) else { continue }
+                validate(value, check, options: plan.parameterOptions, into: &result.violations)
+            } catch {
+                result.violations.append(
+                    check.site.diagnostic(error.code, error.message, instanceLocation: error.instanceLocation))
+            }
+        }
+        if strict {
+            checkUndeclared(set, query: query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
+        }
+    }
+
+    /// Checks the path value at UTF-8 offsets `range` of `target` (no percent-escapes, so its raw and
+    /// decoded text are these bytes).
+    func checkPathValue(
+        _ type: PrimitiveType, _ range: Range<Int>, in target: String, _ check: ParameterCheck,
+        into violations: inout [Diagnostic]
+    ) {
+        guard check.schema >= 0 else { return }
+        if type == .string {
+            let schema = plan.schemas[check.schema]
+            let valid = target.utf8.withContiguousStorageIfAvailable { bytes in
+                schema.isValid(stringBytes: UnsafeBufferPointer(rebasing: bytes[range]), options: plan.parameterOptions)
+            }
+            if valid == true { return }
+        }
+        let utf8 = target.utf8
+        let text = String(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])!
+        validate(type.coerce(text), check, options: plan.parameterOptions, into: &violations)
     }
 
     /// Validates a decoded parameter or header value with its schema.
