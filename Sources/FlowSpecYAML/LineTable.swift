@@ -16,7 +16,7 @@ import Darwin
 /// is kept whole by the tree instead; ``matches(_:cursor:)`` tells which.
 struct LineTable: Sendable {
     /// The byte offset of each line's first byte; the first entry is 0, or 3 after a byte order mark.
-    private let lineStarts: [UInt32]
+    let lineStarts: [UInt32]
     /// For a file with non-ASCII bytes, one bit per line, set when the line has any. On the other
     /// lines a column is a subtraction; on these it is a count of scalars. Empty for an ASCII file.
     private let nonASCIILines: [UInt64]
