@@ -125,7 +125,7 @@ struct LineTable: Sendable {
     var isASCII: Bool { nonASCIILines.isEmpty }
 
     /// Whether a line is all ASCII, so that its columns are byte distances.
-    private func isASCII(line: Int) -> Bool {
+    func isASCII(line: Int) -> Bool {
         nonASCIILines.isEmpty || nonASCIILines[line / 64] & (1 << UInt64(line % 64)) == 0
     }
 

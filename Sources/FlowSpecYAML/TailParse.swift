@@ -40,7 +40,7 @@ final class TailParse: @unchecked Sendable {
         var builder = YAMLTreeBuilder(
             options: options, source: buffer, sourceArray: sourceArray, lines: lines, reading: tail.count)
         var offsets = CharacterOffsets(
-            tail, isASCII: lines.isASCII, lineShift: lines.mark(at: cut).line - 1, offsetShift: cut)
+            tail, lines: lines, lineShift: lines.mark(at: cut).line - 1, offsetShift: cut)
         guard
             let end = try? YAMLParser.read(
                 parser, pipe: nil, into: &builder, offsets: &offsets, buffer: tail, part: true)

@@ -88,7 +88,7 @@ public enum YAMLParser {
         pipelined: Bool? = nil, split: Bool? = nil
     ) throws(YAMLError) -> YAMLTree {
         let lines = LineTable(source: sourceArray)
-        let offsets = CharacterOffsets(buffer, isASCII: lines.isASCII)
+        let offsets = CharacterOffsets(buffer, lines: lines)
         if split ?? (buffer.count >= splitThreshold), !offsets.hasUnusualBreaks,
             let cut = SplitPoint.find(in: buffer, lines: lines),
             let tree = parseSplit(buffer, sourceArray: sourceArray, options: options, lines: lines, offsets: offsets, at: cut)
@@ -355,20 +355,19 @@ public enum YAMLParser {
 
 /// Turns libyaml's marks (whose `index` counts characters) into byte offsets.
 ///
-/// Files that are pure ASCII (almost every API description) need no work. Otherwise a cursor moves
-/// forward line by line (marks arrive in nearly increasing order) and knows whether its line is ASCII,
-/// so only marks on a non-ASCII line count characters. Files with line breaks other than `\n` and
-/// `\r\n` (which libyaml also counts as lines) fall back to counting characters from the start.
+/// Files that are pure ASCII (almost every API description) need no work. Otherwise the file's line
+/// table gives where the mark's line starts and whether it is ASCII, so only marks on a non-ASCII
+/// line count characters. Files with line breaks other than `\n` and `\r\n` (which libyaml also
+/// counts as lines, so that its line numbers are not the table's) fall back to counting characters
+/// from the start.
 struct CharacterOffsets {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let lines: LineTable
     private let ascii: Bool
     private let unusualBreaks: Bool
-    private var line = 0
-    private var lineStart = 0
-    private var lineEnd = 0
-    private var lineASCII = true
     /// On a non-ASCII line, the last column converted and its byte offset, so that a long line (a
     /// minified flow collection is one line) is walked once, not once per mark.
+    private var cursorLine = -1
     private var cursorColumn = 0
     private var cursorOffset = 0
     private var charIndex = 0
@@ -381,14 +380,15 @@ struct CharacterOffsets {
     private let offsetShift: Int
 
     /// - Parameters:
-    ///   - isASCII: whether no byte is 0x80 or above (the tree's line table knows).
+    ///   - lines: the whole file's line table.
     ///   - lineShift: lines before `bytes` (which start a line) in the file.
     ///   - offsetShift: bytes before `bytes` in the file.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, lineShift: Int = 0, offsetShift: Int = 0) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lines: LineTable, lineShift: Int = 0, offsetShift: Int = 0) {
         self.bytes = bytes
+        self.lines = lines
         self.lineShift = lineShift
         self.offsetShift = offsetShift
-        let high = !isASCII
+        let high = !lines.isASCII
         var unusual = false
         // A `\r` not followed by `\n`; NEL (C2 85); LS or PS (E2 80 A8/A9).
         Self.forEach(0x0D, in: bytes) { i in
@@ -407,9 +407,7 @@ struct CharacterOffsets {
         self.ascii = !high
         self.unusualBreaks = unusual
         bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        lineStart = bom
         byteIndex = bom
-        if !ascii && !unusual { scanLine() }
     }
 
     /// Calls `body` with the index of every occurrence of `byte`, found with `memchr`.
@@ -423,39 +421,21 @@ struct CharacterOffsets {
         }
     }
 
-    private mutating func scanLine() {
-        var i = lineStart
-        var isASCII = true
-        while i < bytes.count && bytes[i] != 0x0A {
-            if bytes[i] >= 0x80 { isASCII = false }
-            i += 1
-        }
-        lineEnd = i
-        lineASCII = isASCII
-        cursorColumn = 0
-        cursorOffset = lineStart
-    }
-
     mutating func byteOffset(line target: Int, column: Int, character: Int) -> Int {
         if ascii { return character }
         if unusualBreaks { return byteOffset(ofCharacter: character) }
-        if target < line {
-            line = 0
-            lineStart = bom
-            scanLine()
+        // libyaml moves its end-of-stream mark to a line after the last one (column 0): that mark is
+        // placed at the start of the last line.
+        let line = min(target + lineShift, lines.lineStarts.count - 1)
+        let lineStart = Int(lines.lineStarts[line]) - offsetShift
+        if lines.isASCII(line: line) { return min(lineStart + column, bytes.count) }
+        if line != cursorLine || column < cursorColumn {
+            cursorLine = line
+            cursorColumn = 0
+            cursorOffset = lineStart
         }
-        while line < target && lineEnd < bytes.count {
-            lineStart = lineEnd + 1
-            line += 1
-            scanLine()
-        }
-        if lineASCII { return min(lineStart + column, bytes.count) }
-        var offset = lineStart
-        var remaining = column
-        if column >= cursorColumn {
-            offset = cursorOffset
-            remaining = column - cursorColumn
-        }
+        var offset = cursorOffset
+        var remaining = column - cursorColumn
         while remaining > 0 && offset < bytes.count {
             offset += 1
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }

@@ -34,7 +34,7 @@ import Testing
     static func splitTree(_ bytes: [UInt8], options: YAMLParseOptions = .default) -> YAMLTree? {
         bytes.withUnsafeBufferPointer { buffer in
             let lines = LineTable(source: bytes)
-            let offsets = CharacterOffsets(buffer, isASCII: lines.isASCII)
+            let offsets = CharacterOffsets(buffer, lines: lines)
             guard !offsets.hasUnusualBreaks, let cut = SplitPoint.find(in: buffer, lines: lines) else { return nil }
             return YAMLParser.parseSplit(
                 buffer, sourceArray: bytes, options: options, lines: lines, offsets: offsets, at: cut)
