@@ -52,8 +52,9 @@ public struct SchemaExampleChecker: ExampleChecker {
     public func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem] {
         guard let validator = cache.validator(schema, make: { compile(uri(of: schema)) }) else { return [] }
         let exampleFile = files[example.file]
-        let value = JSONValue(tree: exampleFile.tree, node: example.node)
-        let result = validator.validate(value, options: ValidationOptions(direction: isRequest ? .request : .response))
+        let result = validator.validate(
+            tree: exampleFile.tree, node: example.node,
+            options: ValidationOptions(direction: isRequest ? .request : .response))
         return result.errors.map { ExampleProblem(message: $0.message, instancePointer: $0.instancePointer) }
     }
 
