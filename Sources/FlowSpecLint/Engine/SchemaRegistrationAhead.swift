@@ -22,13 +22,15 @@ public final class SchemaRegistrationAhead: @unchecked Sendable {
 
     public init() {}
 
-    /// Registers `file` in a registry of its own.
+    /// Registers `file` in a registry of its own, then computes its parent table (the checker asks
+    /// for the pointer of every schema it compiles).
     public func register(_ file: SpecFile) {
         var registry = SchemaRegistry()
         registry.register(SchemaSource.openAPIDocument(tree: file.tree, file: file.displayPath, baseURI: file.uri))
         lock.lock()
         registered = (file.uri, file.displayPath, file.tree.count, registry)
         lock.unlock()
+        file.preparePointers()
     }
 
     /// The registry holding `file` alone, when it is the file registered.
