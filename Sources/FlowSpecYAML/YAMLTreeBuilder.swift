@@ -282,18 +282,39 @@ struct YAMLTreeBuilder {
                 }
             }
         } else {
-            var firstByHash: [Int: [Int]] = [:]
-            firstByHash.reserveCapacity(count)
-            for i in 0..<count {
-                let key = scratch[base + 2 * i]
-                var hasher = Hasher()
-                scalarBytes(key).withUnsafeBytes { hasher.combine(bytes: $0) }
-                let hash = hasher.finalize()
-                if let earlier = firstByHash[hash]?.first(where: { sameKey(scratch[base + 2 * $0], key) }) {
-                    duplicate(first: scratch[base + 2 * earlier], again: key, at: base + 2 * i)
-                } else {
-                    firstByHash[hash, default: []].append(i)
+            // Open addressing over the keys' hashes: a slot holds the index of a key's first
+            // occurrence (only those are entered, so a match is the first one), with no allocation
+            // per key. Hasher is seeded per process, so crafted keys cannot make the probing quadratic.
+            var capacity = 32
+            while capacity < count * 2 { capacity <<= 1 }
+            let mask = capacity - 1
+            var slots = [Int32](repeating: -1, count: capacity)
+            var hashes = [Int](repeating: 0, count: count)
+            var found: [(first: Int, again: Int)] = []
+            text.withUnsafeBufferPointer { t in
+                for i in 0..<count {
+                    let record = records[Int(scratch[base + 2 * i].index)]
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(start: bytes(of: record, text: t), count: Int(record.count)))
+                    let hash = hasher.finalize()
+                    hashes[i] = hash
+                    var slot = hash & mask
+                    while true {
+                        let j = Int(slots[slot])
+                        if j < 0 {
+                            slots[slot] = Int32(truncatingIfNeeded: i)
+                            break
+                        }
+                        if hashes[j] == hash && sameKey(scratch[base + 2 * j], scratch[base + 2 * i]) {
+                            found.append((j, i))
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
+            }
+            for (j, i) in found {
+                duplicate(first: scratch[base + 2 * j], again: scratch[base + 2 * i], at: base + 2 * i)
             }
         }
         // Drop the later occurrences (marked by `duplicate`) so that the first one wins everywhere.
