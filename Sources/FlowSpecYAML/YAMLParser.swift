@@ -367,6 +367,9 @@ struct CharacterOffsets {
     private let unusualBreaks: Bool
     /// On a non-ASCII line, the last column converted and its byte offset, so that a long line (a
     /// minified flow collection is one line) is walked once, not once per mark.
+    private var markLine = -1
+    private var markLineStart = 0
+    private var markLineASCII = true
     private var cursorLine = -1
     private var cursorColumn = 0
     private var cursorOffset = 0
@@ -427,8 +430,14 @@ struct CharacterOffsets {
         // libyaml moves its end-of-stream mark to a line after the last one (column 0): that mark is
         // placed at the start of the last line.
         let line = min(target + lineShift, lines.lineStarts.count - 1)
-        let lineStart = Int(lines.lineStarts[line]) - offsetShift
-        if lines.isASCII(line: line) { return min(lineStart + column, bytes.count) }
+        // A line holds several marks in a row: its start and kind are looked up once.
+        if line != markLine {
+            markLine = line
+            markLineStart = Int(lines.lineStarts[line]) - offsetShift
+            markLineASCII = lines.isASCII(line: line)
+        }
+        let lineStart = markLineStart
+        if markLineASCII { return min(lineStart + column, bytes.count) }
         if line != cursorLine || column < cursorColumn {
             cursorLine = line
             cursorColumn = 0
