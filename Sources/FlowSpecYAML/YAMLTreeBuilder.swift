@@ -366,7 +366,7 @@ struct YAMLTreeBuilder {
 
 
     /// Appends the nodes of `tail`, a builder that read the rest of the file (see
-    /// ``YAMLParser/parseSplit(_:sourceArray:options:lines:offsets:)``), as if this builder had read
+    /// ``YAMLParser/parseSplit(_:sourceArray:options:lines:offsets:at:)``), as if this builder had read
     /// them itself: both have exactly their root mapping open, and `tail`'s root entries become more
     /// entries of this root. Node numbers, text and children ranges of `tail` are moved past this
     /// builder's; marks are already absolute. The root is closed afterwards by ``endCollection(end:)``
