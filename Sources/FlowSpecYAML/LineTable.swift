@@ -16,7 +16,7 @@ import Darwin
 /// is kept whole by the tree instead; ``matches(_:cursor:)`` tells which.
 struct LineTable: Sendable {
     /// The byte offset of each line's first byte; the first entry is 0, or 3 after a byte order mark.
-    private let lineStarts: [UInt32]
+    let lineStarts: [UInt32]
     /// For a file with non-ASCII bytes, one bit per line, set when the line has any. On the other
     /// lines a column is a subtraction; on these it is a count of scalars. Empty for an ASCII file.
     private let nonASCIILines: [UInt64]
@@ -125,7 +125,7 @@ struct LineTable: Sendable {
     var isASCII: Bool { nonASCIILines.isEmpty }
 
     /// Whether a line is all ASCII, so that its columns are byte distances.
-    private func isASCII(line: Int) -> Bool {
+    func isASCII(line: Int) -> Bool {
         nonASCIILines.isEmpty || nonASCIILines[line / 64] & (1 << UInt64(line % 64)) == 0
     }
 

@@ -73,40 +73,141 @@ public enum YAMLParser {
     /// the tree (see ``EventPipe``); a small file is read before a thread would have started.
     static let pipelineThreshold = 256 << 10
 
+    /// Inputs at least this large whose text can be cut at a top-level key near its middle are read
+    /// by two libyaml parsers at once (see ``SplitPoint``).
+    static let splitThreshold = 256 << 10
+
     /// - Parameters:
     ///   - buffer: `sourceArray`'s storage.
     ///   - pipelined: whether libyaml may run on a helper thread (for inputs of at least
     ///     ``pipelineThreshold`` bytes).
+    ///   - split: whether the input may be read in two halves on two threads (for inputs of at least
+    ///     ``splitThreshold`` bytes that have a safe cut); when it can, this is tried first.
     static func parseYAML(
         _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions,
-        pipelined: Bool? = nil
+        pipelined: Bool? = nil, split: Bool? = nil
     ) throws(YAMLError) -> YAMLTree {
-        // On the heap: the helper thread parses with it.
+        let lines = LineTable(source: sourceArray)
+        let offsets = CharacterOffsets(buffer, lines: lines)
+        if split ?? (buffer.count >= splitThreshold), !offsets.hasUnusualBreaks,
+            let cut = SplitPoint.find(in: buffer, lines: lines),
+            let tree = parseSplit(buffer, sourceArray: sourceArray, options: options, lines: lines, offsets: offsets, at: cut)
+        {
+            return tree
+        }
+        return try parseWhole(
+            buffer, sourceArray: sourceArray, options: options, lines: lines, offsets: offsets,
+            pipelined: pipelined ?? (buffer.count >= pipelineThreshold))
+    }
+
+    /// A libyaml parser reading `bytes`, or `nil` when libyaml cannot be initialised. The caller deletes
+    /// and deallocates it.
+    static func makeParser(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<yaml_parser_t>? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
-        defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            return nil
+        }
+        if let base = bytes.baseAddress {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+        } else {
+            yaml_parser_set_input_string(parser, Self.emptyInput, 0)
+        }
+        return parser
+    }
+
+    nonisolated(unsafe) private static let emptyInput: UnsafeMutablePointer<UInt8> = {
+        let byte = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        byte.initialize(to: 0)
+        return byte
+    }()
+
+    static func dispose(_ parser: UnsafeMutablePointer<yaml_parser_t>) {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+
+    private static func parseWhole(
+        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions, lines: LineTable,
+        offsets: CharacterOffsets, pipelined: Bool
+    ) throws(YAMLError) -> YAMLTree {
+        // On the heap: the helper thread parses with it.
+        guard let parser = makeParser(buffer) else {
             throw YAMLError(.syntax, "libyaml could not be initialised", at: YAMLMark(line: 1, column: 1, offset: 0))
         }
-        defer { yaml_parser_delete(parser) }
-        var empty: UInt8 = 0
-        if let base = buffer.baseAddress {
-            yaml_parser_set_input_string(parser, base, buffer.count)
-        } else {
-            yaml_parser_set_input_string(parser, &empty, 0)
-        }
-        var builder = YAMLTreeBuilder(options: options, source: buffer, sourceArray: sourceArray)
-        var offsets = CharacterOffsets(buffer, isASCII: builder.isASCII)
+        defer { dispose(parser) }
+        var builder = YAMLTreeBuilder(
+            options: options, source: buffer, sourceArray: sourceArray, lines: lines, reading: buffer.count)
+        var offsets = offsets
+        // Stopped (by the last defer to run first) before the parser is deleted.
+        let pipe = pipelined ? EventPipe.start(parser) : nil
+        defer { pipe?.finish() }
+        let end = try read(parser, pipe: pipe, into: &builder, offsets: &offsets, buffer: buffer, part: false)
+        return try builder.finish(endOfInput: end.streamEnd)
+    }
+
+    /// Reads the input in two halves, cut at the top-level key that starts at `cut`: this thread
+    /// reads the head and a helper the tail, each into its own builder, and the tail's nodes are then
+    /// appended to the head's. `nil` (and the caller reads the whole input) when either half fails to
+    /// read as a mapping whose root ends at its end, or holds an alias: errors are always reported by
+    /// the one-parser path, so they are the same whether or not a split was tried.
+    static func parseSplit(
+        _ buffer: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], options: YAMLParseOptions, lines: LineTable,
+        offsets: CharacterOffsets, at cut: Int
+    ) -> YAMLTree? {
+        let tail = TailParse(
+            buffer: buffer, sourceArray: sourceArray, options: options, lines: lines, cut: cut)
+        let started = tail.start()
+        var head = YAMLTreeBuilder(
+            options: options, source: buffer, sourceArray: sourceArray, lines: lines, reading: buffer.count)
+        var headOffsets = offsets
+        let headEnd: PartEnd? = {
+            guard let parser = makeParser(UnsafeBufferPointer(rebasing: buffer[..<cut])) else { return nil }
+            defer { dispose(parser) }
+            return try? read(parser, pipe: nil, into: &head, offsets: &headOffsets, buffer: buffer, part: true)
+        }()
+        if started { tail.join() } else { tail.run() }
+        guard headEnd != nil, let tailBuilder = tail.builder, let tailEnd = tail.end, let rootEnd = tailEnd.rootEnd
+        else { return nil }
+        head.absorb(tailBuilder)
+        return try? {
+            () throws(YAMLError) -> YAMLTree in
+            try head.endCollection(end: rootEnd)
+            return try head.finish(endOfInput: tailEnd.streamEnd)
+        }()
+    }
+
+    /// Where a run of events ended: the end of a part's root mapping (which a part does not close;
+    /// `nil` for the whole input) and the start of the stream's end.
+    struct PartEnd {
+        var rootEnd: PackedMark?
+        var streamEnd: PackedMark
+    }
+
+    /// A part that cannot be read on its own as a piece of the whole; never reported (the whole input
+    /// is read again).
+    private static func notAPart(_ mark: PackedMark) -> YAMLError {
+        YAMLError(.syntax, "this part of the input cannot be read on its own", at: mark.mark)
+    }
+
+    /// Reads every event of `parser` into `builder`, to the end of the stream.
+    ///
+    /// - Parameter part: whether the input is one half of a split file: its root must be a mapping,
+    ///   which is left open (the halves are joined before it is closed), and an alias (which could
+    ///   name an anchor of the other half) makes it fail.
+    static func read(
+        _ parser: UnsafeMutablePointer<yaml_parser_t>, pipe: EventPipe?, into builder: inout YAMLTreeBuilder,
+        offsets: inout CharacterOffsets, buffer: UnsafeBufferPointer<UInt8>, part: Bool
+    ) throws(YAMLError) -> PartEnd {
         var documents = 0
+        var rootEnd: PackedMark?
         let single = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         single.initialize(to: yaml_event_t())
         defer {
             yaml_event_delete(single)
             single.deallocate()
         }
-        // Stopped (by the last defer to run first) before the parser is deleted.
-        let pipe = (pipelined ?? (buffer.count >= pipelineThreshold)) ? EventPipe.start(parser) : nil
-        defer { pipe?.finish() }
         while true {
             let event: UnsafeMutablePointer<yaml_event_t>
             if let pipe {
@@ -122,9 +223,15 @@ public enum YAMLParser {
                 event = single
             }
             let start = offsets.pack(event.pointee.start_mark)
+            if part && rootEnd != nil && event.pointee.type != YAML_DOCUMENT_END_EVENT
+                && event.pointee.type != YAML_STREAM_END_EVENT
+            {
+                throw notAPart(start)
+            }
             switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
-                return try builder.finish(endOfInput: start)
+                if part && rootEnd == nil { throw notAPart(start) }
+                return PartEnd(rootEnd: rootEnd, streamEnd: start)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -133,6 +240,7 @@ public enum YAMLParser {
                         hint: "keep one document per file; remove the `---` line and what follows, or split the file")
                 }
             case YAML_SCALAR_EVENT:
+                if part && builder.depth == 0 { throw notAPart(start) }
                 let data = event.pointee.data.scalar
                 let style = scalarStyle(data.style)
                 let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
@@ -142,6 +250,7 @@ public enum YAMLParser {
                     bytes, type: type, style: style, anchor: string(data.anchor), start: start,
                     end: offsets.pack(event.pointee.end_mark))
             case YAML_SEQUENCE_START_EVENT:
+                if part && builder.depth == 0 { throw notAPart(start) }
                 try checkCollectionTag(event.pointee.data.sequence_start.tag, expected: "seq", at: start)
                 try builder.beginCollection(
                     .sequence, anchor: string(event.pointee.data.sequence_start.anchor), start: start)
@@ -150,8 +259,13 @@ public enum YAMLParser {
                 try builder.beginCollection(
                     .mapping, anchor: string(event.pointee.data.mapping_start.anchor), start: start)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                try builder.endCollection(end: offsets.pack(event.pointee.end_mark))
+                if part && builder.depth == 1 {
+                    rootEnd = offsets.pack(event.pointee.end_mark)
+                } else {
+                    try builder.endCollection(end: offsets.pack(event.pointee.end_mark))
+                }
             case YAML_ALIAS_EVENT:
+                if part { throw notAPart(start) }
                 try builder.alias(string(event.pointee.data.alias.anchor) ?? "", at: start)
             default:
                 break
@@ -241,20 +355,22 @@ public enum YAMLParser {
 
 /// Turns libyaml's marks (whose `index` counts characters) into byte offsets.
 ///
-/// Files that are pure ASCII (almost every API description) need no work. Otherwise a cursor moves
-/// forward line by line (marks arrive in nearly increasing order) and knows whether its line is ASCII,
-/// so only marks on a non-ASCII line count characters. Files with line breaks other than `\n` and
-/// `\r\n` (which libyaml also counts as lines) fall back to counting characters from the start.
+/// Files that are pure ASCII (almost every API description) need no work. Otherwise the file's line
+/// table gives where the mark's line starts and whether it is ASCII, so only marks on a non-ASCII
+/// line count characters. Files with line breaks other than `\n` and `\r\n` (which libyaml also
+/// counts as lines, so that its line numbers are not the table's) fall back to counting characters
+/// from the start.
 struct CharacterOffsets {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let lines: LineTable
     private let ascii: Bool
     private let unusualBreaks: Bool
-    private var line = 0
-    private var lineStart = 0
-    private var lineEnd = 0
-    private var lineASCII = true
     /// On a non-ASCII line, the last column converted and its byte offset, so that a long line (a
     /// minified flow collection is one line) is walked once, not once per mark.
+    private var markLine = -1
+    private var markLineStart = 0
+    private var markLineASCII = true
+    private var cursorLine = -1
     private var cursorColumn = 0
     private var cursorOffset = 0
     private var charIndex = 0
@@ -262,11 +378,20 @@ struct CharacterOffsets {
     /// The length of a leading UTF-8 byte order mark, which libyaml skips without counting it in its
     /// marks: 3 or 0.
     private let bom: Int
+    /// Added to every mark: for the tail of a split file, the lines and bytes before it.
+    private let lineShift: Int
+    private let offsetShift: Int
 
-    /// - Parameter isASCII: whether no byte is 0x80 or above (the tree's line table knows).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
+    /// - Parameters:
+    ///   - lines: the whole file's line table.
+    ///   - lineShift: lines before `bytes` (which start a line) in the file.
+    ///   - offsetShift: bytes before `bytes` in the file.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lines: LineTable, lineShift: Int = 0, offsetShift: Int = 0) {
         self.bytes = bytes
-        let high = !isASCII
+        self.lines = lines
+        self.lineShift = lineShift
+        self.offsetShift = offsetShift
+        let high = !lines.isASCII
         var unusual = false
         // A `\r` not followed by `\n`; NEL (C2 85); LS or PS (E2 80 A8/A9).
         Self.forEach(0x0D, in: bytes) { i in
@@ -285,9 +410,7 @@ struct CharacterOffsets {
         self.ascii = !high
         self.unusualBreaks = unusual
         bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        lineStart = bom
         byteIndex = bom
-        if !ascii && !unusual { scanLine() }
     }
 
     /// Calls `body` with the index of every occurrence of `byte`, found with `memchr`.
@@ -301,39 +424,27 @@ struct CharacterOffsets {
         }
     }
 
-    private mutating func scanLine() {
-        var i = lineStart
-        var isASCII = true
-        while i < bytes.count && bytes[i] != 0x0A {
-            if bytes[i] >= 0x80 { isASCII = false }
-            i += 1
-        }
-        lineEnd = i
-        lineASCII = isASCII
-        cursorColumn = 0
-        cursorOffset = lineStart
-    }
-
     mutating func byteOffset(line target: Int, column: Int, character: Int) -> Int {
         if ascii { return character }
         if unusualBreaks { return byteOffset(ofCharacter: character) }
-        if target < line {
-            line = 0
-            lineStart = bom
-            scanLine()
+        // libyaml moves its end-of-stream mark to a line after the last one (column 0): that mark is
+        // placed at the start of the last line.
+        let line = min(target + lineShift, lines.lineStarts.count - 1)
+        // A line holds several marks in a row: its start and kind are looked up once.
+        if line != markLine {
+            markLine = line
+            markLineStart = Int(lines.lineStarts[line]) - offsetShift
+            markLineASCII = lines.isASCII(line: line)
         }
-        while line < target && lineEnd < bytes.count {
-            lineStart = lineEnd + 1
-            line += 1
-            scanLine()
+        let lineStart = markLineStart
+        if markLineASCII { return min(lineStart + column, bytes.count) }
+        if line != cursorLine || column < cursorColumn {
+            cursorLine = line
+            cursorColumn = 0
+            cursorOffset = lineStart
         }
-        if lineASCII { return min(lineStart + column, bytes.count) }
-        var offset = lineStart
-        var remaining = column
-        if column >= cursorColumn {
-            offset = cursorOffset
-            remaining = column - cursorColumn
-        }
+        var offset = cursorOffset
+        var remaining = column - cursorColumn
         while remaining > 0 && offset < bytes.count {
             offset += 1
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
@@ -357,9 +468,13 @@ struct CharacterOffsets {
         return byteIndex
     }
 
+    /// Whether libyaml breaks lines at more than `\n` and `\r\n` here (a lone `\r`, NEL, LS or PS), so
+    /// that its line numbers are not the line table's.
+    var hasUnusualBreaks: Bool { unusualBreaks }
+
     mutating func pack(_ mark: yaml_mark_t) -> PackedMark {
         PackedMark(
-            line: mark.line + 1, column: mark.column + 1,
-            offset: byteOffset(line: mark.line, column: mark.column, character: mark.index))
+            line: mark.line + 1 + lineShift, column: mark.column + 1,
+            offset: byteOffset(line: mark.line, column: mark.column, character: mark.index) + offsetShift)
     }
 }

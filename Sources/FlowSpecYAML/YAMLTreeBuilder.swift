@@ -43,13 +43,25 @@ struct YAMLTreeBuilder {
     /// - Parameters:
     ///   - source: the bytes being read, which must be `sourceArray`'s storage.
     init(options: YAMLParseOptions, source: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8]) {
+        self.init(
+            options: options, source: source, sourceArray: sourceArray, lines: LineTable(source: sourceArray),
+            reading: source.count)
+    }
+
+    /// - Parameters:
+    ///   - lines: `sourceArray`'s line table (shared by the builders of a split parse).
+    ///   - reading: how many of the bytes this builder will read, to size its arrays.
+    init(
+        options: YAMLParseOptions, source: UnsafeBufferPointer<UInt8>, sourceArray: [UInt8], lines: LineTable,
+        reading: Int
+    ) {
         self.options = options
         self.source = source
         self.sourceArray = sourceArray
-        lines = LineTable(source: sourceArray)
-        records.reserveCapacity(source.count / 16)
+        self.lines = lines
+        records.reserveCapacity(reading / 16)
         // Only escaped, folded and block scalars are copied (about a fifth of a large spec's text).
-        text.reserveCapacity(source.count / 16)
+        text.reserveCapacity(reading / 16)
     }
 
     var depth: Int { stack.count }
@@ -270,18 +282,39 @@ struct YAMLTreeBuilder {
                 }
             }
         } else {
-            var firstByHash: [Int: [Int]] = [:]
-            firstByHash.reserveCapacity(count)
-            for i in 0..<count {
-                let key = scratch[base + 2 * i]
-                var hasher = Hasher()
-                scalarBytes(key).withUnsafeBytes { hasher.combine(bytes: $0) }
-                let hash = hasher.finalize()
-                if let earlier = firstByHash[hash]?.first(where: { sameKey(scratch[base + 2 * $0], key) }) {
-                    duplicate(first: scratch[base + 2 * earlier], again: key, at: base + 2 * i)
-                } else {
-                    firstByHash[hash, default: []].append(i)
+            // Open addressing over the keys' hashes: a slot holds the index of a key's first
+            // occurrence (only those are entered, so a match is the first one), with no allocation
+            // per key. Hasher is seeded per process, so crafted keys cannot make the probing quadratic.
+            var capacity = 32
+            while capacity < count * 2 { capacity <<= 1 }
+            let mask = capacity - 1
+            var slots = [Int32](repeating: -1, count: capacity)
+            var hashes = [Int](repeating: 0, count: count)
+            var found: [(first: Int, again: Int)] = []
+            text.withUnsafeBufferPointer { t in
+                for i in 0..<count {
+                    let record = records[Int(scratch[base + 2 * i].index)]
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(start: bytes(of: record, text: t), count: Int(record.count)))
+                    let hash = hasher.finalize()
+                    hashes[i] = hash
+                    var slot = hash & mask
+                    while true {
+                        let j = Int(slots[slot])
+                        if j < 0 {
+                            slots[slot] = Int32(truncatingIfNeeded: i)
+                            break
+                        }
+                        if hashes[j] == hash && sameKey(scratch[base + 2 * j], scratch[base + 2 * i]) {
+                            found.append((j, i))
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
+            }
+            for (j, i) in found {
+                duplicate(first: scratch[base + 2 * j], again: scratch[base + 2 * i], at: base + 2 * i)
             }
         }
         // Drop the later occurrences (marked by `duplicate`) so that the first one wins everywhere.
@@ -331,6 +364,43 @@ struct YAMLTreeBuilder {
         return base.map { $0 + Int(record.first) }
     }
 
+
+    /// Appends the nodes of `tail`, a builder that read the rest of the file (see
+    /// ``YAMLParser/parseSplit(_:sourceArray:options:lines:offsets:at:)``), as if this builder had read
+    /// them itself: both have exactly their root mapping open, and `tail`'s root entries become more
+    /// entries of this root. Node numbers, text and children ranges of `tail` are moved past this
+    /// builder's; marks are already absolute. The root is closed afterwards by ``endCollection(end:)``
+    /// as usual, so duplicate keys and merge keys across the two halves are handled there.
+    mutating func absorb(_ tail: YAMLTreeBuilder) {
+        precondition(stack.count == 1 && tail.stack.count == 1 && tail.stack[0].childBase == 0)
+        let nodeShift = Int32(truncatingIfNeeded: records.count)
+        let childShift = Int32(truncatingIfNeeded: children.count)
+        let textShift = Int32(truncatingIfNeeded: text.count)
+        records.reserveCapacity(records.count + tail.records.count + 1)
+        for var record in tail.records {
+            if record.kind != .scalar {
+                record.first += childShift
+            } else if !record.inSource {
+                record.first += textShift
+            }
+            records.append(record)
+        }
+        text.append(contentsOf: tail.text)
+        children.reserveCapacity(children.count + tail.children.count + scratch.count + tail.scratch.count)
+        for child in tail.children { children.append(NodeID(Int(child.index + nodeShift))) }
+        for var entry in tail.exactMarks {
+            entry.node += nodeShift
+            exactMarks.append(entry)
+        }
+        expandedSizes.append(contentsOf: tail.expandedSizes)
+        problems.append(contentsOf: tail.problems)
+        for child in tail.scratch { scratch.append(NodeID(Int(child.index + nodeShift))) }
+        for (name, id) in tail.anchors { anchors[name] = NodeID(Int(id.index + nodeShift)) }
+        aliasCount += tail.aliasCount
+        // The tail's root counted itself once; this root already does.
+        let (sum, overflow) = stack[0].expanded.addingReportingOverflow(tail.stack[0].expanded - 1)
+        stack[0].expanded = overflow ? Int.max : sum
+    }
 
     /// Finishes the tree; fails for an empty stream.
     mutating func finish(endOfInput: PackedMark) throws(YAMLError) -> YAMLTree {

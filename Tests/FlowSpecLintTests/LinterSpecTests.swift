@@ -103,6 +103,30 @@ import Testing
         #expect(added == ["149:28 oas3-valid-schema-example", "161:28 oas3-valid-schema-example"])
     }
 
+    /// The root file registered with the schema engine while the spec loads (as `flowspec lint` does)
+    /// gives the findings of registering every file after loading: one-file and multi-file specs, and
+    /// a corpus spec whose examples fail their schemas.
+    @Test(arguments: [
+        "specs/pingone-flows.yaml", "specs/pingone-flows/openapi.yaml", "../shared/corpus/pingone/community-pingone-management.yml",
+    ])
+    func registeringAheadGivesTheSameFindings(_ spec: String) {
+        let path = Self.root.appendingPathComponent(spec).standardized.path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let linter = Linter(configuration: LintConfiguration(extends: [.all]))
+        let today = CalendarDate(year: 2026, month: 1, day: 1)
+        #expect(linter.mayCheckExamples(file: path))
+        #expect(!Linter(rules: []).mayCheckExamples(file: path))
+        let plain = SpecLoader().load(path: path)
+        let expected = linter.lint(plain, today: today, examples: SchemaExampleChecker(plain))
+        let ahead = SchemaRegistrationAhead()
+        let loaded = SpecLoader().load(path: path, beside: ahead.register)
+        let found = linter.lint(loaded, today: today, examples: SchemaExampleChecker(loaded, registeredAhead: ahead))
+        #expect(found.diagnostics == expected.diagnostics)
+        if spec.contains("community") {
+            #expect(found.diagnostics.contains { $0.code == "oas3-valid-media-example" || $0.code == "oas3-valid-schema-example" })
+        }
+    }
+
     /// The rules run on several threads, the example rules after the schemas are compiled: the
     /// findings (all rules, the real schema engine) are the same, in the same order, on one thread
     /// and on many.

@@ -33,22 +33,64 @@ public struct LintContext: Sendable {
     let shared = SharedResults()
 
     public init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)? = nil) {
+        self.init(result: result, document: document, examples: examples, splitNodes: Self.splitNodes)
+    }
+
+    /// - Parameter splitNodes: from how many nodes the context is made on two threads.
+    init(result: LoadResult, document: OpenAPIDocument, examples: (any ExampleChecker)?, splitNodes: Int) {
         self.document = document
         self.files = result.files
         self.references = result.references
         self.examples = examples
-        let operations = Self.collectOperations(document, result.references)
-        let mediaTypes = Self.collectMediaTypes(document, result.references, operations)
+        // The walks over the model (operations, media types, schemas) and those over the trees and
+        // path keys do not depend on each other: for a large spec they run on two threads, while
+        // the rest of the lint run waits for this context.
+        let nodes = result.files.files.reduce(0) { $0 + $1.tree.count }
+        let parts = ParallelWork.map(2, threads: nodes >= splitNodes ? 2 : 1) { index -> Part in
+            index == 0
+                ? Self.modelPart(document, result.references) : Self.treePart(document, result.files)
+        }
+        guard case .model(let operations, let mediaTypes, let schemas) = parts[0],
+            case .trees(let paths, let texts, let references, let halActions) = parts[1]
+        else { preconditionFailure("ParallelWork returns the parts in order") }
         self.operations = operations
         self.mediaTypes = mediaTypes
-        self.schemas = Self.collectSchemas(document, result.references, operations, mediaTypes)
-        self.paths = document.paths.map { paths in
-            zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
-        } ?? []
+        self.schemas = schemas
+        self.paths = paths
+        self.documentationTexts = texts
+        self.referenceEntries = references
+        self.halActionsKeys = halActions
+    }
+
+    /// Specs with at least this many nodes make their context on two threads; a small one is done
+    /// before a thread would have started.
+    static let splitNodes = 50_000
+
+    /// The two halves of making a context.
+    private enum Part: Sendable {
+        case model(operations: [OperationSite], mediaTypes: [MediaTypeSite], schemas: [SchemaSite])
+        case trees(
+            paths: [(template: PathTemplate, key: NodeRef)], texts: [NodeRef],
+            references: [(file: FileID, key: NodeID, value: NodeID)], halActions: [NodeRef])
+    }
+
+    private static func modelPart(_ document: OpenAPIDocument, _ references: ReferenceTable) -> Part {
+        let operations = collectOperations(document, references)
+        let mediaTypes = collectMediaTypes(document, references, operations)
+        return .model(
+            operations: operations, mediaTypes: mediaTypes,
+            schemas: collectSchemas(document, references, operations, mediaTypes))
+    }
+
+    private static func treePart(_ document: OpenAPIDocument, _ files: SpecFileSet) -> Part {
+        let paths =
+            document.paths.map { paths in
+                zip(paths.items.keys, paths.items.keyNodes).map { (PathTemplate($0), $1) }
+            } ?? []
         var texts: [NodeRef] = []
         var references: [(file: FileID, key: NodeID, value: NodeID)] = []
         var halActions: [NodeRef] = []
-        DocumentWalk.entries(result.files) { file, tree, key, value in
+        DocumentWalk.entries(files) { file, tree, key, value in
             if tree.scalar(key, equals: "$ref") {
                 references.append((file, key, value))
                 return
@@ -63,9 +105,7 @@ public struct LintContext: Sendable {
             else { return }
             texts.append(NodeRef(file: file, node: value))
         }
-        self.documentationTexts = texts
-        self.referenceEntries = references
-        self.halActionsKeys = halActions
+        return .trees(paths: paths, texts: texts, references: references, halActions: halActions)
     }
 
     public var version: OpenAPIVersion { document.version }

@@ -23,6 +23,16 @@ public struct Linter: Sendable {
         self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// Whether a run on the file `file` (its display path) may check examples against their schemas,
+    /// so that the schema engine's work can start early; `true` may be wrong (a rule can still not
+    /// apply to the document's version), `false` is not.
+    public func mayCheckExamples(file: String?) -> Bool {
+        rules.contains { rule in
+            ExampleRules.checkerRuleIDs.contains(rule.id) && rule.check != nil
+                && configuration.mayRun(rule.descriptor, file: file)
+        }
+    }
+
     /// The descriptors of every rule, for reporters and documentation.
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 

@@ -12,10 +12,13 @@ public struct SchemaExampleChecker: ExampleChecker {
     /// Prepares to check the examples of `loaded`, in the document's dialect. The files are registered
     /// with the schema engine only when some example needs it: scanning a large spec for `$id`s costs
     /// as much as several rules.
-    public init(_ loaded: LoadResult) {
+    ///
+    /// - Parameter registeredAhead: the root file already registered while the spec loaded (the
+    ///   other files are registered after it, in order, as they would have been).
+    public init(_ loaded: LoadResult, registeredAhead: SchemaRegistrationAhead? = nil) {
         self.files = loaded.files
         self.dialect = loaded.document?.version.is30 == true ? .openAPI30 : .jsonSchema2020_12
-        self.cache = ValidatorCache(files: loaded.files)
+        self.cache = ValidatorCache(files: loaded.files, ahead: registeredAhead)
     }
 
     /// Registers the spec's files with the schema engine (a scan of every file for `$id`s and
@@ -52,8 +55,9 @@ public struct SchemaExampleChecker: ExampleChecker {
     public func check(example: NodeRef, against schema: NodeRef, isRequest: Bool) -> [ExampleProblem] {
         guard let validator = cache.validator(schema, make: { compile(uri(of: schema)) }) else { return [] }
         let exampleFile = files[example.file]
-        let value = JSONValue(tree: exampleFile.tree, node: example.node)
-        let result = validator.validate(value, options: ValidationOptions(direction: isRequest ? .request : .response))
+        let result = validator.validate(
+            tree: exampleFile.tree, node: example.node,
+            options: ValidationOptions(direction: isRequest ? .request : .response))
         return result.errors.map { ExampleProblem(message: $0.message, instancePointer: $0.instancePointer) }
     }
 
@@ -70,7 +74,12 @@ private final class ValidatorCache: @unchecked Sendable {
     private var validators: [NodeRef: SchemaValidator?] = [:]
     private var builtRegistry: SchemaRegistry?
 
-    init(files: SpecFileSet) { self.files = files }
+    private let ahead: SchemaRegistrationAhead?
+
+    init(files: SpecFileSet, ahead: SchemaRegistrationAhead?) {
+        self.files = files
+        self.ahead = ahead
+    }
 
     /// Every file of the spec, registered on first use.
     var registry: SchemaRegistry {
@@ -78,7 +87,12 @@ private final class ValidatorCache: @unchecked Sendable {
         defer { lock.unlock() }
         if let builtRegistry { return builtRegistry }
         var registry = SchemaRegistry()
-        for file in files.files {
+        var rest = files.files[...]
+        if let root = rest.first, let registered = ahead?.registry(for: root) {
+            registry = registered
+            rest = rest.dropFirst()
+        }
+        for file in rest {
             registry.register(SchemaSource.openAPIDocument(tree: file.tree, file: file.displayPath, baseURI: file.uri))
         }
         builtRegistry = registry

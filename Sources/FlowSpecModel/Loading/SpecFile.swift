@@ -26,6 +26,11 @@ public struct SpecFile: Sendable {
         self.source = source
     }
 
+    /// Computes the parent table behind ``pointer(of:)`` and ``parent(of:)`` now, rather than on
+    /// their first use: on a helper thread while the spec is still loading, for a caller that will ask
+    /// for pointers (copies of this file share the table).
+    public func preparePointers() { _ = parentIndex.table(for: tree) }
+
     /// The mapping or sequence that holds `node` (the one it is written in, for nodes shared through
     /// aliases); `nil` for the root.
     public func parent(of node: NodeID) -> NodeID? {

@@ -20,7 +20,13 @@ public struct SpecLoader: Sendable {
     }
 
     /// Loads the spec at `path`.
-    public func load(path: String) -> LoadResult {
+    public func load(path: String) -> LoadResult { load(path: path, beside: nil) }
+
+    /// Loads the spec at `path`, and runs `beside` on a helper thread with the root file as soon as it
+    /// is read, while the model is built (work that only needs the file's tree, such as registering it
+    /// with the schema engine, then costs no time of its own on a machine with a free core). `beside`
+    /// has returned when this returns; it is not called when the root file cannot be read or parsed.
+    public func load(path: String, beside: (@Sendable (SpecFile) -> Void)?) -> LoadResult {
         let absolute = Self.canonicalPath(path) ?? path
         // The size budget is checked before reading, so a huge file is never loaded into memory. A
         // plain stat(2): FileManager's attributes also look up the owner's and group's names, which
@@ -41,13 +47,22 @@ public struct SpecLoader: Sendable {
                     ? "check the file's permissions" : "check the path; no such file")
             return LoadResult(document: nil, files: SpecFileSet(), references: ReferenceTable(), diagnostics: [diagnostic])
         }
-        return load(bytes: bytes, path: absolute, displayPath: path)
+        return load(bytes: bytes, path: absolute, displayPath: path, beside: beside)
     }
 
     /// Loads a spec from bytes. `path` is its canonical absolute path (relative references resolve from
     /// its folder); `displayPath` is what diagnostics show.
     public func load(bytes: [UInt8], path: String, displayPath: String? = nil) -> LoadResult {
+        load(bytes: bytes, path: path, displayPath: displayPath, beside: nil)
+    }
+
+    /// Loads a spec from bytes, as ``load(bytes:path:displayPath:)``, running `beside` on the root file
+    /// beside the model building, as ``load(path:beside:)`` does.
+    public func load(
+        bytes: [UInt8], path: String, displayPath: String?, beside: (@Sendable (SpecFile) -> Void)?
+    ) -> LoadResult {
         var session = LoadSession(options: options, rootPath: path)
+        session.beside = beside
         return session.run(bytes: bytes, displayPath: displayPath ?? path)
     }
 
@@ -119,6 +134,8 @@ private struct LoadSession {
     var files = SpecFileSet()
     var yamlDiagnostics: [Diagnostic] = []
     var references = ReferenceTable()
+    /// The caller's work on the root file, started once it is read.
+    var beside: (@Sendable (SpecFile) -> Void)?
 
     init(options: LoadOptions, rootPath: String) {
         self.options = options
@@ -136,10 +153,12 @@ private struct LoadSession {
             return finish(document: nil, model: [Diagnostic(yaml: error, file: displayPath)])
         }
         for problem in tree.problems { yamlDiagnostics.append(Diagnostic(yaml: problem, file: displayPath)) }
-        files.files.append(
-            SpecFile(
-                id: FileID(0), path: rootPath, displayPath: displayPath, uri: SpecLoader.fileURI(rootPath), tree: tree,
-                source: bytes))
+        let root = SpecFile(
+            id: FileID(0), path: rootPath, displayPath: displayPath, uri: SpecLoader.fileURI(rootPath), tree: tree,
+            source: bytes)
+        files.files.append(root)
+        let besideWork = beside.map { BesideWork(root, $0) }
+        defer { besideWork?.wait() }
 
         guard let version = detectVersion(tree) else { return finish(document: nil, model: []) }
         var context = BuildContext(files: files, version: version, options: options, rootPath: rootPath)

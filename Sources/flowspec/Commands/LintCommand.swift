@@ -63,11 +63,13 @@ struct LintCommand: ParsableCommand {
             }
             configuredFail = configuredFail ?? configuration.failSeverity
             if fix && path != "-" { try applyFixes(path) }
-            let loaded = try load(path)
-            if loaded.files.root == nil { unreadable = true }
             let linter = Linter(configuration: configuration)
+            // The example checks' registration of the file runs while the model is built.
+            let ahead = linter.mayCheckExamples(file: path == "-" ? "<stdin>" : path) ? SchemaRegistrationAhead() : nil
+            let loaded = try load(path, beside: ahead?.register)
+            if loaded.files.root == nil { unreadable = true }
             descriptors = linter.descriptors
-            let examples = SchemaExampleChecker(loaded)
+            let examples = SchemaExampleChecker(loaded, registeredAhead: ahead)
             let result = linter.lint(loaded, examples: examples)
             suppressed += result.suppressedCount
             allDiagnostics += result.diagnostics
@@ -126,14 +128,14 @@ struct LintCommand: ParsableCommand {
         }
     }
 
-    private func load(_ path: String) throws -> LoadResult {
+    private func load(_ path: String, beside: (@Sendable (SpecFile) -> Void)?) throws -> LoadResult {
         let loader = SpecLoader(options: loading.loadOptions())
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             let cwd = FileManager.default.currentDirectoryPath
-            return loader.load(bytes: Array(data), path: cwd + "/<stdin>", displayPath: "<stdin>")
+            return loader.load(bytes: Array(data), path: cwd + "/<stdin>", displayPath: "<stdin>", beside: beside)
         }
-        return loader.load(path: path)
+        return loader.load(path: path, beside: beside)
     }
 }
 
