@@ -59,17 +59,7 @@ public struct SchemaValidator: Sendable {
     /// header values are strings far more often than anything else).
     package func isValid(string text: String, options: ValidationOptions = .init()) -> Bool {
         var text = text
-        return text.withUTF8 { buffer in
-            let ascii = JSONScan.isASCII(buffer)
-            if StreamingCheck.accepts(runtime: runtime, entry: entry, string: buffer, ascii: ascii, options: options) {
-                return true
-            }
-            var tape = JSONTape()
-            tape.input = buffer
-            tape.words.reserveCapacity(2)
-            tape.appendInputString(offset: 0, count: buffer.count, ascii: ascii)
-            return isValid(tape: tape, options: options)
-        }
+        return text.withUTF8 { isValid(stringBytes: $0, options: options) }
     }
 
     /// Parses `bytes` as JSON and tells whether the value matches (a parse error is a mismatch).

@@ -153,26 +153,21 @@ final class StreamingTables: @unchecked Sendable {
     }
 
     deinit {
-        info.deinitialize(count: nodeCount)
-        info.deallocate()
-        ops.deinitialize(count: opCount)
-        ops.deallocate()
-        scalars.deinitialize(count: nodeCount)
-        scalars.deallocate()
-        objects.deinitialize(count: nodeCount)
-        objects.deallocate()
-        arrays.deinitialize(count: nodeCount)
-        arrays.deallocate()
-        residual.deinitialize(count: residualCount)
-        residual.deallocate()
-        plainNames.deinitialize(count: memberCount)
-        plainNames.deallocate()
-        memberTables.deinitialize(count: memberCount)
-        memberTables.deallocate()
-        memberEntries.deinitialize(count: memberEntryCount)
-        memberEntries.deallocate()
-        memberNames.deinitialize(count: memberNameBytes)
-        memberNames.deallocate()
+        Self.free(info, nodeCount)
+        Self.free(ops, opCount)
+        Self.free(scalars, nodeCount)
+        Self.free(objects, nodeCount)
+        Self.free(arrays, nodeCount)
+        Self.free(residual, residualCount)
+        Self.free(plainNames, memberCount)
+        Self.free(memberTables, memberCount)
+        Self.free(memberEntries, memberEntryCount)
+        Self.free(memberNames, memberNameBytes)
+    }
+
+    private static func free<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
     }
 
     /// Flattens nodes the way ``StreamingCheck`` walks them.

@@ -101,10 +101,7 @@ struct RequestChecker {
     ) {
         let set = operation.parameters
         let strict = plan.options.strict
-        // The first `?` of `target` starts the query, wherever the path starts.
-        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
-        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
-        let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
+        let sources = parameterSources(operation, pathParameters, target: target, fields: fields)
         var decoded: [DecodedParameter] = []
         decoded.reserveCapacity(set.entries.count)
         for entry in set.entries {
@@ -120,8 +117,21 @@ struct RequestChecker {
         }
         result.parameters.all = decoded
         if strict {
-            checkUndeclared(set, query: query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
+            checkUndeclared(set, query: sources.query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
         }
+    }
+
+    /// Where `operation`'s parameters are read from; the query and the cookies are parsed only when a
+    /// parameter (or strict mode) reads them.
+    private func parameterSources(
+        _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HeaderSource
+    ) -> ParameterSources {
+        let set = operation.parameters
+        let strict = plan.options.strict
+        // The first `?` of `target` starts the query, wherever the path starts.
+        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
+        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
+        return ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
     }
 
     /// The value of one parameter, as the checks decode it (`nil`: absent and optional).
@@ -142,10 +152,7 @@ struct RequestChecker {
         _ operation: OperationPlan, _ pathParameters: [PathParameter], target: String, fields: HeaderSource
     ) -> [DecodedParameter] {
         let set = operation.parameters
-        let strict = plan.options.strict
-        let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
-        let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
-        let sources = ParameterSources(path: pathParameters, query: query, headers: fields, cookies: cookies)
+        let sources = parameterSources(operation, pathParameters, target: target, fields: fields)
         var decoded: [DecodedParameter] = []
         decoded.reserveCapacity(set.entries.count)
         for entry in set.entries {
@@ -186,7 +193,7 @@ struct RequestChecker {
             }
         }
         if strict {
-            checkUndeclared(set, query: query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
+            checkUndeclared(set, query: sources.query, fields: fields.httpFields, cookies: sources.cookies, operation, &result)
         }
     }
 
