@@ -20,9 +20,11 @@ runs=("$@")
 
 # The tests that run code on several threads at once: shared schema validators and request
 # validators, the ordered batch runner, parallel loads and captures, one regex from many tasks,
-# budgets per call, the per-thread stack bounds, the middleware, the YAML event pipe between threads. (The small-stack tests are left
+# budgets per call, the per-thread stack bounds, the middleware, the YAML event pipe between threads,
+# the YAML file read in two halves, work beside the model build and the lint context built on two
+# threads. (The small-stack tests are left
 # out: TSan's frames are larger still, and a 512 KiB stack then holds less than the tests expect.)
-tsan_filter=${TSAN_FILTER:-'validatorsAreSharedAcrossThreads|HostileConcurrencyTests|sharedValidatorGivesTheSameVerdictsFromManyTasks|parallelAndSerialRunsGiveIdenticalOutput|concurrentUseOfOneRegex|budgetsArePerCall|StackGuardTests|OnAConcurrencyThread|MiddlewareTests|findingsDoNotDependOnThreads|EventPipeTests|OrderedPipelineTests'}
+tsan_filter=${TSAN_FILTER:-'validatorsAreSharedAcrossThreads|HostileConcurrencyTests|sharedValidatorGivesTheSameVerdictsFromManyTasks|parallelAndSerialRunsGiveIdenticalOutput|concurrentUseOfOneRegex|budgetsArePerCall|StackGuardTests|OnAConcurrencyThread|MiddlewareTests|findingsDoNotDependOnThreads|EventPipeTests|OrderedPipelineTests|SplitParseTests|BesideWorkTests|LintContextSplitTests'}
 
 # LeakSanitizer suppressions, each with its reason:
 # - XCTest's own runner leaks a few objects on Linux (`swift test` loads it even for Swift Testing
