@@ -192,7 +192,8 @@ public final class CaptureReader: Sequence, IteratorProtocol {
     }
 
     /// The most bytes of tape handed to a worker with an entry of `entryLength` bytes: four bytes
-    /// per entry byte (a HAR entry needs about two), plus the 4 KiB a parse reserves at first.
+    /// per entry byte (a HAR entry needs about two), plus 4 KiB so that a small entry's tape always
+    /// goes with it.
     static func handedTapeBudget(entryLength: Int) -> Int { 4 * entryLength + 4096 }
 
     /// Up to `maxCount` next entries, in order; empty after the last.

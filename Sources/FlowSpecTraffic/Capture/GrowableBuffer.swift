@@ -2,7 +2,7 @@
 /// node and nesting stacks, and the bytes of a report entry.
 ///
 /// An array's `append` calls out to check that its storage is unique and has room, on every node, and
-/// a capture entry makes about 170 nodes; here an append is a comparison and a store. Indices are not
+/// a HAR entry makes over a hundred nodes; here an append is a comparison and a store. Indices are not
 /// checked in release builds: the parser only reads back what it wrote.
 struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
