@@ -1,3 +1,4 @@
+import FlowSpecModel
 import Foundation
 
 /// Runs independent pieces of work on the calling thread and on helper threads, each piece taken
@@ -7,10 +8,6 @@ import Foundation
 /// threads finish them in about half the time. The pieces come out in their own order whatever
 /// thread ran them, so the findings never depend on scheduling.
 enum ParallelWork {
-    /// The stack of each helper thread: the size of a main thread's (8 MiB on Linux and macOS), so
-    /// that deeply nested schemas and examples hit the same depth limits on any thread.
-    static let stackSize = 8 << 20
-
     /// Calls `body` with each index of `0..<count`, on up to `threads` threads (the caller's
     /// included), and returns the results by index. Pieces are taken in index order: put the longest
     /// first.
@@ -18,17 +15,11 @@ enum ParallelWork {
         let helpers = min(threads, count) - 1
         guard helpers > 0 else { return (0..<count).map(body) }
         let state = State<T>(count: count)
-        let done = DispatchSemaphore(value: 0)
-        for _ in 0..<helpers {
-            let thread = Thread {
-                state.drain(body)
-                done.signal()
-            }
-            thread.stackSize = stackSize
-            thread.start()
-        }
+        // Helper threads have a main thread's stack, so nested schemas and examples stop at the same
+        // depth limits on any thread.
+        let threads = (0..<helpers).map { _ in HelperThread { state.drain(body) } }
         state.drain(body)
-        for _ in 0..<helpers { done.wait() }
+        for thread in threads { thread.wait() }
         return state.results()
     }
 

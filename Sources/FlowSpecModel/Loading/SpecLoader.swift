@@ -157,7 +157,7 @@ private struct LoadSession {
             id: FileID(0), path: rootPath, displayPath: displayPath, uri: SpecLoader.fileURI(rootPath), tree: tree,
             source: bytes)
         files.files.append(root)
-        let besideWork = beside.map { BesideWork(root, $0) }
+        let besideWork = beside.map { work in HelperThread { work(root) } }
         defer { besideWork?.wait() }
 
         guard let version = detectVersion(tree) else { return finish(document: nil, model: []) }

@@ -1,3 +1,4 @@
+import FlowSpecModel
 import Foundation
 
 /// Runs per-item work on every core while keeping input order: each of `workers` threads reads the
@@ -34,9 +35,10 @@ public enum OrderedPipeline {
         withoutActuallyEscaping(produce) { produce in
             withoutActuallyEscaping(process) { process in
                 let state = State<Item, Result>(limit: readAhead(workers: workers), produce: produce)
-                let threads = DispatchGroup()
-                for _ in 0..<workers {
-                    start(threads) {
+                // Workers have a main thread's stack, so deep bodies fail with the validator's depth
+                // errors at the same depth as serially.
+                let threads = (0..<workers).map { _ in
+                    HelperThread {
                         while let (sequence, batch) = state.read() {
                             state.store(batch.map(process), sequence: sequence)
                         }
@@ -48,7 +50,7 @@ public enum OrderedPipeline {
                     }
                     state.delivered(batches.count)
                 }
-                threads.wait()
+                for thread in threads { thread.wait() }
             }
         }
     }
@@ -61,33 +63,6 @@ public enum OrderedPipeline {
 
     /// The most batches read and not yet delivered.
     static func readAhead(workers: Int) -> Int { 2 * workers + 2 + deliveryGroup }
-
-    /// Starts `body` on a new thread with the stack size of a process's main thread on Linux (8 MiB),
-    /// so that deep bodies fail with the validator's depth errors at the same depth as serially.
-    private static func start(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
-        group.enter()
-        // The thread object may outlive the run, and its block with it; the work (which holds the
-        // caller's non-escaping closures) is dropped before the run is told the thread is done.
-        let job = Job(body)
-        let thread = Thread {
-            job.run()
-            group.leave()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// A thread's work, released as soon as it has run.
-    private final class Job: @unchecked Sendable {
-        private var body: (@Sendable () -> Void)?
-
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-
-        func run() {
-            body?()
-            body = nil
-        }
-    }
 
     /// The reader and the results between the workers and the delivering thread.
     ///
