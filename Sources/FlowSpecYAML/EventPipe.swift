@@ -72,26 +72,10 @@ final class EventPipe {
     /// Starts parsing with `parser` (already given its input) on a helper thread; `nil` when no
     /// thread could be started (the caller then parses on its own).
     static func start(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> EventPipe? {
-        #if os(Linux)
-            let pipe = EventPipe(parser: parser)
-            let context = Unmanaged.passRetained(pipe).toOpaque()
-            var thread = pthread_t()
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    let pipe = Unmanaged<EventPipe>.fromOpaque(context!).takeRetainedValue()
-                    pipe.produce()
-                    return nil
-                }, context)
-            guard started == 0 else {
-                Unmanaged<EventPipe>.fromOpaque(context).release()
-                return nil
-            }
-            pipe.thread = thread
-            return pipe
-        #else
-            return nil
-        #endif
+        let pipe = EventPipe(parser: parser)
+        guard let thread = PosixThread.start({ pipe.produce() }) else { return nil }
+        pipe.thread = thread
+        return pipe
     }
 
     /// The helper's loop: parse into the next free slot until the stream ends, libyaml fails, or the

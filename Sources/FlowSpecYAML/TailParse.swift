@@ -51,25 +51,8 @@ final class TailParse: @unchecked Sendable {
 
     /// Starts ``run()`` on a helper thread; `false` when no thread could be started.
     func start() -> Bool {
-        #if os(Linux)
-            let context = Unmanaged.passRetained(self).toOpaque()
-            var thread = pthread_t()
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    let tail = Unmanaged<TailParse>.fromOpaque(context!).takeRetainedValue()
-                    tail.run()
-                    return nil
-                }, context)
-            guard started == 0 else {
-                Unmanaged<TailParse>.fromOpaque(context).release()
-                return false
-            }
-            self.thread = thread
-            return true
-        #else
-            return false
-        #endif
+        thread = PosixThread.start { self.run() }
+        return thread != nil
     }
 
     /// Waits for the helper thread started by ``start()``.
