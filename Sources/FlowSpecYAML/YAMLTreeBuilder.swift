@@ -428,9 +428,16 @@ struct YAMLTreeBuilder {
     /// `array`'s elements in a buffer of exactly their count; `array` is emptied (and freed).
     private static func exact<Element>(_ array: inout [Element]) -> [Element] {
         guard array.capacity > array.count else { return array }
+        // An empty result must not come from `unsafeUninitializedCapacity`: with capacity 0 it hands
+        // out the process-wide empty array and writes its count, which two parses on two threads then
+        // both do (a data race under the thread sanitizer).
+        guard !array.isEmpty else {
+            array = []
+            return []
+        }
         let copy = [Element](unsafeUninitializedCapacity: array.count) { buffer, initialized in
             array.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress, array.count > 0 {
+                if let base = source.baseAddress {
                     buffer.baseAddress!.initialize(from: base, count: source.count)
                 }
             }
