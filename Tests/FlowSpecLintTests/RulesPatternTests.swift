@@ -74,6 +74,52 @@ import Testing
         #expect(PathTemplate("/pets/{}").variables == [""])
     }
 
+    /// The byte reader against the scalar-by-scalar reading it replaced, on awkward templates
+    /// (unclosed and nested braces, stray `}`, empty segments, non-ASCII text) and random ones.
+    @Test func pathTemplateSegmentsMatchScalarReading() {
+        var cases = [
+            "", "/", "//", "a/b", "/a//b/", "/{", "/}", "/{a", "/a{b", "/a}b{c}", "/{a{b}c}", "/{a}{b}",
+            "/{;x*}.{y}", "/caf\u{E9}/{n\u{E9}}/\u{1F600}{x}\u{1F600}", "/x/{a}/{", "/{}", "/{}{}/{",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["/", "{", "}", ";", "?", "*", "a", ".", "\u{E9}", "\u{1F600}"]
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            cases.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for path in cases {
+            #expect(PathTemplate(path).segments == Self.scalarSegments(path), "\(path.debugDescription)")
+        }
+    }
+
+    /// How templates were read before the byte reader: Unicode scalar by scalar.
+    static func scalarSegments(_ path: String) -> [[PathTemplate.Part]] {
+        var segments: [[PathTemplate.Part]] = []
+        for text in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            var parts: [PathTemplate.Part] = []
+            var literal = ""
+            var variable: String?
+            for scalar in text.unicodeScalars {
+                if scalar == "{" && variable == nil {
+                    if !literal.isEmpty { parts.append(.literal(literal)) }
+                    literal = ""
+                    variable = ""
+                } else if scalar == "}", let name = variable {
+                    parts.append(.variable(PathTemplate.bareName(name)))
+                    variable = nil
+                } else if variable != nil {
+                    variable?.unicodeScalars.append(scalar)
+                } else {
+                    literal.unicodeScalars.append(scalar)
+                }
+            }
+            if let open = variable { literal += "{" + open }
+            if !literal.isEmpty || parts.isEmpty { parts.append(.literal(literal)) }
+            segments.append(parts)
+        }
+        return segments
+    }
+
     @Test(arguments: [
         "application/json", "text/*", "*/*", "application/vnd.pingidentity.session.reset+json",
         "text/plain; charset=utf-8", #"multipart/form-data; boundary="a b""#, "application/json;charset=UTF-8",
