@@ -23,8 +23,12 @@ package final class HelperThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits until the work has returned.
-    package func wait() { done.wait() }
+    /// Waits until the work has returned. Any number of callers may wait, one after the other or at
+    /// once: each passes the signal on.
+    package func wait() {
+        done.wait()
+        done.signal()
+    }
 
     /// The work, released as soon as it has run.
     private final class Job: @unchecked Sendable {
