@@ -56,6 +56,10 @@ extension SchemaCompiler {
             KeywordSite(source: Int32(location.source), node: location.node, pointer: location.pointer, keyword: ""))
         compileDepth += 1
         defer { compileDepth -= 1 }
+        // A guard holds its thread's stack bounds: a compiler handed to another thread between
+        // compiles (the lint run compiles components ahead on one and the examples' schemas on
+        // another) makes a new one, or it would measure this stack against the other's.
+        if compileDepth == 1 { stack = nil }
         if compileDepth > StackGuard.deepThreshold {
             if stack == nil { stack = StackGuard() }
             if stack?.isExhausted() == true {

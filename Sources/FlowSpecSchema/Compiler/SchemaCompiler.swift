@@ -36,7 +36,8 @@ public struct SchemaCompiler {
     var patternIndexes: [String: Int32] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
-    /// Nesting of the schema being compiled, and a stack guard once it is deep.
+    /// Nesting of the schema being compiled, and a stack guard once it is deep (made again for each
+    /// schema compiled from the top, on the thread compiling it).
     var compileDepth = 0
     var stack: StackGuard? = nil
 
