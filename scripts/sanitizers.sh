@@ -24,7 +24,7 @@ runs=("$@")
 # the YAML file read in two halves, work beside the model build and the lint context built on two
 # threads. (The small-stack tests are left
 # out: TSan's frames are larger still, and a 512 KiB stack then holds less than the tests expect.)
-tsan_filter=${TSAN_FILTER:-'validatorsAreSharedAcrossThreads|HostileConcurrencyTests|sharedValidatorGivesTheSameVerdictsFromManyTasks|parallelAndSerialRunsGiveIdenticalOutput|concurrentUseOfOneRegex|budgetsArePerCall|StackGuardTests|OnAConcurrencyThread|MiddlewareTests|findingsDoNotDependOnThreads|EventPipeTests|OrderedPipelineTests|SplitParseTests|BesideWorkTests|LintContextSplitTests'}
+tsan_filter=${TSAN_FILTER:-'validatorsAreSharedAcrossThreads|HostileConcurrencyTests|sharedValidatorGivesTheSameVerdictsFromManyTasks|parallelAndSerialRunsGiveIdenticalOutput|concurrentUseOfOneRegex|budgetsArePerCall|StackGuardTests|OnAConcurrencyThread|MiddlewareTests|findingsDoNotDependOnThreads|EventPipeTests|OrderedPipelineTests|SplitParseTests|BesideWorkTests|LintContextSplitTests|CompileAheadTests|HelperThreadTests|registeringAheadGivesTheSameFindings'}
 
 # LeakSanitizer suppressions, each with its reason:
 # - XCTest's own runner leaks a few objects on Linux (`swift test` loads it even for Swift Testing

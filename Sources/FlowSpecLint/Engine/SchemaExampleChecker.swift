@@ -30,8 +30,9 @@ public struct SchemaExampleChecker: ExampleChecker {
     public func prepare(_ context: LintContext) {
         let nodes = ExampleRules.checkedSchemas(context)
         guard !nodes.isEmpty else { return }
-        var compiler = SchemaCompiler(
-            registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
+        var compiler =
+            cache.compiledAhead(dialect)
+            ?? SchemaCompiler(registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
         var handles: [(NodeRef, SchemaHandle)] = []
         var failed: [NodeRef] = []
         for node in nodes {
@@ -98,6 +99,22 @@ private final class ValidatorCache: @unchecked Sendable {
         builtRegistry = registry
         return registry
     }
+
+    /// The compiler that compiled the root file's component schemas while the spec loaded, when it
+    /// used `dialect` and the spec is that one file (its registry is then this one); the work ahead
+    /// is stopped otherwise.
+    func compiledAhead(_ dialect: SchemaDialect) -> SchemaCompiler? {
+        guard let ahead else { return nil }
+        guard files.files.count == 1, let root = files.files.first, let compiler = ahead.compiler(for: root, dialect: dialect)
+        else {
+            ahead.cancel()
+            return nil
+        }
+        return compiler
+    }
+
+    /// A checker that never prepared does not leave the compiling ahead running.
+    deinit { ahead?.cancel() }
 
     /// Records the schemas compiled ahead, and those that did not compile (checked against nothing).
     func store(_ compiled: [(NodeRef, SchemaValidator)], failed: [NodeRef]) {
