@@ -25,6 +25,10 @@ struct FastParameterPlan: Sendable {
 
     let pathValues: [PathValue]
     let queryValues: [QueryValue]
+    /// The query names' bytes one after the other, and where each starts and ends (at `2j` and
+    /// `2j + 1`): plain values, which a request's items are compared with without retaining anything.
+    let queryNameBytes: [UInt8]
+    let queryNameBounds: [Int]
     /// The most query parameters a plan takes (their positions fit one fixed-size vector).
     static let queryCapacity = 8
 
@@ -61,5 +65,14 @@ struct FastParameterPlan: Sendable {
         guard queries.count <= Self.queryCapacity else { return nil }
         pathValues = paths
         queryValues = queries
+        var bytes: [UInt8] = []
+        var bounds: [Int] = []
+        for query in queries {
+            bounds.append(bytes.count)
+            bytes += query.name
+            bounds.append(bytes.count)
+        }
+        queryNameBytes = bytes
+        queryNameBounds = bounds
     }
 }

@@ -208,6 +208,11 @@ final class ResponsePlan: Sendable {
     let media: [BodyMediaPlan]
     /// The declared media types, parsed, for `Accept` checks.
     let mediaTypes: [MediaType]
+    /// Per declared key (aligned with the matcher's keys): whether it is a plain `type/subtype`,
+    /// with no parameters and no wildcard. An `Accept` of exactly such a key's text then accepts a
+    /// `Content-Type` of exactly that text, as ``AcceptHeader/plainRangeAccepts(_:contentType:)``
+    /// would find on parsing both.
+    let plainKeys: [Bool]
 
     init(
         statusKey: String, site: SpecSite, headers: [HeaderCheck], contentSite: SpecSite, matcher: MediaTypeMatcher?,
@@ -220,6 +225,17 @@ final class ResponsePlan: Sendable {
         self.matcher = matcher
         self.media = media
         self.mediaTypes = mediaTypes
+        plainKeys = (matcher?.declaredKeys ?? []).map(Self.isPlainRange)
+    }
+
+    static func isPlainRange(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard let (type, subtype, end) = HTTPSyntax.mediaTypeEssence(bytes), end == bytes.count else {
+                return false
+            }
+            return bytes[type.lowerBound] != UInt8(ascii: "*") && bytes[subtype.lowerBound] != UInt8(ascii: "*")
+        }
     }
 }
 

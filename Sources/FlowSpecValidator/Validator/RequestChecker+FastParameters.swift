@@ -13,7 +13,7 @@ extension RequestChecker {
                 let range = captures.range(value.capture)
                 guard accepts(string: UnsafeBufferPointer(rebasing: bytes[range]), value.check) else { return false }
             }
-            return fast.queryValues.isEmpty || queryAccepts(fast.queryValues, bytes)
+            return fast.queryValues.isEmpty || queryAccepts(fast, bytes, pathEnd: captures.pathEnd)
         } ?? false
     }
 
@@ -27,15 +27,43 @@ extension RequestChecker {
 
     /// The query items of the target with bytes `bytes`, split as ``QueryString`` splits them, each
     /// declared one given once with a non-empty value that passes its check.
-    func queryAccepts(_ values: [FastParameterPlan.QueryValue], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `pathEnd` is where the router found the path to end: the target's first `?`, if any.
+    func queryAccepts(_ fast: FastParameterPlan, _ bytes: UnsafeBufferPointer<UInt8>, pathEnd: Int) -> Bool {
         // The query starts after the first `?` (a second one right after it is dropped, as
         // `QueryString` drops a leading `?`).
-        var start = 0
-        while start < bytes.count && bytes[start] != UInt8(ascii: "?") { start &+= 1 }
-        start &+= 1
+        var start = pathEnd &+ 1
         if start < bytes.count && bytes[start] == UInt8(ascii: "?") { start &+= 1 }
         // Value ranges by parameter: start at 2j (-1 when absent), end at 2j + 1.
         var found = SIMD16<Int>(repeating: -1)
+        let located = fast.queryNameBytes.withUnsafeBufferPointer { names in
+            fast.queryNameBounds.withUnsafeBufferPointer { bounds in
+                Self.locate(names, bounds, in: bytes, from: start, into: &found)
+            }
+        }
+        guard located else { return false }
+        var j = 0
+        while j < fast.queryValues.count {
+            let valueStart = found[2 &* j]
+            if valueStart < 0 {
+                if fast.queryValues[j].required { return false }
+            } else {
+                let valueEnd = found[2 &* j &+ 1]
+                guard valueEnd > valueStart,
+                    accepts(query: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), fast.queryValues[j])
+                else { return false }
+            }
+            j &+= 1
+        }
+        return true
+    }
+
+    /// Finds the value of each name (`names[bounds[2j]..<bounds[2j+1]]`) among the `&`-separated
+    /// items of `bytes` from `start`; `false` when the decoders must judge (text that is not ASCII,
+    /// a name with an escape, a declared name repeated or without `=`).
+    static func locate(
+        _ names: UnsafeBufferPointer<UInt8>, _ bounds: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>,
+        from start: Int, into found: inout SIMD16<Int>
+    ) -> Bool {
         var itemStart = start
         while itemStart < bytes.count {
             var end = itemStart
@@ -54,9 +82,13 @@ extension RequestChecker {
             }
             if end > itemStart {
                 let nameEnd = equals < 0 ? end : equals
+                let length = nameEnd &- itemStart
                 var j = 0
-                while j < values.count {
-                    if Self.equal(values[j].name, bytes, itemStart, nameEnd) {
+                while 2 &* j < bounds.count {
+                    let nameStart = bounds[2 &* j]
+                    if bounds[2 &* j &+ 1] &- nameStart == length
+                        && Self.equal(names, nameStart, bytes, itemStart, length)
+                    {
                         // Repeated, or without a value: the decoders report it.
                         guard found[2 &* j] < 0, equals >= 0 else { return false }
                         found[2 &* j] = equals &+ 1
@@ -67,20 +99,6 @@ extension RequestChecker {
                 }
             }
             itemStart = end &+ 1
-        }
-        var j = 0
-        while j < values.count {
-            let value = values[j]
-            let valueStart = found[2 &* j]
-            if valueStart < 0 {
-                if value.required { return false }
-            } else {
-                let valueEnd = found[2 &* j &+ 1]
-                guard valueEnd > valueStart,
-                    accepts(query: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), value)
-                else { return false }
-            }
-            j &+= 1
         }
         return true
     }
@@ -151,14 +169,13 @@ extension RequestChecker {
         return negative ? -result : result
     }
 
-    /// Whether `name` is `bytes[start..<end]`.
-    @inline(__always) static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-        -> Bool
-    {
-        guard name.count == end &- start else { return false }
+    /// Whether `a[aStart...]` and `b[bStart...]` agree on `length` bytes.
+    @inline(__always) static func equal(
+        _ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, _ length: Int
+    ) -> Bool {
         var k = 0
-        while k < name.count {
-            if name[k] != bytes[start &+ k] { return false }
+        while k < length {
+            if a[aStart &+ k] != b[bStart &+ k] { return false }
             k &+= 1
         }
         return true
