@@ -1,3 +1,4 @@
+import HTTPTypes
 import Testing
 
 @testable import FlowSpecValidator
@@ -54,5 +55,17 @@ struct RequestTargetTests {
         let query = QueryString(requestTarget: "/é?ü=1?v=2")
         #expect(query.items.count == 1)
         #expect(try query.items[0].decodedValue() == "1?v=2")
+    }
+
+    /// The usual methods by their spelling, and any other text as `HTTPRequest.Method` reads it.
+    @Test func methodsAreReadAsHTTPTypesReadsThem() {
+        for text in [
+            "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "get", "Post", "GET ", "", "G ET",
+            "PURGE", "M-SEARCH", "GÉT",
+        ] {
+            #expect(Validator.method(text) == HTTPRequest.Method(text), "\(text)")
+        }
+        #expect(Validator.method("GET") == .get)
+        #expect(Validator.method("get")?.rawValue == "get")
     }
 }

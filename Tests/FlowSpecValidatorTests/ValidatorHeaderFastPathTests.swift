@@ -27,6 +27,51 @@ struct ValidatorHeaderFastPathTests {
         return header.elements.isEmpty || header.accepts(actual)
     }
 
+    /// A declared key marked plain is accepted by an `Accept` of exactly its text, as the full check
+    /// and the range fast path find.
+    @Test func plainKeysAreAcceptedByTheirOwnText() {
+        var plain = 0
+        for key in Self.ranges + Self.contentTypes + [" a/b", "a/b "] {
+            guard ResponsePlan.isPlainRange(key) else {
+                continue
+            }
+            plain += 1
+            #expect(Self.fullCheckAccepts(key, key), "\(key)")
+            #expect(AcceptHeader.plainRangeAccepts(key, contentType: key), "\(key)")
+        }
+        #expect(plain >= 4)
+        #expect(ResponsePlan.isPlainRange("application/json"))
+        for key in ["*/*", "application/*", "*/json", "application/json; charset=utf-8", "application/json;", ""] {
+            #expect(!ResponsePlan.isPlainRange(key), "\(key)")
+        }
+    }
+
+    @Test func sameBytesIsEquality() {
+        let texts = Self.ranges + Self.contentTypes + ["application/jsoN", "application/json ", "é/é", "e\u{301}/x"]
+        for a in texts {
+            for b in texts {
+                #expect(HTTPSyntax.sameBytes(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a) \(b)")
+            }
+        }
+    }
+
+    /// A response whose `Content-Type` is a plain declared key is checked against the request's
+    /// `Accept` as before: accepted when the texts are the same, reported when the types differ.
+    @Test func plainKeyShortcutKeepsVerdicts() throws {
+        let validator = try Validator(contentsOf: Flows.miniPath)
+        let env = "3f1c5b7e-2a94-4d6b-8e0f-6c2d9a1b4e73"
+        let user = #"{"id":"\#(env)","username":"ada","email":"ada@example.test","enabled":true,"createdAt":"2025-01-01T00:00:00Z"}"#
+        for (accept, expected) in [("application/json", true), ("text/plain", false), ("application/xml", false)] {
+            let request = validator.validate(
+                method: "GET", path: "/v1/environments/\(env)/users/\(env)", headers: [("Accept", accept)], body: nil)
+            let response = validator.validate(
+                status: 200, headers: [("Content-Type", "application/json")], body: Array(user.utf8), for: request)
+            #expect(
+                !response.violations.contains { $0.code == .notAcceptable } == expected,
+                "\(accept): \(response.violations.map(\.message))")
+        }
+    }
+
     @Test func acceptFastPathAgreesWithTheFullCheck() {
         var decided = 0
         for accept in Self.ranges {

@@ -2,36 +2,41 @@ import FlowSpecTraffic
 
 /// One capture entry reduced to the strings and bytes a validation takes, so that the timed loop
 /// does nothing but validate (kin-openapi's `kinhar` likewise decodes the whole HAR before its loop).
-struct PreparedExchange {
-    var method: String
-    var url: String
-    var headers: [(String, String)]
-    var body: [UInt8]?
+///
+/// A class whose fields are constants, so that handing an entry to the loop body is one reference
+/// (as a struct, each step copied it, retaining and releasing its strings and arrays).
+final class PreparedExchange {
+    let method: String
+    let url: String
+    let headers: [(String, String)]
+    let body: [UInt8]?
     /// The request body's `postData.mimeType` (what the body-only peers pick the schema by).
-    var bodyMimeType: String?
+    let bodyMimeType: String?
     /// `nil` when the entry has no response.
-    var status: Int?
-    var responseHeaders: [(String, String)]
-    var responseBody: [UInt8]?
-    var responseMimeType: String?
+    let status: Int?
+    let responseHeaders: [(String, String)]
+    let responseBody: [UInt8]?
+    let responseMimeType: String?
     /// The generator's verdict (`_bench.expect`): `true` for "invalid"; `nil` when the entry has no tag.
-    var expectsInvalid: Bool?
+    let expectsInvalid: Bool?
 
     init(_ exchange: CapturedExchange) {
         let request = exchange.request
         method = request.method
         url = request.url
-        headers = request.headers.map { ($0.name, $0.value) }
+        var headers = request.headers.map { ($0.name, $0.value) }
         if !request.cookies.isEmpty && !headers.contains(where: { $0.0.lowercased() == "cookie" }) {
             // As `flowspec validate` does (TrafficChecker): HAR exporters keep cookies apart.
             headers.append(("Cookie", request.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
         }
+        self.headers = headers
         body = request.body?.bytes
         bodyMimeType = request.body?.mimeType
         status = exchange.response?.status
         responseHeaders = exchange.response?.headers.map { ($0.name, $0.value) } ?? []
         responseBody = exchange.response?.body?.bytes
         responseMimeType = exchange.response?.body?.mimeType
+        var expectsInvalid: Bool?
         if let tag = exchange.extensions["_bench"] {
             // gen_har.py writes `"_bench":{"expect":"valid"|"invalid","defect":...}`.
             if tag.contains(#""expect":"invalid""#) {
@@ -40,6 +45,7 @@ struct PreparedExchange {
                 expectsInvalid = false
             }
         }
+        self.expectsInvalid = expectsInvalid
     }
 
     /// Reads every entry of the capture at `path`; an entry that cannot be read stops the benchmark,

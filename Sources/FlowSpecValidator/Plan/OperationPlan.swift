@@ -44,10 +44,15 @@ final class ParameterPlanSet: Sendable {
     /// Whether every path parameter is a `simple` primitive, whose value is the router's segment as
     /// it is: then a request's path values are checked where they lie in its target.
     let pathValuesInPlace: Bool
+    /// How a request whose parameters are all usual is checked on its bytes (see
+    /// ``FastParameterPlan``); `nil` when some parameter needs the decoders.
+    let fast: FastParameterPlan?
 
+    /// `pathCaptures` are the template's variables in the order a route reports them in place (the
+    /// first variable of each non-literal segment).
     init(
         decoder: ParameterSetDecoder, checks: [ParameterCheck], queryNames: Set<String>, headerNames: Set<String>,
-        cookieNames: Set<String>, readsQuery: Bool, readsCookies: Bool
+        cookieNames: Set<String>, readsQuery: Bool, readsCookies: Bool, pathCaptures: [String] = []
     ) {
         self.decoder = decoder
         self.checks = checks
@@ -60,6 +65,9 @@ final class ParameterPlanSet: Sendable {
         pathValuesInPlace = zip(decoder.decoders, checks).allSatisfy {
             $0.definition.location != .path || $1.pathPrimitive != nil
         }
+        fast =
+            pathValuesInPlace && decoder.definitionErrors.isEmpty
+            ? FastParameterPlan(entries: entries, pathCaptures: pathCaptures) : nil
     }
 }
 
@@ -86,15 +94,20 @@ final class ParameterCheck: Sendable {
     /// For a `simple` primitive path parameter: its type. Its value is then the router's
     /// percent-decoded segment, exactly what the decoder would compute, without the decoder's copies.
     let pathPrimitive: PrimitiveType?
+    /// What a valid value of a simple schema looks like, checked on its bytes before the compiled
+    /// schema is asked (see ``ScalarCheck``); `nil` for other schemas.
+    let scalar: ScalarCheck?
 
     init(
-        site: SpecSite, schema: Int, contentIsJSON: Bool, instanceLocation: String, pathPrimitive: PrimitiveType? = nil
+        site: SpecSite, schema: Int, contentIsJSON: Bool, instanceLocation: String, pathPrimitive: PrimitiveType? = nil,
+        scalar: ScalarCheck? = nil
     ) {
         self.site = site
         self.schema = schema
         self.contentIsJSON = contentIsJSON
         self.instanceLocation = instanceLocation
         self.pathPrimitive = pathPrimitive
+        self.scalar = scalar
     }
 }
 
@@ -195,6 +208,11 @@ final class ResponsePlan: Sendable {
     let media: [BodyMediaPlan]
     /// The declared media types, parsed, for `Accept` checks.
     let mediaTypes: [MediaType]
+    /// Per declared key (aligned with the matcher's keys): whether it is a plain `type/subtype`,
+    /// with no parameters and no wildcard. An `Accept` of exactly such a key's text then accepts a
+    /// `Content-Type` of exactly that text, as ``AcceptHeader/plainRangeAccepts(_:contentType:)``
+    /// would find on parsing both.
+    let plainKeys: [Bool]
 
     init(
         statusKey: String, site: SpecSite, headers: [HeaderCheck], contentSite: SpecSite, matcher: MediaTypeMatcher?,
@@ -207,6 +225,17 @@ final class ResponsePlan: Sendable {
         self.matcher = matcher
         self.media = media
         self.mediaTypes = mediaTypes
+        plainKeys = (matcher?.declaredKeys ?? []).map(Self.isPlainRange)
+    }
+
+    static func isPlainRange(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard let (type, subtype, end) = HTTPSyntax.mediaTypeEssence(bytes), end == bytes.count else {
+                return false
+            }
+            return bytes[type.lowerBound] != UInt8(ascii: "*") && bytes[subtype.lowerBound] != UInt8(ascii: "*")
+        }
     }
 }
 

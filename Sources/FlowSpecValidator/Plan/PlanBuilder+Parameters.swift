@@ -8,7 +8,7 @@ extension PlanBuilder {
     /// The path item's and the operation's parameters (the operation's win on the same name and
     /// location), each with its decoder and compiled schema.
     mutating func parameterPlans(
-        _ pathLevel: [Referenceable<Parameter>], _ operationLevel: [Referenceable<Parameter>]
+        _ pathLevel: [Referenceable<Parameter>], _ operationLevel: [Referenceable<Parameter>], template: String = ""
     ) -> ParameterPlanSet {
         var merged: [Parameter] = []
         for item in pathLevel + operationLevel {
@@ -54,7 +54,20 @@ extension PlanBuilder {
             headerNames: Set(definitions.filter { $0.location == .header }.map { $0.name.lowercased() }),
             cookieNames: Set(definitions.filter { $0.location == .cookie }.map(\.name)),
             readsQuery: definitions.contains { $0.location == .query },
-            readsCookies: definitions.contains { $0.location == .cookie })
+            readsCookies: definitions.contains { $0.location == .cookie },
+            pathCaptures: Self.captureNames(template))
+    }
+
+    /// The variables a route reports in place for `template`, in order: the first variable of each
+    /// segment that is not literal (see ``PathMatcher``); empty when the template does not parse.
+    static func captureNames(_ template: String) -> [String] {
+        guard let parsed = try? PathTemplate(parsing: template) else { return [] }
+        return parsed.segments.filter { !$0.isLiteral }.map { segment in
+            for part in segment.parts {
+                if case .variable(let name) = part { return name }
+            }
+            return ""
+        }
     }
 
     /// A decoder definition and a check for a parameter or header.
@@ -83,7 +96,8 @@ extension PlanBuilder {
         }
         let check = ParameterCheck(
             site: SpecSite(node, in: files), schema: schemaSlot(effectiveSchema), contentIsJSON: contentIsJSON,
-            instanceLocation: definition.instanceLocation, pathPrimitive: pathPrimitive)
+            instanceLocation: definition.instanceLocation, pathPrimitive: pathPrimitive,
+            scalar: contentType == nil ? schema.flatMap { ScalarCheck($0, references: references, files: files) } : nil)
         return (definition, check)
     }
 

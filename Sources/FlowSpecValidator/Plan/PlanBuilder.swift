@@ -132,7 +132,7 @@ struct PlanBuilder {
             id: id, method: method.wireName, pathTemplate: template, node: operation.node, index: index)
         return OperationPlan(
             matched: matched, site: SpecSite(operation.node, in: files),
-            parameters: parameterPlans(pathItem.parameters, operation.parameters),
+            parameters: parameterPlans(pathItem.parameters, operation.parameters, template: template),
             requestBody: operation.requestBody.flatMap { requestBodyPlan($0) },
             responses: responsesPlan(operation.responses, operationNode: operation.node))
     }

@@ -8,13 +8,17 @@ struct PathCaptures: Sendable {
     let rank: Int
     let routeIndex: Int
     let count: Int
+    /// Where the path ends in the request target: the offset of the `?` that starts the query (the
+    /// first of the target), or the target's length.
+    let pathEnd: Int
     /// Start and end of capture `k` at `2k` and `2k + 1`.
     var bounds = SIMD8<Int>()
 
-    init(rank: Int, routeIndex: Int, count: Int) {
+    init(rank: Int, routeIndex: Int, count: Int, pathEnd: Int) {
         self.rank = rank
         self.routeIndex = routeIndex
         self.count = count
+        self.pathEnd = pathEnd
     }
 
     /// The UTF-8 offsets of capture `k` in the request target.

@@ -133,7 +133,7 @@ struct PathMatcher: Sendable {
             guard hasEscapes else {
                 let rawBounds = UnsafeBufferPointer(rebasing: bounds[0..<(2 * count)])
                 guard let rank = table.bestMatch(raw, bounds: rawBounds, count: count) else { return .general(.notFound) }
-                if inPlace, let captures = captures(rank: rank, bounds: bounds, offset: offset) {
+                if inPlace, let captures = captures(rank: rank, bounds: bounds, offset: offset, end: end) {
                     return .captured(captures)
                 }
                 return .general(finish(rank: rank, raw: raw, decoded: raw, bounds: bounds, decodedOffset: capacity))
@@ -192,15 +192,19 @@ struct PathMatcher: Sendable {
             let x = word ^ (UInt64(byte) &* ones)
             return ~(((x & low7) &+ low7) | x) & ~low7
         }
-        return equal(UInt8(ascii: "/")) | equal(UInt8(ascii: "%")) | equal(UInt8(ascii: "?"))
+        // `/` (0x2F) and `?` (0x3F) differ only in bit 0x10: with it set, one comparison finds both.
+        let slashOrMark = word | 0x1010_1010_1010_1010
+        let x = slashOrMark ^ (UInt64(UInt8(ascii: "?")) &* ones)
+        return (~(((x & low7) &+ low7) | x) & ~low7) | equal(UInt8(ascii: "%"))
     }
 
     /// The winning pattern's captures as offsets into the text (`offset` is where `raw` starts in
-    /// it), when each is one whole segment and they fit; `nil` otherwise.
-    private func captures(rank: Int, bounds: UnsafeMutableBufferPointer<Int>, offset: Int) -> PathCaptures? {
+    /// it, `end` where its path ends), when each is one whole segment and they fit; `nil` otherwise.
+    private func captures(rank: Int, bounds: UnsafeMutableBufferPointer<Int>, offset: Int, end: Int) -> PathCaptures? {
         let pattern = patterns[rank]
         guard pattern.captures.count <= PathCaptures.capacity else { return nil }
-        var captures = PathCaptures(rank: rank, routeIndex: pattern.routeIndex, count: pattern.captures.count)
+        var captures = PathCaptures(
+            rank: rank, routeIndex: pattern.routeIndex, count: pattern.captures.count, pathEnd: offset &+ end)
         var k = 0
         while k < pattern.captures.count {
             let index = pattern.captures[k].segment

@@ -30,7 +30,6 @@ struct BodyChecker {
         case .bytes(let body): bytes = body ?? []
         case .oversized(let length): oversized = .some(length)
         }
-        let contentType = fields.value(of: .contentType)
         guard let declared = operation.requestBody else {
             if !bytes.isEmpty || oversized != nil {
                 result.violations.append(
@@ -41,6 +40,8 @@ struct BodyChecker {
             }
             return
         }
+        // Looked up only for an operation that declares a body (most requests have none).
+        let contentType = fields.value(of: .contentType)
         if let oversized {
             result.violations.append(tooLarge(oversized, site: declared.site))
             if let contentType {

@@ -44,7 +44,10 @@ struct RequestChecker {
                 result.parameters = DecodedParameters(
                     deferred: DeferredParameters(
                         plan: plan, operation: index, target: target, pathStart: pathStart, headers: fields))
-                checkParameters(operation, captures, target: target, fields: fields, into: &result)
+                let set = operation.parameters
+                if plan.options.strict || !(set.fast.map { fastAccepts($0, captures, target: target) } ?? false) {
+                    checkParameters(operation, captures, target: target, fields: fields, into: &result)
+                }
             } else {
                 // Decoders that split the raw value need the path values as strings.
                 guard case .matched(_, let pathParameters) = plan.router.matcher.match(target, from: pathStart) else {

@@ -62,5 +62,5 @@ public struct RequestValidation: Sendable {
     }
 
     /// Whether no violation is an error.
-    public var isValid: Bool { !violations.contains { $0.severity == .error } }
+    public var isValid: Bool { violations.isEmpty || !violations.contains { $0.severity == .error } }
 }

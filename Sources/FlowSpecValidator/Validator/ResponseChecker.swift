@@ -116,16 +116,23 @@ struct ResponseChecker {
         else { return }
         result.mediaTypeKey = match.key
         if plan.options.checkAccept, status != 406 {
-            checkAccept(contentType, request: request, site: response.contentSite, into: &result.violations)
+            let plainKey = response.plainKeys[match.keyIndex] && HTTPSyntax.sameBytes(contentType, match.key)
+            checkAccept(
+                contentType, plainKey: plainKey, request: request, site: response.contentSite,
+                into: &result.violations)
         }
         bodies.checkContent(bytes, response.media[match.keyIndex], .response, into: &result.violations)
     }
 
-    /// Whether the request's `Accept` accepts the response's media type.
+    /// Whether the request's `Accept` accepts the response's media type. `plainKey`: the
+    /// `Content-Type` is exactly a declared key that is a plain `type/subtype` (so an `Accept` of
+    /// exactly its text accepts it).
     func checkAccept(
-        _ contentType: String, request: RequestValidation, site: SpecSite, into violations: inout [Diagnostic]
+        _ contentType: String, plainKey: Bool = false, request: RequestValidation, site: SpecSite,
+        into violations: inout [Diagnostic]
     ) {
         guard let joined = request.headers.value(of: .accept), joined != "*/*" else { return }
+        if plainKey && HTTPSyntax.sameBytes(joined, contentType) { return }
         if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
         let values = request.headers.values(of: .accept)
         guard let actual = MediaType(parsing: contentType) else { return }

@@ -109,7 +109,7 @@ public struct Validator: Sendable {
     ) -> RequestValidation {
         // The pairs are read in place; `HTTPFields` are built only if something needs them all.
         let fields = HeaderSource(pairs: headers)
-        guard let parsedMethod = HTTPRequest.Method(method) else {
+        guard let parsedMethod = Self.method(method) else {
             var result = RequestValidation(method: .get, headers: fields)
             result.violations.append(
                 plan.pathsSite.diagnostic(
@@ -148,6 +148,19 @@ public struct Validator: Sendable {
     ) -> ResponseValidation {
         ResponseChecker(plan: plan).check(
             status: status, fields: HeaderSource(pairs: headers), body: .bytes(body), request: request)
+    }
+
+    /// The method named `text`: the usual ones by their exact spelling (a short string compares in a
+    /// few instructions), any other through `HTTPRequest.Method`'s token check.
+    static func method(_ text: String) -> HTTPRequest.Method? {
+        switch text {
+        case "GET": return .get
+        case "POST": return .post
+        case "PUT": return .put
+        case "DELETE": return .delete
+        case "PATCH": return .patch
+        default: return HTTPRequest.Method(text)
+        }
     }
 
     static func fields(_ headers: [(String, String)]) -> HTTPFields {
@@ -189,7 +202,19 @@ public struct Validator: Sendable {
                 if b[k] == UInt8(ascii: "?") { return nil }
                 if b[k] == UInt8(ascii: ":") && b[k &+ 1] == UInt8(ascii: "/") && b[k &+ 2] == UInt8(ascii: "/") {
                     var slash = k &+ 3
-                    while slash < b.count && b[slash] != UInt8(ascii: "/") && b[slash] != UInt8(ascii: "?") {
+                    while slash < b.count {
+                        // The authority eight bytes at a time up to a `/`, `?` (or `%`, judged below).
+                        if slash &+ 8 <= b.count, let base = b.baseAddress {
+                            let word = UInt64(
+                                littleEndian: UnsafeRawPointer(base + slash).loadUnaligned(as: UInt64.self))
+                            let hits = PathMatcher.delimiters(word)
+                            if hits == 0 {
+                                slash &+= 8
+                                continue
+                            }
+                            slash &+= hits.trailingZeroBitCount &>> 3
+                        }
+                        if b[slash] == UInt8(ascii: "/") || b[slash] == UInt8(ascii: "?") { break }
                         slash &+= 1
                     }
                     return slash < b.count && b[slash] == UInt8(ascii: "/") ? slash : nil

@@ -1,0 +1,166 @@
+import FlowSpecModel
+import FlowSpecYAML
+
+/// A parameter schema simple enough to be checked on a value's bytes without the schema engine:
+/// `{type: string, format: uuid}`, a string `enum`, string lengths, integer bounds.
+///
+/// It only ever *accepts*: a value it accepts is one the compiled schema accepts too, and anything
+/// else (a value it does not accept, a schema with any other keyword) goes to the compiled schema,
+/// which words the violations. So it changes how fast a valid value is checked, never a verdict.
+/// It is built only when every keyword of the schema is one it understands (annotations aside).
+struct ScalarCheck: Sendable, Hashable {
+    /// Whether `type` lets a string, an integer through (both when the schema has no `type`).
+    var allowsString = true
+    var allowsInteger = true
+    /// `format: uuid`.
+    var uuid = false
+    /// The string members of `enum`; `nil` when there is no `enum`.
+    var stringEnum: [[UInt8]]?
+    var minLength: Int?
+    var maxLength: Int?
+    var minimum: Int64?
+    var maximum: Int64?
+
+    /// Keywords that assert nothing about a parameter value (`nullable` only widens).
+    static let annotations: Set<String> = [
+        "description", "title", "example", "examples", "default", "deprecated", "nullable", "$comment",
+        "externalDocs",
+    ]
+
+    /// The check for `schema`, following pure `$ref`s; `nil` when it has a keyword the check does
+    /// not model (so the compiled schema decides everything).
+    init?(_ schema: Schema, references: ReferenceTable, files: SpecFileSet) {
+        var current = schema
+        var hops = 0
+        while case .object(let object) = current, let ref = object.ref {
+            // Only a bare `$ref`: its siblings apply in 3.1 and would be missed.
+            guard hops < 16, files[object.node.file].tree.entries(object.node.node).count == 1,
+                let next = references.schema(ref)
+            else { return nil }
+            current = next
+            hops += 1
+        }
+        guard case .object(let object) = current else { return nil }
+        let tree = files[object.node.file].tree
+        let node = object.node.node
+        guard tree.isMapping(node) else { return nil }
+        for entry in tree.entries(node) {
+            guard let key = tree.scalar(entry.key) else { return nil }
+            let value = entry.value
+            switch key {
+            case "type":
+                var types: [String] = []
+                if let name = Self.string(tree, value) {
+                    types = [name]
+                } else if tree.isSequence(value) {
+                    for item in tree.items(value) {
+                        guard let name = Self.string(tree, item) else { return nil }
+                        types.append(name)
+                    }
+                } else {
+                    return nil
+                }
+                allowsString = types.contains("string")
+                allowsInteger = types.contains("integer") || types.contains("number")
+            case "format":
+                guard Self.string(tree, value) == "uuid" else { return nil }
+                uuid = true
+            case "enum":
+                guard tree.isSequence(value) else { return nil }
+                var members: [[UInt8]] = []
+                for item in tree.items(value) where tree.isScalar(item) && tree.scalarType(item) == .string {
+                    guard let text = tree.scalar(item) else { return nil }
+                    members.append(Array(text.utf8))
+                }
+                stringEnum = members
+            case "minLength", "maxLength":
+                guard let limit = Self.integer(tree, value), let bound = Int(exactly: limit), bound >= 0 else {
+                    return nil
+                }
+                if key == "minLength" { minLength = bound } else { maxLength = bound }
+            case "minimum", "maximum":
+                guard let limit = Self.integer(tree, value) else { return nil }
+                if key == "minimum" { minimum = limit } else { maximum = limit }
+            default:
+                guard Self.annotations.contains(key) || key.hasPrefix("x-") else { return nil }
+            }
+        }
+    }
+
+    /// A scalar typed as a string, as the schema engine reads it.
+    private static func string(_ tree: YAMLTree, _ node: NodeID) -> String? {
+        guard tree.isScalar(node), tree.scalarType(node) == .string else { return nil }
+        return tree.scalar(node)
+    }
+
+    /// A scalar typed as an integer written in plain decimal digits.
+    private static func integer(_ tree: YAMLTree, _ node: NodeID) -> Int64? {
+        guard tree.isScalar(node), tree.scalarType(node) == .int, let text = tree.scalar(node) else { return nil }
+        return Int64(text)
+    }
+
+    /// Whether the string with UTF-8 bytes `bytes` certainly matches (`false`: ask the schema).
+    func accepts(string bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard allowsString else { return false }
+        if uuid && !Self.isUUID(bytes) { return false }
+        if let stringEnum, !stringEnum.contains(where: { Self.equal($0, bytes) }) { return false }
+        if minLength != nil || maxLength != nil {
+            // Lengths count Unicode scalars: the bytes that do not continue a sequence.
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            if let minLength, count < minLength { return false }
+            if let maxLength, count > maxLength { return false }
+        }
+        return true
+    }
+
+    /// Whether the integer `value` certainly matches (`false`: ask the schema).
+    func accepts(integer value: Int64) -> Bool {
+        guard allowsInteger else { return false }
+        if stringEnum != nil { return false }
+        if let minimum, value < minimum { return false }
+        if let maximum, value > maximum { return false }
+        return true
+    }
+
+    private static func equal(_ member: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard member.count == bytes.count else { return false }
+        var k = 0
+        while k < bytes.count {
+            if member[k] != bytes[k] { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// RFC 4122's textual form as the schema engine's `uuid` format accepts it: 36 bytes, dashes at
+    /// 8, 13, 18 and 23, hexadecimal digits (either case) elsewhere.
+    static func isUUID(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 36, let base = b.baseAddress else { return false }
+        guard b[8] == UInt8(ascii: "-"), b[13] == UInt8(ascii: "-"), b[18] == UInt8(ascii: "-"),
+            b[23] == UInt8(ascii: "-")
+        else { return false }
+        // Five overlapping 8-byte words cover the 36 bytes; each dash (checked above) is turned into
+        // `0` so that every byte of every word must be a hex digit.
+        @inline(__always) func word(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        }
+        let dash: UInt64 = 0x2D ^ 0x30
+        return allHex(word(0)) && allHex(word(8) ^ (dash | dash << 40)) && allHex(word(16) ^ (dash << 16 | dash << 56))
+            && allHex(word(24)) && allHex(word(28))
+    }
+
+    /// Whether all eight bytes of `w` are ASCII hex digits.
+    @inline(__always) static func allHex(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard w & high == 0 else { return false }
+        // With every byte below 0x80, adding (0x80 - lo) sets a byte's high bit exactly when the byte
+        // is at least `lo`, and adding (0x7F - hi) exactly when it is above `hi`; no carry crosses
+        // into the next byte.
+        let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
+        let lower = w | 0x20 &* ones
+        let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
+        return (digit | letter) & high == high
+    }
+}
