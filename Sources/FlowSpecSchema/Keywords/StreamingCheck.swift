@@ -89,6 +89,9 @@ struct StreamingCheck {
     let keys: UnsafeMutablePointer<Int>?
     let keyCapacity: Int
     var keyCount = 0
+    /// Set where a keyword the check follows fails (rather than where it gives up): a hint that the
+    /// body is invalid, so that the tape path can go straight to collecting errors. Never a verdict.
+    var mismatch = false
 
     init(
         runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
@@ -108,22 +111,42 @@ struct StreamingCheck {
         stepLimit = options.maxSteps / 2
     }
 
+    /// What ``verdict(runtime:entry:buffer:options:parseOptions:)`` found.
+    enum Verdict {
+        /// Certainly valid JSON whose value matches.
+        case valid
+        /// Not sure, after a keyword failed: most likely invalid.
+        case mismatch
+        /// Not sure: something this pass does not follow.
+        case unsure
+    }
+
     /// Whether `buffer` is certainly valid JSON whose value matches node `entry`.
     static func accepts(
         runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
         parseOptions: JSONParser.Options
     ) -> Bool {
+        verdict(runtime: runtime, entry: entry, buffer: buffer, options: options, parseOptions: parseOptions) == .valid
+    }
+
+    /// ``accepts(runtime:entry:buffer:options:parseOptions:)``, telling apart a failed keyword from
+    /// a giving up when the answer is "not sure".
+    static func verdict(
+        runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
+        parseOptions: JSONParser.Options
+    ) -> Verdict {
         // Cases whose outcome depends on more than this pass follows go straight to the tape path.
         if runtime.usesDynamicScope || parseOptions.allowDuplicateKeys || buffer.count > parseOptions.maxInputBytes
             || buffer.count == 0 || options.maxDepth < 16 || options.maxSteps < 1024
         {
-            return false
+            return .unsure
         }
         // 1 KiB: the most the standard library places on the stack.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { keys in
             var check = StreamingCheck(
                 runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys)
-            return check.document(entry)
+            if check.document(entry) { return .valid }
+            return check.mismatch ? .mismatch : .unsure
         }
     }
 
@@ -261,15 +284,22 @@ struct StreamingCheck {
         if plan.steps == 0 { return true }
         steps &+= Int(plan.steps)
         if nodeDepth &+ Int(plan.depth) > nodeLimit || steps > stepLimit { return false }
-        guard plan.kinds & scalar.kindBit != 0 else { return false }
+        guard plan.kinds & scalar.kindBit != 0 else {
+            if !plan.refuses { mismatch = true }
+            return false
+        }
         var k = Int(plan.residualStart)
         let end = k &+ Int(plan.residualCount)
         while k < end {
             let op = tables.residual[k]
             // Formats, the commonest keyword left, without the general dispatch.
             if case .format(let kind, let forced, _) = op {
-                if (options.assertFormats || forced) && !format(kind, scalar) { return false }
+                if (options.assertFormats || forced) && !format(kind, scalar) {
+                    mismatch = true
+                    return false
+                }
             } else if !check(scalar, op) {
+                mismatch = true
                 return false
             }
             k &+= 1
@@ -488,7 +518,10 @@ struct StreamingCheck {
                     child = entry.node
                     declared = true
                 } else if hasMembers, table.additional >= 0 {
-                    if info[Int(table.additional)].isFalse { return false }
+                    if info[Int(table.additional)].isFalse {
+                        mismatch = true
+                        return false
+                    }
                     child = table.additional
                 }
                 if !declared {
@@ -514,13 +547,18 @@ struct StreamingCheck {
         }
         if node >= 0 {
             if plan.complete {
-                guard count >= plan.minCount && count <= plan.maxCount else { return false }
                 var r = plan.requiredByMask ? plan.requiredCount : 0
-                if plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask { return false }
+                if !(count >= plan.minCount && count <= plan.maxCount)
+                    || (plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask)
+                {
+                    mismatch = true
+                    return false
+                }
                 if r < plan.requiredCount {
                     let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
                     while r < plan.requiredCount {
                         guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else {
+                            mismatch = true
                             return false
                         }
                         r &+= 1
@@ -528,7 +566,10 @@ struct StreamingCheck {
                 }
             } else {
                 let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
-                if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
+                if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
+                    mismatch = true
+                    return false
+                }
             }
         }
         keyCount = keyBase
@@ -612,7 +653,11 @@ struct StreamingCheck {
         let flat = isObject ? tables.objects[Int(node)] : tables.arrays[Int(node)]
         guard flat.planned else { return gather(node, isObject: isObject, into: &plan) }
         steps &+= Int(flat.steps)
-        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit || !flat.accepted { return false }
+        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit { return false }
+        if !flat.accepted {
+            if flat.wrongType { mismatch = true }
+            return false
+        }
         plan = flat.container
         return true
     }
@@ -629,7 +674,10 @@ struct StreamingCheck {
         while k < end {
             switch ops[k] {
             case .type(let mask, _, _):
-                guard mask.contains(isObject ? .object : .array) else { return false }
+                guard mask.contains(isObject ? .object : .array) else {
+                    mismatch = true
+                    return false
+                }
             case .members(let index):
                 guard isObject else { break }
                 let applicator = rt.members[Int(index)]
@@ -796,7 +844,10 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) { return false }
+        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) {
+            mismatch = true
+            return false
+        }
         containerDepth -= 1
         return true
     }

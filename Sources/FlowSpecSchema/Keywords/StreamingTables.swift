@@ -16,6 +16,9 @@ final class StreamingTables: @unchecked Sendable {
         /// Whether the node was flattened; if not, the check walks it.
         var planned = true
         var kinds: UInt8 = 0x1F
+        /// Whether `kinds` is empty because of a keyword this pass does not follow rather than a
+        /// failed `type` (no hint of a mismatch then, see ``StreamingCheck/mismatch``).
+        var refuses = false
         /// Node evaluations the walk counts, and the deepest nesting it reaches (0: nothing to check).
         var steps: Int32 = 0
         var depth: Int32 = 0
@@ -30,6 +33,9 @@ final class StreamingTables: @unchecked Sendable {
         var planned = true
         /// False when the walk gives up (a keyword this pass does not follow, the wrong type).
         var accepted = true
+        /// Whether it gave up on a `type` keyword that does not allow this kind of container (a
+        /// failed keyword, see ``StreamingCheck/mismatch``).
+        var wrongType = false
         var steps: Int32 = 0
         var depth: Int32 = 0
         var container = StreamingCheck.Container()
@@ -208,6 +214,7 @@ final class StreamingTables: @unchecked Sendable {
             plan.depth = max(plan.depth, level)
             if nodeInfo.tracksUnevaluated {
                 plan.kinds = 0
+                plan.refuses = true
                 return
             }
             var k = Int(nodeInfo.opStart)
@@ -230,6 +237,7 @@ final class StreamingTables: @unchecked Sendable {
                     for child in lists[Int(list)] { try flattenScalar(child, level: level + 1, into: &plan) }
                 case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
                     plan.kinds = 0
+                    plan.refuses = true
                     return
                 }
                 k += 1
@@ -295,7 +303,10 @@ final class StreamingTables: @unchecked Sendable {
                 let op = ops[k]
                 switch op {
                 case .type(let mask, _, _):
-                    guard mask.contains(isObject ? .object : .array) else { return false }
+                    guard mask.contains(isObject ? .object : .array) else {
+                        plan.wrongType = true
+                        return false
+                    }
                 case .members(let index):
                     guard isObject else { break }
                     let applicator = members[Int(index)]
