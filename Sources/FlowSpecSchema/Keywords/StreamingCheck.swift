@@ -279,6 +279,35 @@ struct StreamingCheck {
     /// the node's flattened plan (the same keywords, steps and nesting as the walk), or by walking
     /// the nodes where it has none.
     @inline(__always) mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
+        // A plan with only `type` left (most properties), or `type` and a format read off a
+        // string's bytes, is answered here, without a call.
+        let plan = UnsafePointer(tables.scalars + Int(node))
+        let residualCount = plan.pointee.residualCount
+        guard plan.pointee.planned else { return walk(scalar, node) }
+        var formatted: (kind: FormatKind, start: Int, count: Int)? = nil
+        if residualCount != 0 {
+            guard residualCount == 1, let kind = plan.pointee.stringFormat, case .string(let start, let count, _) = scalar
+            else { return checkKeywords(scalar, node) }
+            formatted = (kind, start, count)
+        }
+        if plan.pointee.steps == 0 { return true }
+        steps &+= Int(plan.pointee.steps)
+        if nodeDepth &+ Int(plan.pointee.depth) > nodeLimit || steps > stepLimit { return false }
+        guard plan.pointee.kinds & scalar.kindBit != 0 else {
+            if !plan.pointee.refuses { mismatch = true }
+            return false
+        }
+        if let formatted, options.assertFormats || plan.pointee.stringFormatForced,
+            !Formats.checkBytes(formatted.kind, bytes(formatted.start, formatted.count))
+        {
+            mismatch = true
+            return false
+        }
+        return true
+    }
+
+    /// ``check(_:_:)-(Scalar,Int32)`` for a node with keywords left besides `type`, or no plan.
+    mutating func checkKeywords(_ scalar: Scalar, _ node: Int32) -> Bool {
         let plan = tables.scalars[Int(node)]
         guard plan.planned else { return walk(scalar, node) }
         if plan.steps == 0 { return true }
@@ -461,14 +490,36 @@ struct StreamingCheck {
         containerDepth += 1
         guard containerDepth <= containerLimit else { return false }
         i += 1
-        var plan = Container()
-        if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
+        guard node >= 0 else { return members(of: -1, nil) }
+        // The flattened plan is read where it lies (copying it cost more than the reads); a node
+        // without one is gathered into a plan of its own.
+        let flat = UnsafePointer(tables.objects + Int(node))
+        guard flat.pointee.planned else {
+            var plan = StreamingTables.ContainerPlan()
+            guard gather(node, isObject: true, into: &plan.container) else { return false }
+            return withUnsafePointer(to: plan) { members(of: node, $0) }
+        }
+        steps &+= Int(flat.pointee.steps)
+        if nodeDepth &+ Int(flat.pointee.depth) > nodeLimit || steps > stepLimit { return false }
+        if !flat.pointee.accepted {
+            if flat.pointee.wrongType { mismatch = true }
+            return false
+        }
+        return members(of: node, flat)
+    }
+
+    /// Reads an object's members (from just past its `{`) and checks them, and then the counts and
+    /// `required` lists, against `plan`'s container (`nil`: no schema, syntax only).
+    @inline(__always) mutating func members(of node: Int32, _ plan: UnsafePointer<StreamingTables.ContainerPlan>?)
+        -> Bool
+    {
         // The properties through the plain tables (no reference counting in the member loop); the
         // applicator itself only for hashed lookups and the `required` lists.
-        let hasMembers = plan.members >= 0
-        let table = hasMembers ? tables.memberTables[Int(plan.members)] : StreamingTables.MemberTable()
+        let applicatorIndex = plan?.pointee.container.members ?? -1
+        let hasMembers = applicatorIndex >= 0
+        let table = hasMembers ? tables.memberTables[Int(applicatorIndex)] : StreamingTables.MemberTable()
         let entries = tables.memberEntries + Int(table.first)
-        let plainNames = hasMembers ? tables.plainNames[Int(plan.members)] : 0
+        let entryCount = Int(table.count)
         let keyBase = keyCount
         var seen: UInt64 = 0
         var count = 0
@@ -486,45 +537,54 @@ struct StreamingCheck {
                     guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
                 }
                 let start = i &+ 1
-                let length: Int
-                var found: Int? = nil
-                if hasMembers, let name = expectedName(entries, Int(table.count), plainNames, hint, at: start) {
-                    // The property expected next is there: its name, plain ASCII, and then the
-                    // closing quote, is the key exactly, with nothing to scan or unescape.
-                    length = name
-                    i = start &+ length &+ 1
-                    found = hint
-                } else {
+                var length = 0
+                var found = -1
+                if hint < entryCount {
+                    // The property expected next: when its name is plain ASCII (no quote, backslash
+                    // or control character) and the input holds exactly it and then the closing
+                    // quote, that is the key, with nothing to scan or unescape.
+                    let entry = entries[hint]
+                    let end = start &+ Int(entry.nameCount)
+                    if entry.plain && end < n && b[end] == UInt8(ascii: "\""),
+                        let input = b.baseAddress,
+                        MemberApplicator.equal(
+                            input + start, tables.memberNames + Int(entry.nameStart), Int(entry.nameCount))
+                    {
+                        length = Int(entry.nameCount)
+                        i = end &+ 1
+                        found = hint
+                    }
+                }
+                if found < 0 {
                     guard case .string(_, let count, _)? = string() else { return false }
                     length = count
                     if hasMembers {
                         found =
-                            table.hashed
-                            ? rt.members[Int(plan.members)].lookup(bytes: bytes(start, length), hint: hint)
-                            : lookup(entries, Int(table.count), start, length, hint: hint)
+                            (table.hashed
+                                ? rt.members[Int(applicatorIndex)].lookup(bytes: bytes(start, length), hint: hint)
+                                : lookup(entries, entryCount, start, length, hint: hint)) ?? -1
                     }
                 }
                 var child: Int32 = -1
-                var declared = false
-                if hasMembers, let p = found {
-                    hint = p &+ 1
-                    let bit: UInt64 = 1 &<< UInt64(p)
+                if found >= 0 {
+                    // At most 64 properties in a plan (see `gather`).
+                    hint = found &+ 1
+                    let bit: UInt64 = 1 &<< UInt64(found)
                     if seen & bit != 0 { return false }
                     seen |= bit
-                    let entry = entries[p]
+                    let entry = entries[found]
                     if table.hasAccessFlags && options.strictAccess && !accessAllowed(entry.access) {
                         return false
                     }
                     child = entry.node
-                    declared = true
-                } else if hasMembers, table.additional >= 0 {
-                    if info[Int(table.additional)].isFalse {
-                        mismatch = true
-                        return false
+                } else {
+                    if table.additional >= 0 {
+                        if info[Int(table.additional)].isFalse {
+                            mismatch = true
+                            return false
+                        }
+                        child = table.additional
                     }
-                    child = table.additional
-                }
-                if !declared {
                     guard isNewKey(start, length, from: keyBase) else { return false }
                     guard let keys, keyCount &+ 2 <= keyCapacity else { return false }
                     keys[keyCount] = start
@@ -536,28 +596,35 @@ struct StreamingCheck {
                     skipWhitespace()
                     guard i < n, b[i] == UInt8(ascii: ":") else { return false }
                 }
-                i += 1
+                i &+= 1
                 skipWhitespace()
-                guard member(child) else { return false }
-                count += 1
+                // Strings, the commonest values, are read and checked here rather than through a call.
+                guard i < n else { return false }
+                if b[i] == UInt8(ascii: "\"") {
+                    guard let scalar = string(), child < 0 || check(scalar, child) else { return false }
+                } else if !value(child) {
+                    return false
+                }
+                count &+= 1
                 guard let more = afterElement(closing: UInt8(ascii: "}")) else { return false }
                 if more { continue }
                 break
             }
         }
-        if node >= 0 {
-            if plan.complete {
-                var r = plan.requiredByMask ? plan.requiredCount : 0
-                if !(count >= plan.minCount && count <= plan.maxCount)
-                    || (plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask)
+        if let plan {
+            let container = plan.pointee.container
+            if container.complete {
+                var r = container.requiredByMask ? container.requiredCount : 0
+                if !(count >= container.minCount && count <= container.maxCount)
+                    || (container.requiredByMask && seen & container.requiredMask != container.requiredMask)
                 {
                     mismatch = true
                     return false
                 }
-                if r < plan.requiredCount {
-                    let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
-                    while r < plan.requiredCount {
-                        guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else {
+                if r < container.requiredCount {
+                    let applicator = hasMembers ? rt.members[Int(applicatorIndex)] : nil
+                    while r < container.requiredCount {
+                        guard requiredPresent(container.required[r], seen: seen, applicator, keyBase: keyBase) else {
                             mismatch = true
                             return false
                         }
@@ -565,7 +632,7 @@ struct StreamingCheck {
                     }
                 }
             } else {
-                let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
+                let applicator = hasMembers ? rt.members[Int(applicatorIndex)] : nil
                 if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
                     mismatch = true
                     return false
@@ -575,25 +642,6 @@ struct StreamingCheck {
         keyCount = keyBase
         containerDepth -= 1
         return true
-    }
-
-    /// The length of property `hint`'s name when it is plain ASCII (no quote, backslash or control
-    /// character) and the input at `start` holds exactly it followed by the closing quote.
-    @inline(__always) func expectedName(
-        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, _ count: Int, _ plainNames: UInt64, _ hint: Int,
-        at start: Int
-    ) -> Int? {
-        guard hint < count, hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
-        let entry = entries[hint]
-        let length = Int(entry.nameCount)
-        let end = start &+ length
-        guard end < n, b[end] == UInt8(ascii: "\""),
-            let input = b.baseAddress,
-            MemberApplicator.equal(input + start, tables.memberNames + Int(entry.nameStart), length)
-        else {
-            return nil
-        }
-        return length
     }
 
     /// The property whose name is the `length` bytes at `start` (as ``MemberApplicator/lookup(bytes:hint:)``

@@ -26,6 +26,11 @@ final class StreamingTables: @unchecked Sendable {
         /// `format`): a range of ``StreamingTables/residual``.
         var residualStart: Int32 = 0
         var residualCount: Int32 = 0
+        /// When the one keyword left is a `format` that ``Formats/checkBytes(_:_:)`` reads (`uuid`,
+        /// `date-time`, `email`...): its kind and whether it is asserted whatever the options, so
+        /// that a string is checked without going through the residual list.
+        var stringFormat: FormatKind? = nil
+        var stringFormatForced = false
     }
 
     /// What ``StreamingCheck/gather(_:isObject:into:)`` collects for a container at a node.
@@ -58,6 +63,9 @@ final class StreamingTables: @unchecked Sendable {
         var nameCount: Int32
         var node: Int32
         var access: Access
+        /// Whether the name is plain ASCII (no quote, backslash or control character): followed by
+        /// a quote in the input, it is the whole key, compared in place.
+        var plain: Bool
     }
 
     let info: UnsafeMutablePointer<NodeInfo>
@@ -66,10 +74,6 @@ final class StreamingTables: @unchecked Sendable {
     let objects: UnsafeMutablePointer<ContainerPlan>
     let arrays: UnsafeMutablePointer<ContainerPlan>
     let residual: UnsafeMutablePointer<Op>
-    /// Per member applicator, a bit for each of its first 64 names that is plain ASCII (no quote,
-    /// backslash or control character): such a name followed by a quote in the input is the whole
-    /// key, compared in place.
-    let plainNames: UnsafeMutablePointer<UInt64>
     /// Per member applicator, its properties as ``StreamingCheck/object(_:)`` reads them, behind
     /// plain pointers: the loop over an object's members then touches no reference-counted array.
     let memberTables: UnsafeMutablePointer<MemberTable>
@@ -121,16 +125,6 @@ final class StreamingTables: @unchecked Sendable {
         residual = .allocate(capacity: max(residualCount, 1))
         residual.initialize(from: builder.residual, count: residualCount)
         memberCount = members.count
-        plainNames = .allocate(capacity: max(memberCount, 1))
-        plainNames.initialize(
-            from: members.map { applicator in
-                var mask: UInt64 = 0
-                for (k, name) in applicator.utf8Names.prefix(64).enumerated()
-                where name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-                    mask |= 1 &<< UInt64(k)
-                }
-                return mask
-            }, count: memberCount)
         var tableList: [MemberTable] = []
         var entryList: [MemberEntry] = []
         var nameList: [UInt8] = []
@@ -144,7 +138,8 @@ final class StreamingTables: @unchecked Sendable {
                 entryList.append(
                     MemberEntry(
                         nameStart: Int32(nameList.count), nameCount: Int32(name.count), node: applicator.nodes[k],
-                        access: k < applicator.access.count ? applicator.access[k] : []))
+                        access: k < applicator.access.count ? applicator.access[k] : [],
+                        plain: name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C })))
                 nameList.append(contentsOf: name)
             }
         }
@@ -165,7 +160,6 @@ final class StreamingTables: @unchecked Sendable {
         Self.free(objects, nodeCount)
         Self.free(arrays, nodeCount)
         Self.free(residual, residualCount)
-        Self.free(plainNames, memberCount)
         Self.free(memberTables, memberCount)
         Self.free(memberEntries, memberEntryCount)
         Self.free(memberNames, memberNameBytes)
@@ -200,6 +194,10 @@ final class StreamingTables: @unchecked Sendable {
                 return ScalarPlan(planned: false)
             }
             plan.residualCount = Int32(residual.count - start)
+            if plan.residualCount == 1, case .format(let kind, let forced, _) = residual[start], Formats.readsBytes(kind) {
+                plan.stringFormat = kind
+                plan.stringFormatForced = forced
+            }
             return plan
         }
 
