@@ -52,7 +52,12 @@ public struct SchemaValidator: Sendable {
 
     /// Validates `value`, collecting errors.
     public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
-        validate(tape: JSONTape(value), options: options)
+        // Mostly called for a value `isValid` refused (a parameter, say): when the one-pass check
+        // sees a keyword fail on it, the errors are collected in one pass.
+        if StreamingCheck.mismatches(runtime: runtime, entry: entry, value: value, options: options) {
+            return validateCollectingFirst(tape: JSONTape(value), options: options)
+        }
+        return validate(tape: JSONTape(value), options: options)
     }
 
     /// Whether the string `text` matches, without copying it into a tape of its own (parameter and

@@ -598,10 +598,14 @@ struct StreamingCheck {
                 }
                 i &+= 1
                 skipWhitespace()
-                // Strings, the commonest values, are read and checked here rather than through a call.
+                // Strings, the commonest values, are read and checked here rather than through a call,
+                // and nested objects opened without going through `value`.
                 guard i < n else { return false }
-                if b[i] == UInt8(ascii: "\"") {
+                let first = b[i]
+                if first == UInt8(ascii: "\"") {
                     guard let scalar = string(), child < 0 || check(scalar, child) else { return false }
+                } else if first == UInt8(ascii: "{") {
+                    guard object(child) else { return false }
                 } else if !value(child) {
                     return false
                 }
@@ -1033,6 +1037,23 @@ extension StreamingCheck.Scalar {
 }
 
 extension StreamingCheck {
+    /// Whether the one-pass check sees a keyword fail on `value` (a string or a scalar; containers
+    /// are not looked at): a hint that it is invalid, never a verdict.
+    static func mismatches(runtime: ProgramRuntime, entry: Int32, value: JSONValue, options: ValidationOptions) -> Bool {
+        if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        if case .string(var text) = value {
+            return text.withUTF8 { buffer in
+                var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: .default)
+                let scalar = Scalar.string(start: 0, count: buffer.count, ascii: JSONScan.isASCII(buffer))
+                return !check.check(scalar, entry) && check.mismatch
+            }
+        }
+        guard let scalar = Scalar(value) else { return false }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var check = StreamingCheck(runtime: runtime, buffer: empty, options: options, parseOptions: .default)
+        return !check.check(scalar, entry) && check.mismatch
+    }
+
     /// Whether a scalar that is not a string (see ``Scalar/init(_:)``) certainly matches node `entry`.
     static func accepts(runtime: ProgramRuntime, entry: Int32, scalar: Scalar, options: ValidationOptions) -> Bool {
         if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
