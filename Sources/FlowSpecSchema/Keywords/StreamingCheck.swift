@@ -285,10 +285,18 @@ struct StreamingCheck {
         let residualCount = plan.pointee.residualCount
         guard plan.pointee.planned else { return walk(scalar, node) }
         var formatted: (kind: FormatKind, start: Int, count: Int)? = nil
+        var listed = false
         if residualCount != 0 {
-            guard residualCount == 1, let kind = plan.pointee.stringFormat, case .string(let start, let count, _) = scalar
-            else { return checkKeywords(scalar, node) }
-            formatted = (kind, start, count)
+            guard residualCount == 1, case .string(let start, let count, _) = scalar else {
+                return checkKeywords(scalar, node)
+            }
+            if let kind = plan.pointee.stringFormat {
+                formatted = (kind, start, count)
+            } else if plan.pointee.stringEnum >= 0 {
+                listed = true
+            } else {
+                return checkKeywords(scalar, node)
+            }
         }
         if plan.pointee.steps == 0 { return true }
         steps &+= Int(plan.pointee.steps)
@@ -300,6 +308,10 @@ struct StreamingCheck {
         if let formatted, options.assertFormats || plan.pointee.stringFormatForced,
             !Formats.checkBytes(formatted.kind, bytes(formatted.start, formatted.count))
         {
+            mismatch = true
+            return false
+        }
+        if listed && !enumContains(plan.pointee.stringEnum, scalar) {
             mismatch = true
             return false
         }
@@ -376,7 +388,7 @@ struct StreamingCheck {
             }
         case .enumeration(let table, let nullable, _):
             if nullable, case .null = scalar { return true }
-            return contains(rt.enums[Int(table)].values, scalar)
+            return enumContains(table, scalar)
         case .const(let index, _):
             return contains(CollectionOfOne(rt.values[Int(index)]), scalar)
         case .minimum(let index, let exclusive, _), .maximum(let index, let exclusive, _):
@@ -416,6 +428,35 @@ struct StreamingCheck {
             for node in rt.lists[Int(list)] where !walk(scalar, node) { return false }
             return true
         case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
+            return false
+        }
+    }
+
+    /// Whether `scalar` is one of `enum` table `table`'s candidates, as ``contains(_:_:)`` finds it
+    /// in the table's values, through the flat copies in ``StreamingTables``.
+    func enumContains(_ table: Int32, _ scalar: Scalar) -> Bool {
+        let candidates = tables.enumTables[Int(table)]
+        switch scalar {
+        case .null: return candidates.null
+        case .bool(let b): return b ? candidates.trueValue : candidates.falseValue
+        case .string(let start, let count, _):
+            var k = Int(candidates.first)
+            let end = k &+ Int(candidates.count)
+            while k < end {
+                let range = tables.enumStrings[k]
+                if Int(range.count) == count {
+                    // An empty string may have no address at all.
+                    if count == 0 { return true }
+                    if let input = b.baseAddress,
+                        MemberApplicator.equal(input + start, tables.enumBytes + Int(range.start), count)
+                    {
+                        return true
+                    }
+                }
+                k &+= 1
+            }
+            return false
+        case .int, .number:
             return false
         }
     }

@@ -31,6 +31,26 @@ final class StreamingTables: @unchecked Sendable {
         /// that a string is checked without going through the residual list.
         var stringFormat: FormatKind? = nil
         var stringFormatForced = false
+        /// When the one keyword left is an `enum`: its table, so that a string is looked up
+        /// without going through the residual list (-1: none).
+        var stringEnum: Int32 = -1
+    }
+
+    /// An `enum` table's candidates as ``StreamingCheck`` compares them: its strings' UTF-8 bytes
+    /// (``StreamingTables/enumStrings`` from `first`, `count` of them), and whether `null`, `false`
+    /// and `true` are among them. Numbers are left to the tape path.
+    struct EnumCandidates {
+        var first: Int32 = 0
+        var count: Int32 = 0
+        var null = false
+        var falseValue = false
+        var trueValue = false
+    }
+
+    /// A run of bytes in ``StreamingTables/enumBytes``.
+    struct ByteRange {
+        var start: Int32
+        var count: Int32
     }
 
     /// What ``StreamingCheck/gather(_:isObject:into:)`` collects for a container at a node.
@@ -80,6 +100,13 @@ final class StreamingTables: @unchecked Sendable {
     let memberEntries: UnsafeMutablePointer<MemberEntry>
     /// Every property name's UTF-8 bytes, one after the other (``MemberEntry/nameStart``).
     let memberNames: UnsafeMutablePointer<UInt8>
+    /// Per `enum` table, its candidates; their strings' ranges and bytes.
+    let enumTables: UnsafeMutablePointer<EnumCandidates>
+    let enumStrings: UnsafeMutablePointer<ByteRange>
+    let enumBytes: UnsafeMutablePointer<UInt8>
+    let enumCount: Int
+    let enumStringCount: Int
+    let enumByteCount: Int
     let memberEntryCount: Int
     let memberNameBytes: Int
     let memberCount: Int
@@ -94,7 +121,7 @@ final class StreamingTables: @unchecked Sendable {
 
     init(
         info nodeInfo: [NodeInfo], ops opList: [Op], lists: [[Int32]], members: [MemberApplicator],
-        items: [ItemsApplicator], requireds: [RequiredList]
+        items: [ItemsApplicator], requireds: [RequiredList], enums: [EnumTable] = []
     ) {
         nodeCount = nodeInfo.count
         opCount = opList.count
@@ -151,6 +178,34 @@ final class StreamingTables: @unchecked Sendable {
         memberNameBytes = nameList.count
         memberNames = .allocate(capacity: max(memberNameBytes, 1))
         memberNames.initialize(from: nameList, count: memberNameBytes)
+        var candidateList: [EnumCandidates] = []
+        var rangeList: [ByteRange] = []
+        var byteList: [UInt8] = []
+        for table in enums {
+            var candidates = EnumCandidates(first: Int32(rangeList.count))
+            for value in table.values {
+                switch value {
+                case .null: candidates.null = true
+                case .bool(let b):
+                    if b { candidates.trueValue = true } else { candidates.falseValue = true }
+                case .string(let s):
+                    rangeList.append(ByteRange(start: Int32(byteList.count), count: Int32(s.utf8.count)))
+                    byteList.append(contentsOf: s.utf8)
+                default: break
+                }
+            }
+            candidates.count = Int32(rangeList.count) - candidates.first
+            candidateList.append(candidates)
+        }
+        enumCount = candidateList.count
+        enumTables = .allocate(capacity: max(enumCount, 1))
+        enumTables.initialize(from: candidateList, count: enumCount)
+        enumStringCount = rangeList.count
+        enumStrings = .allocate(capacity: max(enumStringCount, 1))
+        enumStrings.initialize(from: rangeList, count: enumStringCount)
+        enumByteCount = byteList.count
+        enumBytes = .allocate(capacity: max(enumByteCount, 1))
+        enumBytes.initialize(from: byteList, count: enumByteCount)
     }
 
     deinit {
@@ -163,6 +218,9 @@ final class StreamingTables: @unchecked Sendable {
         Self.free(memberTables, memberCount)
         Self.free(memberEntries, memberEntryCount)
         Self.free(memberNames, memberNameBytes)
+        Self.free(enumTables, enumCount)
+        Self.free(enumStrings, enumStringCount)
+        Self.free(enumBytes, enumByteCount)
     }
 
     private static func free<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
@@ -197,6 +255,9 @@ final class StreamingTables: @unchecked Sendable {
             if plan.residualCount == 1, case .format(let kind, let forced, _) = residual[start], Formats.readsBytes(kind) {
                 plan.stringFormat = kind
                 plan.stringFormatForced = forced
+            }
+            if plan.residualCount == 1, case .enumeration(let table, _, _) = residual[start] {
+                plan.stringEnum = table
             }
             return plan
         }
