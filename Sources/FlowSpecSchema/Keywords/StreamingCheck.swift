@@ -597,14 +597,10 @@ struct StreamingCheck {
                     }
                 }
                 if found < 0 {
-                    guard case .string(_, let count, _)? = string() else { return false }
-                    length = count
-                    if hasMembers {
-                        found =
-                            (table.hashed
-                                ? rt.members[Int(applicatorIndex)].lookup(bytes: bytes(start, length), hint: hint)
-                                : lookup(entries, entryCount, start, length, hint: hint)) ?? -1
-                    }
+                    // Out of line: the loop keeps fewer values live across its calls.
+                    guard let key = otherKey(at: start, applicatorIndex, table, entries, hint: hint) else { return false }
+                    found = key.found
+                    length = key.length
                 }
                 var child: Int32 = -1
                 if found >= 0 {
@@ -619,18 +615,10 @@ struct StreamingCheck {
                     }
                     child = entry.node
                 } else {
-                    if table.additional >= 0 {
-                        if info[Int(table.additional)].isFalse {
-                            mismatch = true
-                            return false
-                        }
-                        child = table.additional
+                    guard let additional = undeclared(at: start, length, table.additional, keyBase: keyBase) else {
+                        return false
                     }
-                    guard isNewKey(start, length, from: keyBase) else { return false }
-                    guard let keys, keyCount &+ 2 <= keyCapacity else { return false }
-                    keys[keyCount] = start
-                    keys[keyCount &+ 1] = length
-                    keyCount &+= 2
+                    child = additional
                 }
                 // Compact JSON has the colon right after the key.
                 if !(i < n && b[i] == UInt8(ascii: ":")) {
@@ -687,6 +675,36 @@ struct StreamingCheck {
         keyCount = keyBase
         containerDepth -= 1
         return true
+    }
+
+    /// Reads a key that is not the property expected next (from its opening quote at `start - 1`):
+    /// its length, and the property it names (-1: none); `nil` for a key this pass does not read.
+    @inline(never) mutating func otherKey(
+        at start: Int, _ applicatorIndex: Int32, _ table: StreamingTables.MemberTable,
+        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, hint: Int
+    ) -> (found: Int, length: Int)? {
+        guard case .string(_, let length, _)? = string() else { return nil }
+        guard applicatorIndex >= 0 else { return (-1, length) }
+        let found =
+            table.hashed
+            ? rt.members[Int(applicatorIndex)].lookup(bytes: bytes(start, length), hint: hint)
+            : lookup(entries, Int(table.count), start, length, hint: hint)
+        return (found ?? -1, length)
+    }
+
+    /// A member no property names: the schema of `additionalProperties` for it (-1: none), once its
+    /// name is recorded for the duplicate check; `nil` when it is not allowed or not followed.
+    @inline(never) mutating func undeclared(at start: Int, _ length: Int, _ additional: Int32, keyBase: Int) -> Int32? {
+        if additional >= 0 && info[Int(additional)].isFalse {
+            mismatch = true
+            return nil
+        }
+        guard isNewKey(start, length, from: keyBase) else { return nil }
+        guard let keys, keyCount &+ 2 <= keyCapacity else { return nil }
+        keys[keyCount] = start
+        keys[keyCount &+ 1] = length
+        keyCount &+= 2
+        return additional
     }
 
     /// The property whose name is the `length` bytes at `start` (as ``MemberApplicator/lookup(bytes:hint:)``
