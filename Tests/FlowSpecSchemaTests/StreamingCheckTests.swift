@@ -264,6 +264,19 @@ struct StreamingCheckTests {
         }
     }
 
+    @Test func lengthBoundsTightestWins() {
+        // Several length keywords through `allOf`: the tightest bounds decide, in characters (not
+        // bytes) for the non-ASCII strings.
+        let validator = Fixture.validator(
+            "{type: string, allOf: [{minLength: 2}, {minLength: 3}, {maxLength: 5}, {maxLength: 4}]}")
+        for text in ["a", "ab", "abc", "abcd", "abcde", "abcdef", "ñö", "ñöü", "ñöüß", "ñöüßx"] {
+            let (streamed, tape) = check(validator, Array("\"\(text)\"".utf8), options: .init())
+            let valid = (3...4).contains(text.unicodeScalars.count)
+            #expect(tape.isValid == valid, "\(text)")
+            #expect(streamed == valid, "\(text)")
+        }
+    }
+
     @Test func parameterStringsInPlace() {
         let validator = Fixture.validator("{type: string, format: uuid}")
         #expect(validator.isValid(string: "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36"))
