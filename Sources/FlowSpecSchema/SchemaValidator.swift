@@ -52,7 +52,12 @@ public struct SchemaValidator: Sendable {
 
     /// Validates `value`, collecting errors.
     public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
-        validate(tape: JSONTape(value), options: options)
+        // Mostly called for a value `isValid` refused (a parameter, say): when the one-pass check
+        // sees a keyword fail on it, the errors are collected in one pass.
+        if StreamingCheck.mismatches(runtime: runtime, entry: entry, value: value, options: options) {
+            return validateCollectingFirst(tape: JSONTape(value), options: options)
+        }
+        return validate(tape: JSONTape(value), options: options)
     }
 
     /// Whether the string `text` matches, without copying it into a tape of its own (parameter and
@@ -117,12 +122,22 @@ public struct SchemaValidator: Sendable {
         let bytes = buffer.bindMemory(to: UInt8.self)
         // Most bodies are valid: one pass over the bytes says so without a tape; anything it cannot
         // vouch for goes through the tape, which makes every verdict it reports.
-        if StreamingCheck.accepts(
+        switch StreamingCheck.verdict(
             runtime: runtime, entry: entry, buffer: bytes, options: options, parseOptions: parseOptions)
         {
+        case .valid:
             return .valid
+        case .mismatch:
+            // A keyword failed: most likely invalid, so the errors are collected in one pass.
+            do {
+                let tape = try JSONParser.tape(bytes, options: parseOptions)
+                return validateCollectingFirst(tape: tape, options: options)
+            } catch {
+                return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
+            }
+        case .unsure:
+            return validateOnTape(json: bytes, options: options, parseOptions: parseOptions)
         }
-        return validateOnTape(json: bytes, options: options, parseOptions: parseOptions)
     }
 
     /// Parses into a tape and validates it, without the streaming pre-check (the differential tests
@@ -142,6 +157,25 @@ public struct SchemaValidator: Sendable {
         var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: false)
         var none = Annotations.inactive
         return evaluator.evaluate(entry, JSONTape.root, &none)
+    }
+
+    /// ``validate(tape:options:)`` for an instance that is most likely invalid: the collecting pass
+    /// alone, without the fast pass first, whenever that gives the same result.
+    ///
+    /// The fast pass walks a prefix of the collecting pass's walk (it stops at the first failure,
+    /// the collecting one goes on), so it takes no more steps. When the collecting pass stays within
+    /// both the memo threshold and the step budget, the fast pass would have stayed within them too:
+    /// it would have left no memo and no budget error, and the collecting pass after it is exactly
+    /// this one. An instance found valid, or a long validation, is left to the two passes.
+    func validateCollectingFirst(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
+        var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        var none = Annotations.inactive
+        let valid = evaluator.evaluate(entry, JSONTape.root, &none)
+        if valid || evaluator.steps > min(Evaluator.memoThreshold, options.maxSteps) {
+            return validate(tape: tape, options: options)
+        }
+        let truncated = evaluator.truncated || evaluator.errors.count >= options.maxErrors
+        return ValidationResult(isValid: false, errors: evaluator.errors, isTruncated: truncated)
     }
 
     func validate(tape: JSONTape, options: ValidationOptions) -> ValidationResult {

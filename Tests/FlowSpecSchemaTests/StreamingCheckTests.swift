@@ -240,6 +240,43 @@ struct StreamingCheckTests {
         #expect(answered > 60)
     }
 
+    @Test func enumCandidatesOfEveryKind() {
+        // An `enum` that is the one keyword left besides `type` is looked up inline; beside another
+        // keyword (`minLength` here), through the residual list.
+        let schemas = [
+            #"{enum: ["", x, é, true, null, 1]}"#,
+            #"{type: [string, boolean, "null", integer], minLength: 0, enum: ["", x, é, true, null, 1]}"#,
+        ]
+        let cases: [(String, Bool)] = [
+            (#""""#, true), (#""x""#, true), (#""é""#, true), (#""y""#, false), (#""xx""#, false), ("true", true),
+            ("false", false), ("null", true), ("1", true), ("2", false), ("1.0", true),
+        ]
+        for yaml in schemas {
+            let validator = Fixture.validator(yaml)
+            var accepted = 0
+            for (text, valid) in cases {
+                let (streamed, tape) = check(validator, Array(text.utf8), options: .init())
+                #expect(tape.isValid == valid, "\(yaml) \(text)")
+                if streamed { accepted += 1 }
+            }
+            // Strings, `true` and `null` are vouched for here; numbers are left to the tape path.
+            #expect(accepted == 5, "\(yaml)")
+        }
+    }
+
+    @Test func lengthBoundsTightestWins() {
+        // Several length keywords through `allOf`: the tightest bounds decide, in characters (not
+        // bytes) for the non-ASCII strings.
+        let validator = Fixture.validator(
+            "{type: string, allOf: [{minLength: 2}, {minLength: 3}, {maxLength: 5}, {maxLength: 4}]}")
+        for text in ["a", "ab", "abc", "abcd", "abcde", "abcdef", "ñö", "ñöü", "ñöüß", "ñöüßx"] {
+            let (streamed, tape) = check(validator, Array("\"\(text)\"".utf8), options: .init())
+            let valid = (3...4).contains(text.unicodeScalars.count)
+            #expect(tape.isValid == valid, "\(text)")
+            #expect(streamed == valid, "\(text)")
+        }
+    }
+
     @Test func parameterStringsInPlace() {
         let validator = Fixture.validator("{type: string, format: uuid}")
         #expect(validator.isValid(string: "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36"))

@@ -50,6 +50,7 @@ final class ProgramRuntime: Sendable {
         resources = p.resources
         usesDynamicScope = p.usesDynamicScope
         streaming = StreamingTables(
-            info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items, requireds: p.requireds)
+            info: p.info, ops: p.ops, lists: p.lists, members: p.members, items: p.items, requireds: p.requireds,
+            enums: p.enums)
     }
 }

@@ -130,3 +130,50 @@ extension Formats {
         return hasDate
     }
 }
+
+extension Formats {
+    /// `date-time` for the shape nearly every API sends, `YYYY-MM-DDTHH:MM:SS[.frac]Z`, checked a
+    /// word at a time; `nil` for any other shape (an offset, a lowercase `z` with no fraction...),
+    /// which the general ``fullDate(_:_:)`` and ``fullTime(_:_:)`` then decide. Where it answers, it
+    /// answers what they do: the same digits, separators, ranges, month lengths and leap-second rule.
+    static func commonDateTime(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.count >= 20, let base = b.baseAddress else { return nil }
+        @inline(__always) func word(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        }
+        // Bytes 0...7 are `DDDD-DD-`, 8...15 `DDTDD:DD` (the `T` in either case), 11...18 `DD:DD:DD`.
+        // A byte is a digit when it XOR `0` is below 10: adding 0x76 then leaves its high bit clear.
+        // A lane that is not a digit keeps its flag whatever carries out of the lane below, and a
+        // carry only comes out of a lane that is flagged already, so no bad byte goes unnoticed.
+        @inline(__always) func digits(_ w: UInt64, _ lanes: UInt64) -> Bool {
+            let x = w ^ 0x3030_3030_3030_3030
+            return (x | (x &+ 0x7676_7676_7676_7676)) & lanes == 0
+        }
+        let w0 = word(0)
+        let w1 = word(8)
+        let w2 = word(11)
+        guard digits(w0, 0x0080_8000_8080_8080), w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
+            digits(w1, 0x8080_0080_8000_8080), (w1 >> 16) & 0xDF == UInt64(UInt8(ascii: "T")),
+            digits(w2, 0x8080_0080_8000_8080), w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000
+        else { return nil }
+        var k = 19
+        if b[k] == UInt8(ascii: ".") {
+            k += 1
+            let start = k
+            while k < b.count && b[k] &- 48 < 10 { k += 1 }
+            if k == start { return nil }
+        }
+        guard k == b.count - 1, b[k] == UInt8(ascii: "Z") else { return nil }
+        @inline(__always) func d(_ i: Int) -> Int { Int(b[i] &- 48) }
+        let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)
+        let month = d(5) * 10 + d(6)
+        let day = d(8) * 10 + d(9)
+        let hour = d(11) * 10 + d(12)
+        let minute = d(14) * 10 + d(15)
+        let second = d(17) * 10 + d(18)
+        guard month >= 1 && month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return false }
+        guard hour <= 23, minute <= 59, second <= 60 else { return false }
+        // A leap second only at 23:59 UTC (the offset is zero here).
+        return second < 60 || hour * 60 + minute == 23 * 60 + 59
+    }
+}

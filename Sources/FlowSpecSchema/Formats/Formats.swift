@@ -21,7 +21,9 @@ enum Formats {
     static func checkBytes(_ kind: FormatKind, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         switch kind {
         case .uuid: return uuid(b)
-        case .dateTime: return b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
+        case .dateTime:
+            if let answer = commonDateTime(b) { return answer }
+            return b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
         case .date: return b.count == 10 && fullDate(b, 0)
         case .time: return fullTime(b, 0)
         case .hostname: return hostname(b)
@@ -31,6 +33,16 @@ enum Formats {
         case .uriReference, .iriReference:
             return asciiURI(b, absolute: false) ?? checkString(kind, String(decoding: b, as: UTF8.self))
         default: return checkString(kind, String(decoding: b, as: UTF8.self))
+        }
+    }
+
+    /// Whether ``checkBytes(_:_:)`` reads `kind` off the bytes (rather than through a `String`).
+    static func readsBytes(_ kind: FormatKind) -> Bool {
+        switch kind {
+        case .uuid, .dateTime, .date, .time, .hostname, .ipv4, .email, .uri, .uriReference, .iri, .iriReference:
+            return true
+        default:
+            return false
         }
     }
 

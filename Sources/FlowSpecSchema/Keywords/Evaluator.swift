@@ -13,13 +13,20 @@ struct Evaluator {
         case index(Int)
     }
 
+    /// A step of ``path``: a member, by the tape index of its key (made into a string only when an
+    /// error is reported), or an item.
+    enum PathStep {
+        case member(Int)
+        case item(Int)
+    }
+
     let rt: ProgramRuntime
     let tape: JSONTape
     let options: ValidationOptions
     var collect: Bool
     var errors: [SchemaValidationError] = []
     var truncated = false
-    var path: [PathToken] = []
+    var path: [PathStep] = []
     /// The dynamic scope: resources entered, outermost first (only when the program uses it).
     var scope: [Int32] = []
     /// In-place steps (`$ref`, `allOf`...) since the instance location last changed, and, once
@@ -122,7 +129,7 @@ struct Evaluator {
     /// Evaluates a subschema on a member of the instance.
     @inline(__always)
     mutating func child(_ index: Int32, _ r: Int, key: Int) -> Bool {
-        if collect { path.append(.key(tape.string(key))) }
+        if collect { path.append(.member(key)) }
         defer { if collect { path.removeLast() } }
         return descend(index, r)
     }
@@ -130,7 +137,7 @@ struct Evaluator {
     /// Evaluates a subschema on an element of the instance.
     @inline(__always)
     mutating func child(_ index: Int32, _ r: Int, index position: Int) -> Bool {
-        if collect { path.append(.index(position)) }
+        if collect { path.append(.item(position)) }
         defer { if collect { path.removeLast() } }
         return descend(index, r)
     }
@@ -177,7 +184,7 @@ struct Evaluator {
             truncated = true
             return
         }
-        var tokens = path.map(Self.text)
+        var tokens = path.map(text)
         if let extra { tokens.append(Self.text(extra)) }
         var error = SchemaValidationError(
             code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")
@@ -189,6 +196,13 @@ struct Evaluator {
             error.location = SourceLocation(file: source.file, start: source.tree.start(s.node))
         }
         errors.append(error)
+    }
+
+    func text(_ step: PathStep) -> String {
+        switch step {
+        case .member(let key): return tape.string(key)
+        case .item(let index): return String(index)
+        }
     }
 
     static func text(_ token: PathToken) -> String {

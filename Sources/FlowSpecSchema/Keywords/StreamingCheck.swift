@@ -89,6 +89,9 @@ struct StreamingCheck {
     let keys: UnsafeMutablePointer<Int>?
     let keyCapacity: Int
     var keyCount = 0
+    /// Set where a keyword the check follows fails (rather than where it gives up): a hint that the
+    /// body is invalid, so that the tape path can go straight to collecting errors. Never a verdict.
+    var mismatch = false
 
     init(
         runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
@@ -108,22 +111,42 @@ struct StreamingCheck {
         stepLimit = options.maxSteps / 2
     }
 
+    /// What ``verdict(runtime:entry:buffer:options:parseOptions:)`` found.
+    enum Verdict {
+        /// Certainly valid JSON whose value matches.
+        case valid
+        /// Not sure, after a keyword failed: most likely invalid.
+        case mismatch
+        /// Not sure: something this pass does not follow.
+        case unsure
+    }
+
     /// Whether `buffer` is certainly valid JSON whose value matches node `entry`.
     static func accepts(
         runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
         parseOptions: JSONParser.Options
     ) -> Bool {
+        verdict(runtime: runtime, entry: entry, buffer: buffer, options: options, parseOptions: parseOptions) == .valid
+    }
+
+    /// ``accepts(runtime:entry:buffer:options:parseOptions:)``, telling apart a failed keyword from
+    /// a giving up when the answer is "not sure".
+    static func verdict(
+        runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
+        parseOptions: JSONParser.Options
+    ) -> Verdict {
         // Cases whose outcome depends on more than this pass follows go straight to the tape path.
         if runtime.usesDynamicScope || parseOptions.allowDuplicateKeys || buffer.count > parseOptions.maxInputBytes
             || buffer.count == 0 || options.maxDepth < 16 || options.maxSteps < 1024
         {
-            return false
+            return .unsure
         }
         // 1 KiB: the most the standard library places on the stack.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { keys in
             var check = StreamingCheck(
                 runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys)
-            return check.document(entry)
+            if check.document(entry) { return .valid }
+            return check.mismatch ? .mismatch : .unsure
         }
     }
 
@@ -256,20 +279,68 @@ struct StreamingCheck {
     /// the node's flattened plan (the same keywords, steps and nesting as the walk), or by walking
     /// the nodes where it has none.
     @inline(__always) mutating func check(_ scalar: Scalar, _ node: Int32) -> Bool {
+        // A plan with only `type` left (most properties), or `type` and a format read off a
+        // string's bytes, is answered here, without a call.
+        let plan = UnsafePointer(tables.scalars + Int(node))
+        let residualCount = plan.pointee.residualCount
+        guard plan.pointee.planned else { return walk(scalar, node) }
+        var formatted: (kind: FormatKind, start: Int, count: Int)? = nil
+        var listed = false
+        if residualCount != 0 {
+            guard residualCount == 1, case .string(let start, let count, _) = scalar else {
+                return checkKeywords(scalar, node)
+            }
+            if let kind = plan.pointee.stringFormat {
+                formatted = (kind, start, count)
+            } else if plan.pointee.stringEnum >= 0 {
+                listed = true
+            } else {
+                return checkKeywords(scalar, node)
+            }
+        }
+        if plan.pointee.steps == 0 { return true }
+        steps &+= Int(plan.pointee.steps)
+        if nodeDepth &+ Int(plan.pointee.depth) > nodeLimit || steps > stepLimit { return false }
+        guard plan.pointee.kinds & scalar.kindBit != 0 else {
+            if !plan.pointee.refuses { mismatch = true }
+            return false
+        }
+        if let formatted, options.assertFormats || plan.pointee.stringFormatForced,
+            !Formats.checkBytes(formatted.kind, bytes(formatted.start, formatted.count))
+        {
+            mismatch = true
+            return false
+        }
+        if listed && !enumContains(plan.pointee.stringEnum, scalar) {
+            mismatch = true
+            return false
+        }
+        return true
+    }
+
+    /// ``check(_:_:)-(Scalar,Int32)`` for a node with keywords left besides `type`, or no plan.
+    mutating func checkKeywords(_ scalar: Scalar, _ node: Int32) -> Bool {
         let plan = tables.scalars[Int(node)]
         guard plan.planned else { return walk(scalar, node) }
         if plan.steps == 0 { return true }
         steps &+= Int(plan.steps)
         if nodeDepth &+ Int(plan.depth) > nodeLimit || steps > stepLimit { return false }
-        guard plan.kinds & scalar.kindBit != 0 else { return false }
+        guard plan.kinds & scalar.kindBit != 0 else {
+            if !plan.refuses { mismatch = true }
+            return false
+        }
         var k = Int(plan.residualStart)
         let end = k &+ Int(plan.residualCount)
         while k < end {
             let op = tables.residual[k]
             // Formats, the commonest keyword left, without the general dispatch.
             if case .format(let kind, let forced, _) = op {
-                if (options.assertFormats || forced) && !format(kind, scalar) { return false }
+                if (options.assertFormats || forced) && !format(kind, scalar) {
+                    mismatch = true
+                    return false
+                }
             } else if !check(scalar, op) {
+                mismatch = true
                 return false
             }
             k &+= 1
@@ -317,7 +388,7 @@ struct StreamingCheck {
             }
         case .enumeration(let table, let nullable, _):
             if nullable, case .null = scalar { return true }
-            return contains(rt.enums[Int(table)].values, scalar)
+            return enumContains(table, scalar)
         case .const(let index, _):
             return contains(CollectionOfOne(rt.values[Int(index)]), scalar)
         case .minimum(let index, let exclusive, _), .maximum(let index, let exclusive, _):
@@ -357,6 +428,35 @@ struct StreamingCheck {
             for node in rt.lists[Int(list)] where !walk(scalar, node) { return false }
             return true
         case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
+            return false
+        }
+    }
+
+    /// Whether `scalar` is one of `enum` table `table`'s candidates, as ``contains(_:_:)`` finds it
+    /// in the table's values, through the flat copies in ``StreamingTables``.
+    func enumContains(_ table: Int32, _ scalar: Scalar) -> Bool {
+        let candidates = tables.enumTables[Int(table)]
+        switch scalar {
+        case .null: return candidates.null
+        case .bool(let b): return b ? candidates.trueValue : candidates.falseValue
+        case .string(let start, let count, _):
+            var k = Int(candidates.first)
+            let end = k &+ Int(candidates.count)
+            while k < end {
+                let range = tables.enumStrings[k]
+                if Int(range.count) == count {
+                    // An empty string may have no address at all.
+                    if count == 0 { return true }
+                    if let input = b.baseAddress,
+                        MemberApplicator.equal(input + start, tables.enumBytes + Int(range.start), count)
+                    {
+                        return true
+                    }
+                }
+                k &+= 1
+            }
+            return false
+        case .int, .number:
             return false
         }
     }
@@ -431,14 +531,36 @@ struct StreamingCheck {
         containerDepth += 1
         guard containerDepth <= containerLimit else { return false }
         i += 1
-        var plan = Container()
-        if node >= 0 && !open(node, isObject: true, into: &plan) { return false }
+        guard node >= 0 else { return members(of: -1, nil) }
+        // The flattened plan is read where it lies (copying it cost more than the reads); a node
+        // without one is gathered into a plan of its own.
+        let flat = UnsafePointer(tables.objects + Int(node))
+        guard flat.pointee.planned else {
+            var plan = StreamingTables.ContainerPlan()
+            guard gather(node, isObject: true, into: &plan.container) else { return false }
+            return withUnsafePointer(to: plan) { members(of: node, $0) }
+        }
+        steps &+= Int(flat.pointee.steps)
+        if nodeDepth &+ Int(flat.pointee.depth) > nodeLimit || steps > stepLimit { return false }
+        if !flat.pointee.accepted {
+            if flat.pointee.wrongType { mismatch = true }
+            return false
+        }
+        return members(of: node, flat)
+    }
+
+    /// Reads an object's members (from just past its `{`) and checks them, and then the counts and
+    /// `required` lists, against `plan`'s container (`nil`: no schema, syntax only).
+    @inline(__always) mutating func members(of node: Int32, _ plan: UnsafePointer<StreamingTables.ContainerPlan>?)
+        -> Bool
+    {
         // The properties through the plain tables (no reference counting in the member loop); the
         // applicator itself only for hashed lookups and the `required` lists.
-        let hasMembers = plan.members >= 0
-        let table = hasMembers ? tables.memberTables[Int(plan.members)] : StreamingTables.MemberTable()
+        let applicatorIndex = plan?.pointee.container.members ?? -1
+        let hasMembers = applicatorIndex >= 0
+        let table = hasMembers ? tables.memberTables[Int(applicatorIndex)] : StreamingTables.MemberTable()
         let entries = tables.memberEntries + Int(table.first)
-        let plainNames = hasMembers ? tables.plainNames[Int(plan.members)] : 0
+        let entryCount = Int(table.count)
         let keyBase = keyCount
         var seen: UInt64 = 0
         var count = 0
@@ -456,79 +578,98 @@ struct StreamingCheck {
                     guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
                 }
                 let start = i &+ 1
-                let length: Int
-                var found: Int? = nil
-                if hasMembers, let name = expectedName(entries, Int(table.count), plainNames, hint, at: start) {
-                    // The property expected next is there: its name, plain ASCII, and then the
-                    // closing quote, is the key exactly, with nothing to scan or unescape.
-                    length = name
-                    i = start &+ length &+ 1
-                    found = hint
-                } else {
-                    guard case .string(_, let count, _)? = string() else { return false }
-                    length = count
-                    if hasMembers {
-                        found =
-                            table.hashed
-                            ? rt.members[Int(plan.members)].lookup(bytes: bytes(start, length), hint: hint)
-                            : lookup(entries, Int(table.count), start, length, hint: hint)
+                var length = 0
+                var found = -1
+                if hint < entryCount {
+                    // The property expected next: when its name is plain ASCII (no quote, backslash
+                    // or control character) and the input holds exactly it and then the closing
+                    // quote, that is the key, with nothing to scan or unescape.
+                    let entry = entries[hint]
+                    let end = start &+ Int(entry.nameCount)
+                    if entry.plain && end < n && b[end] == UInt8(ascii: "\""),
+                        let input = b.baseAddress,
+                        MemberApplicator.equal(
+                            input + start, tables.memberNames + Int(entry.nameStart), Int(entry.nameCount))
+                    {
+                        length = Int(entry.nameCount)
+                        i = end &+ 1
+                        found = hint
                     }
                 }
+                if found < 0 {
+                    // Out of line: the loop keeps fewer values live across its calls.
+                    guard let key = otherKey(at: start, applicatorIndex, table, entries, hint: hint) else { return false }
+                    found = key.found
+                    length = key.length
+                }
                 var child: Int32 = -1
-                var declared = false
-                if hasMembers, let p = found {
-                    hint = p &+ 1
-                    let bit: UInt64 = 1 &<< UInt64(p)
+                if found >= 0 {
+                    // At most 64 properties in a plan (see `gather`).
+                    hint = found &+ 1
+                    let bit: UInt64 = 1 &<< UInt64(found)
                     if seen & bit != 0 { return false }
                     seen |= bit
-                    let entry = entries[p]
+                    let entry = entries[found]
                     if table.hasAccessFlags && options.strictAccess && !accessAllowed(entry.access) {
                         return false
                     }
                     child = entry.node
-                    declared = true
-                } else if hasMembers, table.additional >= 0 {
-                    if info[Int(table.additional)].isFalse { return false }
-                    child = table.additional
-                }
-                if !declared {
-                    guard isNewKey(start, length, from: keyBase) else { return false }
-                    guard let keys, keyCount &+ 2 <= keyCapacity else { return false }
-                    keys[keyCount] = start
-                    keys[keyCount &+ 1] = length
-                    keyCount &+= 2
+                } else {
+                    guard let additional = undeclared(at: start, length, table.additional, keyBase: keyBase) else {
+                        return false
+                    }
+                    child = additional
                 }
                 // Compact JSON has the colon right after the key.
                 if !(i < n && b[i] == UInt8(ascii: ":")) {
                     skipWhitespace()
                     guard i < n, b[i] == UInt8(ascii: ":") else { return false }
                 }
-                i += 1
+                i &+= 1
                 skipWhitespace()
-                guard member(child) else { return false }
-                count += 1
+                // Strings, the commonest values, are read and checked here rather than through a call,
+                // and nested objects opened without going through `value`.
+                guard i < n else { return false }
+                let first = b[i]
+                if first == UInt8(ascii: "\"") {
+                    guard let scalar = string(), child < 0 || check(scalar, child) else { return false }
+                } else if first == UInt8(ascii: "{") {
+                    guard object(child) else { return false }
+                } else if !value(child) {
+                    return false
+                }
+                count &+= 1
                 guard let more = afterElement(closing: UInt8(ascii: "}")) else { return false }
                 if more { continue }
                 break
             }
         }
-        if node >= 0 {
-            if plan.complete {
-                guard count >= plan.minCount && count <= plan.maxCount else { return false }
-                var r = plan.requiredByMask ? plan.requiredCount : 0
-                if plan.requiredByMask && seen & plan.requiredMask != plan.requiredMask { return false }
-                if r < plan.requiredCount {
-                    let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
-                    while r < plan.requiredCount {
-                        guard requiredPresent(plan.required[r], seen: seen, applicator, keyBase: keyBase) else {
+        if let plan {
+            let container = plan.pointee.container
+            if container.complete {
+                var r = container.requiredByMask ? container.requiredCount : 0
+                if !(count >= container.minCount && count <= container.maxCount)
+                    || (container.requiredByMask && seen & container.requiredMask != container.requiredMask)
+                {
+                    mismatch = true
+                    return false
+                }
+                if r < container.requiredCount {
+                    let applicator = hasMembers ? rt.members[Int(applicatorIndex)] : nil
+                    while r < container.requiredCount {
+                        guard requiredPresent(container.required[r], seen: seen, applicator, keyBase: keyBase) else {
+                            mismatch = true
                             return false
                         }
                         r &+= 1
                     }
                 }
             } else {
-                let applicator = hasMembers ? rt.members[Int(plan.members)] : nil
-                if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) { return false }
+                let applicator = hasMembers ? rt.members[Int(applicatorIndex)] : nil
+                if !finishObject(node, count: count, seen: seen, applicator, keyBase: keyBase) {
+                    mismatch = true
+                    return false
+                }
             }
         }
         keyCount = keyBase
@@ -536,23 +677,34 @@ struct StreamingCheck {
         return true
     }
 
-    /// The length of property `hint`'s name when it is plain ASCII (no quote, backslash or control
-    /// character) and the input at `start` holds exactly it followed by the closing quote.
-    @inline(__always) func expectedName(
-        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, _ count: Int, _ plainNames: UInt64, _ hint: Int,
-        at start: Int
-    ) -> Int? {
-        guard hint < count, hint < 64, plainNames & (1 &<< UInt64(hint)) != 0 else { return nil }
-        let entry = entries[hint]
-        let length = Int(entry.nameCount)
-        let end = start &+ length
-        guard end < n, b[end] == UInt8(ascii: "\""),
-            let input = b.baseAddress,
-            MemberApplicator.equal(input + start, tables.memberNames + Int(entry.nameStart), length)
-        else {
+    /// Reads a key that is not the property expected next (from its opening quote at `start - 1`):
+    /// its length, and the property it names (-1: none); `nil` for a key this pass does not read.
+    @inline(never) mutating func otherKey(
+        at start: Int, _ applicatorIndex: Int32, _ table: StreamingTables.MemberTable,
+        _ entries: UnsafeMutablePointer<StreamingTables.MemberEntry>, hint: Int
+    ) -> (found: Int, length: Int)? {
+        guard case .string(_, let length, _)? = string() else { return nil }
+        guard applicatorIndex >= 0 else { return (-1, length) }
+        let found =
+            table.hashed
+            ? rt.members[Int(applicatorIndex)].lookup(bytes: bytes(start, length), hint: hint)
+            : lookup(entries, Int(table.count), start, length, hint: hint)
+        return (found ?? -1, length)
+    }
+
+    /// A member no property names: the schema of `additionalProperties` for it (-1: none), once its
+    /// name is recorded for the duplicate check; `nil` when it is not allowed or not followed.
+    @inline(never) mutating func undeclared(at start: Int, _ length: Int, _ additional: Int32, keyBase: Int) -> Int32? {
+        if additional >= 0 && info[Int(additional)].isFalse {
+            mismatch = true
             return nil
         }
-        return length
+        guard isNewKey(start, length, from: keyBase) else { return nil }
+        guard let keys, keyCount &+ 2 <= keyCapacity else { return nil }
+        keys[keyCount] = start
+        keys[keyCount &+ 1] = length
+        keyCount &+= 2
+        return additional
     }
 
     /// The property whose name is the `length` bytes at `start` (as ``MemberApplicator/lookup(bytes:hint:)``
@@ -612,7 +764,11 @@ struct StreamingCheck {
         let flat = isObject ? tables.objects[Int(node)] : tables.arrays[Int(node)]
         guard flat.planned else { return gather(node, isObject: isObject, into: &plan) }
         steps &+= Int(flat.steps)
-        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit || !flat.accepted { return false }
+        if nodeDepth &+ Int(flat.depth) > nodeLimit || steps > stepLimit { return false }
+        if !flat.accepted {
+            if flat.wrongType { mismatch = true }
+            return false
+        }
         plan = flat.container
         return true
     }
@@ -629,7 +785,10 @@ struct StreamingCheck {
         while k < end {
             switch ops[k] {
             case .type(let mask, _, _):
-                guard mask.contains(isObject ? .object : .array) else { return false }
+                guard mask.contains(isObject ? .object : .array) else {
+                    mismatch = true
+                    return false
+                }
             case .members(let index):
                 guard isObject else { break }
                 let applicator = rt.members[Int(index)]
@@ -796,7 +955,10 @@ struct StreamingCheck {
                 break
             }
         }
-        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) { return false }
+        if node >= 0 && !(count >= plan.minCount && count <= plan.maxCount) {
+            mismatch = true
+            return false
+        }
         containerDepth -= 1
         return true
     }
@@ -934,6 +1096,23 @@ extension StreamingCheck.Scalar {
 }
 
 extension StreamingCheck {
+    /// Whether the one-pass check sees a keyword fail on `value` (a string or a scalar; containers
+    /// are not looked at): a hint that it is invalid, never a verdict.
+    static func mismatches(runtime: ProgramRuntime, entry: Int32, value: JSONValue, options: ValidationOptions) -> Bool {
+        if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }
+        if case .string(var text) = value {
+            return text.withUTF8 { buffer in
+                var check = StreamingCheck(runtime: runtime, buffer: buffer, options: options, parseOptions: .default)
+                let scalar = Scalar.string(start: 0, count: buffer.count, ascii: JSONScan.isASCII(buffer))
+                return !check.check(scalar, entry) && check.mismatch
+            }
+        }
+        guard let scalar = Scalar(value) else { return false }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var check = StreamingCheck(runtime: runtime, buffer: empty, options: options, parseOptions: .default)
+        return !check.check(scalar, entry) && check.mismatch
+    }
+
     /// Whether a scalar that is not a string (see ``Scalar/init(_:)``) certainly matches node `entry`.
     static func accepts(runtime: ProgramRuntime, entry: Int32, scalar: Scalar, options: ValidationOptions) -> Bool {
         if runtime.usesDynamicScope || options.maxDepth < 16 || options.maxSteps < 1024 { return false }

@@ -16,6 +16,9 @@ final class StreamingTables: @unchecked Sendable {
         /// Whether the node was flattened; if not, the check walks it.
         var planned = true
         var kinds: UInt8 = 0x1F
+        /// Whether `kinds` is empty because of a keyword this pass does not follow rather than a
+        /// failed `type` (no hint of a mismatch then, see ``StreamingCheck/mismatch``).
+        var refuses = false
         /// Node evaluations the walk counts, and the deepest nesting it reaches (0: nothing to check).
         var steps: Int32 = 0
         var depth: Int32 = 0
@@ -23,6 +26,31 @@ final class StreamingTables: @unchecked Sendable {
         /// `format`): a range of ``StreamingTables/residual``.
         var residualStart: Int32 = 0
         var residualCount: Int32 = 0
+        /// When the one keyword left is a `format` that ``Formats/checkBytes(_:_:)`` reads (`uuid`,
+        /// `date-time`, `email`...): its kind and whether it is asserted whatever the options, so
+        /// that a string is checked without going through the residual list.
+        var stringFormat: FormatKind? = nil
+        var stringFormatForced = false
+        /// When the one keyword left is an `enum`: its table, so that a string is looked up
+        /// without going through the residual list (-1: none).
+        var stringEnum: Int32 = -1
+    }
+
+    /// An `enum` table's candidates as ``StreamingCheck`` compares them: its strings' UTF-8 bytes
+    /// (``StreamingTables/enumStrings`` from `first`, `count` of them), and whether `null`, `false`
+    /// and `true` are among them. Numbers are left to the tape path.
+    struct EnumCandidates {
+        var first: Int32 = 0
+        var count: Int32 = 0
+        var null = false
+        var falseValue = false
+        var trueValue = false
+    }
+
+    /// A run of bytes in ``StreamingTables/enumBytes``.
+    struct ByteRange {
+        var start: Int32
+        var count: Int32
     }
 
     /// What ``StreamingCheck/gather(_:isObject:into:)`` collects for a container at a node.
@@ -30,6 +58,9 @@ final class StreamingTables: @unchecked Sendable {
         var planned = true
         /// False when the walk gives up (a keyword this pass does not follow, the wrong type).
         var accepted = true
+        /// Whether it gave up on a `type` keyword that does not allow this kind of container (a
+        /// failed keyword, see ``StreamingCheck/mismatch``).
+        var wrongType = false
         var steps: Int32 = 0
         var depth: Int32 = 0
         var container = StreamingCheck.Container()
@@ -52,6 +83,9 @@ final class StreamingTables: @unchecked Sendable {
         var nameCount: Int32
         var node: Int32
         var access: Access
+        /// Whether the name is plain ASCII (no quote, backslash or control character): followed by
+        /// a quote in the input, it is the whole key, compared in place.
+        var plain: Bool
     }
 
     let info: UnsafeMutablePointer<NodeInfo>
@@ -60,16 +94,19 @@ final class StreamingTables: @unchecked Sendable {
     let objects: UnsafeMutablePointer<ContainerPlan>
     let arrays: UnsafeMutablePointer<ContainerPlan>
     let residual: UnsafeMutablePointer<Op>
-    /// Per member applicator, a bit for each of its first 64 names that is plain ASCII (no quote,
-    /// backslash or control character): such a name followed by a quote in the input is the whole
-    /// key, compared in place.
-    let plainNames: UnsafeMutablePointer<UInt64>
     /// Per member applicator, its properties as ``StreamingCheck/object(_:)`` reads them, behind
     /// plain pointers: the loop over an object's members then touches no reference-counted array.
     let memberTables: UnsafeMutablePointer<MemberTable>
     let memberEntries: UnsafeMutablePointer<MemberEntry>
     /// Every property name's UTF-8 bytes, one after the other (``MemberEntry/nameStart``).
     let memberNames: UnsafeMutablePointer<UInt8>
+    /// Per `enum` table, its candidates; their strings' ranges and bytes.
+    let enumTables: UnsafeMutablePointer<EnumCandidates>
+    let enumStrings: UnsafeMutablePointer<ByteRange>
+    let enumBytes: UnsafeMutablePointer<UInt8>
+    let enumCount: Int
+    let enumStringCount: Int
+    let enumByteCount: Int
     let memberEntryCount: Int
     let memberNameBytes: Int
     let memberCount: Int
@@ -84,7 +121,7 @@ final class StreamingTables: @unchecked Sendable {
 
     init(
         info nodeInfo: [NodeInfo], ops opList: [Op], lists: [[Int32]], members: [MemberApplicator],
-        items: [ItemsApplicator], requireds: [RequiredList]
+        items: [ItemsApplicator], requireds: [RequiredList], enums: [EnumTable] = []
     ) {
         nodeCount = nodeInfo.count
         opCount = opList.count
@@ -115,16 +152,6 @@ final class StreamingTables: @unchecked Sendable {
         residual = .allocate(capacity: max(residualCount, 1))
         residual.initialize(from: builder.residual, count: residualCount)
         memberCount = members.count
-        plainNames = .allocate(capacity: max(memberCount, 1))
-        plainNames.initialize(
-            from: members.map { applicator in
-                var mask: UInt64 = 0
-                for (k, name) in applicator.utf8Names.prefix(64).enumerated()
-                where name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-                    mask |= 1 &<< UInt64(k)
-                }
-                return mask
-            }, count: memberCount)
         var tableList: [MemberTable] = []
         var entryList: [MemberEntry] = []
         var nameList: [UInt8] = []
@@ -138,7 +165,8 @@ final class StreamingTables: @unchecked Sendable {
                 entryList.append(
                     MemberEntry(
                         nameStart: Int32(nameList.count), nameCount: Int32(name.count), node: applicator.nodes[k],
-                        access: k < applicator.access.count ? applicator.access[k] : []))
+                        access: k < applicator.access.count ? applicator.access[k] : [],
+                        plain: name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C })))
                 nameList.append(contentsOf: name)
             }
         }
@@ -150,6 +178,34 @@ final class StreamingTables: @unchecked Sendable {
         memberNameBytes = nameList.count
         memberNames = .allocate(capacity: max(memberNameBytes, 1))
         memberNames.initialize(from: nameList, count: memberNameBytes)
+        var candidateList: [EnumCandidates] = []
+        var rangeList: [ByteRange] = []
+        var byteList: [UInt8] = []
+        for table in enums {
+            var candidates = EnumCandidates(first: Int32(rangeList.count))
+            for value in table.values {
+                switch value {
+                case .null: candidates.null = true
+                case .bool(let b):
+                    if b { candidates.trueValue = true } else { candidates.falseValue = true }
+                case .string(let s):
+                    rangeList.append(ByteRange(start: Int32(byteList.count), count: Int32(s.utf8.count)))
+                    byteList.append(contentsOf: s.utf8)
+                default: break
+                }
+            }
+            candidates.count = Int32(rangeList.count) - candidates.first
+            candidateList.append(candidates)
+        }
+        enumCount = candidateList.count
+        enumTables = .allocate(capacity: max(enumCount, 1))
+        enumTables.initialize(from: candidateList, count: enumCount)
+        enumStringCount = rangeList.count
+        enumStrings = .allocate(capacity: max(enumStringCount, 1))
+        enumStrings.initialize(from: rangeList, count: enumStringCount)
+        enumByteCount = byteList.count
+        enumBytes = .allocate(capacity: max(enumByteCount, 1))
+        enumBytes.initialize(from: byteList, count: enumByteCount)
     }
 
     deinit {
@@ -159,10 +215,12 @@ final class StreamingTables: @unchecked Sendable {
         Self.free(objects, nodeCount)
         Self.free(arrays, nodeCount)
         Self.free(residual, residualCount)
-        Self.free(plainNames, memberCount)
         Self.free(memberTables, memberCount)
         Self.free(memberEntries, memberEntryCount)
         Self.free(memberNames, memberNameBytes)
+        Self.free(enumTables, enumCount)
+        Self.free(enumStrings, enumStringCount)
+        Self.free(enumBytes, enumByteCount)
     }
 
     private static func free<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
@@ -194,6 +252,13 @@ final class StreamingTables: @unchecked Sendable {
                 return ScalarPlan(planned: false)
             }
             plan.residualCount = Int32(residual.count - start)
+            if plan.residualCount == 1, case .format(let kind, let forced, _) = residual[start], Formats.readsBytes(kind) {
+                plan.stringFormat = kind
+                plan.stringFormatForced = forced
+            }
+            if plan.residualCount == 1, case .enumeration(let table, _, _) = residual[start] {
+                plan.stringEnum = table
+            }
             return plan
         }
 
@@ -208,6 +273,7 @@ final class StreamingTables: @unchecked Sendable {
             plan.depth = max(plan.depth, level)
             if nodeInfo.tracksUnevaluated {
                 plan.kinds = 0
+                plan.refuses = true
                 return
             }
             var k = Int(nodeInfo.opStart)
@@ -230,6 +296,7 @@ final class StreamingTables: @unchecked Sendable {
                     for child in lists[Int(list)] { try flattenScalar(child, level: level + 1, into: &plan) }
                 case .alwaysFail, .broken, .dynamicRef, .anyOf, .oneOf, .not, .conditional, .discriminator:
                     plan.kinds = 0
+                    plan.refuses = true
                     return
                 }
                 k += 1
@@ -295,7 +362,10 @@ final class StreamingTables: @unchecked Sendable {
                 let op = ops[k]
                 switch op {
                 case .type(let mask, _, _):
-                    guard mask.contains(isObject ? .object : .array) else { return false }
+                    guard mask.contains(isObject ? .object : .array) else {
+                        plan.wrongType = true
+                        return false
+                    }
                 case .members(let index):
                     guard isObject else { break }
                     let applicator = members[Int(index)]
