@@ -32,6 +32,10 @@ struct ReportOptions: ParsableArguments {
         output == nil && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && Output.stdoutIsTerminal
     }
 
+    /// Whether the report draws code frames, and so needs the text of the files with findings (the
+    /// line index of a large spec is worth skipping on the main thread when nothing reads it).
+    var drawsCodeFrames: Bool { ReportFormat(argument: format) == .text }
+
     func emit(_ report: LintReport, failSeverity: Severity) throws {
         guard let format = ReportFormat(argument: format) else { return }
         var text = format.render(report, colour: colour, failSeverity: failSeverity)

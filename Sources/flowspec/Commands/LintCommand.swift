@@ -74,15 +74,17 @@ struct LintCommand: ParsableCommand {
             suppressed += result.suppressedCount
             allDiagnostics += result.diagnostics
             let display = loaded.files.root?.displayPath ?? path
+            let frames = output.drawsCodeFrames
             fileResults.append(
                 FileResult(
                     path: display, diagnostics: result.diagnostics.filter { ($0.location?.file ?? display) == display },
-                    source: loaded.files.root.map { SourceText(bytes: $0.source) }))
+                    source: frames ? loaded.files.root.map { SourceText(bytes: $0.source) } : nil))
             for file in loaded.files.files.dropFirst() {
                 let inFile = result.diagnostics.filter { $0.location?.file == file.displayPath }
                 if !inFile.isEmpty {
-                    fileResults.append(FileResult(path: file.displayPath, diagnostics: inFile, source: SourceText(bytes: file.source)))
-                    additional[file.displayPath] = SourceText(bytes: file.source)
+                    let source = frames ? SourceText(bytes: file.source) : nil
+                    fileResults.append(FileResult(path: file.displayPath, diagnostics: inFile, source: source))
+                    additional[file.displayPath] = source
                 }
             }
             KeptUntilExit.shared.keep((loaded, examples))
