@@ -74,8 +74,17 @@ package indirect enum JSONOutput: Hashable, Sendable {
     private static func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         output.append(0x0A)
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        // Copied from a run of spaces: appending a `repeatElement` went element by element, a third
+        // of the writing of a large report's lines.
+        var left = 2 * indent
+        while left > 0 {
+            let count = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            left -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// ``writeString(_:to:)`` on bytes.
     private static func appendString(_ value: String, to output: inout [UInt8]) {
