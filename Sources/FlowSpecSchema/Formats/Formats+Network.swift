@@ -4,7 +4,9 @@ extension Formats {
         withBytes(s) { uuid($0) }
     }
 
-    static func uuid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// RFC 4122's textual form: 36 bytes, dashes at 8, 13, 18 and 23, hexadecimal digits (either
+    /// case) elsewhere. The validator's parameter fast path checks uuid values with it too.
+    package static func uuid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count == 36, let base = b.baseAddress else { return false }
         guard b[8] == UInt8(ascii: "-"), b[13] == UInt8(ascii: "-"), b[18] == UInt8(ascii: "-"),
             b[23] == UInt8(ascii: "-")

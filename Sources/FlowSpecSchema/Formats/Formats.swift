@@ -1,5 +1,5 @@
 /// Format checks, one function per format, on the string's UTF-8 bytes.
-enum Formats {
+package enum Formats {
     static func checkNumber(_ kind: FormatKind, _ n: JSONNumber) -> Bool {
         switch kind {
         case .int32:

@@ -1,4 +1,5 @@
 import FlowSpecModel
+import FlowSpecSchema
 import FlowSpecYAML
 
 /// A parameter schema simple enough to be checked on a value's bytes without the schema engine:
@@ -102,7 +103,7 @@ struct ScalarCheck: Sendable, Hashable {
     /// Whether the string with UTF-8 bytes `bytes` certainly matches (`false`: ask the schema).
     func accepts(string bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard allowsString else { return false }
-        if uuid && !Self.isUUID(bytes) { return false }
+        if uuid && !Formats.uuid(bytes) { return false }
         if let stringEnum, !stringEnum.contains(where: { Self.equal($0, bytes) }) { return false }
         if minLength != nil || maxLength != nil {
             // Lengths count Unicode scalars: the bytes that do not continue a sequence.
@@ -131,36 +132,5 @@ struct ScalarCheck: Sendable, Hashable {
             k &+= 1
         }
         return true
-    }
-
-    /// RFC 4122's textual form as the schema engine's `uuid` format accepts it: 36 bytes, dashes at
-    /// 8, 13, 18 and 23, hexadecimal digits (either case) elsewhere.
-    static func isUUID(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count == 36, let base = b.baseAddress else { return false }
-        guard b[8] == UInt8(ascii: "-"), b[13] == UInt8(ascii: "-"), b[18] == UInt8(ascii: "-"),
-            b[23] == UInt8(ascii: "-")
-        else { return false }
-        // Five overlapping 8-byte words cover the 36 bytes; each dash (checked above) is turned into
-        // `0` so that every byte of every word must be a hex digit.
-        @inline(__always) func word(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-        }
-        let dash: UInt64 = 0x2D ^ 0x30
-        return allHex(word(0)) && allHex(word(8) ^ (dash | dash << 40)) && allHex(word(16) ^ (dash << 16 | dash << 56))
-            && allHex(word(24)) && allHex(word(28))
-    }
-
-    /// Whether all eight bytes of `w` are ASCII hex digits.
-    @inline(__always) static func allHex(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        guard w & high == 0 else { return false }
-        // With every byte below 0x80, adding (0x80 - lo) sets a byte's high bit exactly when the byte
-        // is at least `lo`, and adding (0x7F - hi) exactly when it is above `hi`; no carry crosses
-        // into the next byte.
-        let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
-        let lower = w | 0x20 &* ones
-        let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
-        return (digit | letter) & high == high
     }
 }
