@@ -125,10 +125,8 @@ final class StreamingTables: @unchecked Sendable {
     ) {
         nodeCount = nodeInfo.count
         opCount = opList.count
-        info = .allocate(capacity: max(nodeCount, 1))
-        info.initialize(from: nodeInfo, count: nodeCount)
-        ops = .allocate(capacity: max(opCount, 1))
-        ops.initialize(from: opList, count: opCount)
+        info = Self.copy(nodeInfo)
+        ops = Self.copy(opList)
         var builder = Builder(
             info: nodeInfo, ops: opList, lists: lists, members: members, items: items, requireds: requireds)
         var scalarPlans: [ScalarPlan] = []
@@ -142,15 +140,11 @@ final class StreamingTables: @unchecked Sendable {
             objectPlans.append(builder.containerPlan(node, isObject: true))
             arrayPlans.append(builder.containerPlan(node, isObject: false))
         }
-        scalars = .allocate(capacity: max(nodeCount, 1))
-        scalars.initialize(from: scalarPlans, count: nodeCount)
-        objects = .allocate(capacity: max(nodeCount, 1))
-        objects.initialize(from: objectPlans, count: nodeCount)
-        arrays = .allocate(capacity: max(nodeCount, 1))
-        arrays.initialize(from: arrayPlans, count: nodeCount)
+        scalars = Self.copy(scalarPlans)
+        objects = Self.copy(objectPlans)
+        arrays = Self.copy(arrayPlans)
         residualCount = builder.residual.count
-        residual = .allocate(capacity: max(residualCount, 1))
-        residual.initialize(from: builder.residual, count: residualCount)
+        residual = Self.copy(builder.residual)
         memberCount = members.count
         var tableList: [MemberTable] = []
         var entryList: [MemberEntry] = []
@@ -170,14 +164,11 @@ final class StreamingTables: @unchecked Sendable {
                 nameList.append(contentsOf: name)
             }
         }
-        memberTables = .allocate(capacity: max(memberCount, 1))
-        memberTables.initialize(from: tableList, count: memberCount)
+        memberTables = Self.copy(tableList)
         memberEntryCount = entryList.count
-        memberEntries = .allocate(capacity: max(memberEntryCount, 1))
-        memberEntries.initialize(from: entryList, count: memberEntryCount)
+        memberEntries = Self.copy(entryList)
         memberNameBytes = nameList.count
-        memberNames = .allocate(capacity: max(memberNameBytes, 1))
-        memberNames.initialize(from: nameList, count: memberNameBytes)
+        memberNames = Self.copy(nameList)
         var candidateList: [EnumCandidates] = []
         var rangeList: [ByteRange] = []
         var byteList: [UInt8] = []
@@ -198,14 +189,11 @@ final class StreamingTables: @unchecked Sendable {
             candidateList.append(candidates)
         }
         enumCount = candidateList.count
-        enumTables = .allocate(capacity: max(enumCount, 1))
-        enumTables.initialize(from: candidateList, count: enumCount)
+        enumTables = Self.copy(candidateList)
         enumStringCount = rangeList.count
-        enumStrings = .allocate(capacity: max(enumStringCount, 1))
-        enumStrings.initialize(from: rangeList, count: enumStringCount)
+        enumStrings = Self.copy(rangeList)
         enumByteCount = byteList.count
-        enumBytes = .allocate(capacity: max(enumByteCount, 1))
-        enumBytes.initialize(from: byteList, count: enumByteCount)
+        enumBytes = Self.copy(byteList)
     }
 
     deinit {
@@ -221,6 +209,14 @@ final class StreamingTables: @unchecked Sendable {
         Self.free(enumTables, enumCount)
         Self.free(enumStrings, enumStringCount)
         Self.free(enumBytes, enumByteCount)
+    }
+
+    /// A table holding `list`, with room for one element when it is empty so that it is never
+    /// null; ``free(_:_:)`` releases it with `list`'s count.
+    private static func copy<T>(_ list: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(list.count, 1))
+        pointer.initialize(from: list, count: list.count)
+        return pointer
     }
 
     private static func free<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
