@@ -186,7 +186,8 @@ struct ValidatorParameterFastPathTests {
     }
 
     /// The benchmark spec's operations are all planned for the fast path.
-    @Test func flowsMiniOperationsHaveFastPlans() throws {
+    @Test(.enabled(if: Flows.hasMini, "../shared/bench/flows-mini.yaml is absent"))
+    func flowsMiniOperationsHaveFastPlans() throws {
         let validator = try Validator(contentsOf: Flows.miniPath)
         for operation in validator.plan.operations {
             #expect(operation.parameters.fast != nil, "\(operation.matched.id)")

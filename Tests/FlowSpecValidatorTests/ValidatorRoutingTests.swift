@@ -101,7 +101,7 @@ struct ValidatorRoutingTests {
         #expect(codes(put.violations) == ["method_not_allowed"])
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Flows.miniPath), "../shared/bench/flows-mini.yaml is absent"))
+    @Test(.enabled(if: Flows.hasMini, "../shared/bench/flows-mini.yaml is absent"))
     func flowsMiniSpecRoutesUnderItsServerPath() throws {
         let mini = try Validator(contentsOf: Flows.miniPath)
         let path = "/v1/environments/\(Flows.envID)/flows/\(Flows.flowID)"

@@ -1,6 +1,7 @@
 import FlowSpecModel
 import FlowSpecSchema
 import FlowSpecValidator
+import Foundation
 import HTTPTypes
 import Testing
 
@@ -15,6 +16,8 @@ let repositoryRoot: String = {
 enum Flows {
     static let specPath = repositoryRoot + "/specs/pingone-flows.yaml"
     static let miniPath = repositoryRoot + "/../shared/bench/flows-mini.yaml"
+    /// Whether the benchmark spec beside the repository is there (tests that read it skip without it).
+    static let hasMini = FileManager.default.fileExists(atPath: miniPath)
     static let envID = "3f1c5b7e-2a94-4d6b-8e0f-6c2d9a1b4e73"
     static let flowID = "4b8e1f27-3a6c-4d90-b5e2-8f0a7c1d9e36"
     static let path = "/\(envID)/flows/\(flowID)"
