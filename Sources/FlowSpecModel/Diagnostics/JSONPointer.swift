@@ -144,8 +144,14 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         bytes.reserveCapacity(token.utf8.count + 4)
         for byte in token.utf8 {
             switch byte {
-            case UInt8(ascii: "~"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "0")])
-            case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "1")])
+            // Two appends, not an array of two: that literal was an allocation per escape, and a
+            // path key (`/repos/{owner}`) has one per segment.
+            case UInt8(ascii: "~"):
+                bytes.append(UInt8(ascii: "~"))
+                bytes.append(UInt8(ascii: "0"))
+            case UInt8(ascii: "/"):
+                bytes.append(UInt8(ascii: "~"))
+                bytes.append(UInt8(ascii: "1"))
             default: bytes.append(byte)
             }
         }
