@@ -28,4 +28,26 @@ import Testing
         }
         #expect(unused.compiler(for: root, dialect: .jsonSchema2020_12) == nil)
     }
+
+    /// A spec with components but no example: the lint run stops the compiling ahead once it knows
+    /// (the CLI keeps the checker until the process exits, so its end would come too late).
+    @Test func noExampleStopsTheCompilingAhead() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
+                B: {type: string, minLength: 1}
+            """
+        let ahead = SchemaRegistrationAhead()
+        let loaded = SpecLoader().load(
+            bytes: Array(text.utf8), path: "/virtual/openapi.yaml", displayPath: "openapi.yaml", beside: ahead.register)
+        let root = try #require(loaded.files.root)
+        let checker = SchemaExampleChecker(loaded, registeredAhead: ahead)
+        _ = Linter(configuration: LintConfiguration(extends: [.all])).lint(loaded, examples: checker)
+        #expect(ahead.compiler(for: root, dialect: .jsonSchema2020_12) == nil)
+        withExtendedLifetime(checker) {}
+    }
 }

@@ -29,7 +29,12 @@ public struct SchemaExampleChecker: ExampleChecker {
     /// targets are compiled once, and no example needs a compiler of its own).
     public func prepare(_ context: LintContext) {
         let nodes = ExampleRules.checkedSchemas(context)
-        guard !nodes.isEmpty else { return }
+        guard !nodes.isEmpty else {
+            // No example to check: the components compiling ahead would only take a core from the
+            // rules (the checker itself lives until the process exits).
+            cache.stopCompilingAhead()
+            return
+        }
         var compiler =
             cache.compiledAhead(dialect)
             ?? SchemaCompiler(registry: cache.registry, options: SchemaCompiler.Options(defaultDialect: dialect))
@@ -107,14 +112,17 @@ private final class ValidatorCache: @unchecked Sendable {
         guard let ahead else { return nil }
         guard files.files.count == 1, let root = files.files.first, let compiler = ahead.compiler(for: root, dialect: dialect)
         else {
-            ahead.cancel()
+            stopCompilingAhead()
             return nil
         }
         return compiler
     }
 
+    /// Stops the compiling ahead and drops its compiler, when nothing is going to use it.
+    func stopCompilingAhead() { ahead?.cancel() }
+
     /// A checker that never prepared does not leave the compiling ahead running.
-    deinit { ahead?.cancel() }
+    deinit { stopCompilingAhead() }
 
     /// Records the schemas compiled ahead, and those that did not compile (checked against nothing).
     func store(_ compiled: [(NodeRef, SchemaValidator)], failed: [NodeRef]) {
