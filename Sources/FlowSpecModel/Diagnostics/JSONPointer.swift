@@ -87,29 +87,9 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         // schema they look up, and appending scalars to a String one at a time dominated that.
         var bytes: [UInt8] = [UInt8(ascii: "#")]
         bytes.reserveCapacity(tokens.reduce(1) { $0 + $1.utf8.count + 1 })
-        let hex = Array("0123456789ABCDEF".utf8)
-        func append(_ byte: UInt8) {
-            if Self.isFragmentSafe(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
-        }
         for token in tokens {
             bytes.append(UInt8(ascii: "/"))
-            for byte in token.utf8 {
-                switch byte {
-                case UInt8(ascii: "~"):
-                    bytes.append(UInt8(ascii: "~"))
-                    bytes.append(UInt8(ascii: "0"))
-                case UInt8(ascii: "/"):
-                    bytes.append(UInt8(ascii: "~"))
-                    bytes.append(UInt8(ascii: "1"))
-                default: append(byte)
-                }
-            }
+            Self.appendEscaped(token, to: &bytes, other: Self.appendFragmentByte)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -142,6 +122,14 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(token.utf8.count + 4)
+        appendEscaped(token, to: &bytes) { byte, bytes in bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `token` with `~` written `~0` and `/` written `~1`, and each other byte through
+    /// `other`: as it is for the string form, percent-encoded where needed for a fragment.
+    @inline(__always)
+    private static func appendEscaped(_ token: String, to bytes: inout [UInt8], other: (UInt8, inout [UInt8]) -> Void) {
         for byte in token.utf8 {
             switch byte {
             // Two appends, not an array of two: that literal was an allocation per escape, and a
@@ -152,10 +140,23 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
             case UInt8(ascii: "/"):
                 bytes.append(UInt8(ascii: "~"))
                 bytes.append(UInt8(ascii: "1"))
-            default: bytes.append(byte)
+            default: other(byte, &bytes)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `byte` as it may stand in a URI fragment: itself, or percent-encoded.
+    private static func appendFragmentByte(_ byte: UInt8, to bytes: inout [UInt8]) {
+        guard !isFragmentSafe(byte) else {
+            bytes.append(byte)
+            return
+        }
+        let hex: StaticString = "0123456789ABCDEF"
+        hex.withUTF8Buffer { digits in
+            bytes.append(UInt8(ascii: "%"))
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
     }
 
     private static func isFragmentSafe(_ byte: UInt8) -> Bool {
