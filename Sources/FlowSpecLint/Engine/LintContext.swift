@@ -119,12 +119,23 @@ public struct LintContext: Sendable {
     // MARK: Walks
 
     /// One operation with where it is.
-    public struct OperationSite: Sendable {
-        public var path: String
-        public var pathKey: NodeRef
-        public var pathItem: PathItem
-        public var method: HTTPMethod
-        public var operation: Operation
+    ///
+    /// A class: rules walk every operation many times and media type sites hold theirs, and copying
+    /// the path item and operation values retained and released each of their dozens of fields.
+    public final class OperationSite: Sendable {
+        public let path: String
+        public let pathKey: NodeRef
+        public let pathItem: PathItem
+        public let method: HTTPMethod
+        public let operation: Operation
+
+        init(path: String, pathKey: NodeRef, pathItem: PathItem, method: HTTPMethod, operation: Operation) {
+            self.path = path
+            self.pathKey = pathKey
+            self.pathItem = pathItem
+            self.method = method
+            self.operation = operation
+        }
     }
 
     static func collectOperations(_ document: OpenAPIDocument, _ references: ReferenceTable) -> [OperationSite] {
@@ -160,13 +171,22 @@ public struct LintContext: Sendable {
         return result
     }
 
-    /// A media type object with where it is and whether it belongs to a request or a response.
-    public struct MediaTypeSite: Sendable {
-        public var key: String
-        public var keyNode: NodeRef
-        public var mediaType: MediaTypeObject
-        public var isRequest: Bool
-        public var operation: OperationSite?
+    /// A media type object with where it is and whether it belongs to a request or a response (a
+    /// class, as ``OperationSite`` is).
+    public final class MediaTypeSite: Sendable {
+        public let key: String
+        public let keyNode: NodeRef
+        public let mediaType: MediaTypeObject
+        public let isRequest: Bool
+        public let operation: OperationSite?
+
+        init(key: String, keyNode: NodeRef, mediaType: MediaTypeObject, isRequest: Bool, operation: OperationSite?) {
+            self.key = key
+            self.keyNode = keyNode
+            self.mediaType = mediaType
+            self.isRequest = isRequest
+            self.operation = operation
+        }
     }
 
     static func collectMediaTypes(

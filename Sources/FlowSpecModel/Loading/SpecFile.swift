@@ -2,7 +2,10 @@ import Foundation
 public import FlowSpecYAML
 
 /// One loaded file of a spec: its path, its bytes and its node tree.
-public struct SpecFile: Sendable {
+///
+/// A class: the rules and the example checks look files up by id tens of thousands of times, and
+/// each copy of a value retained and released every one of its fields.
+public final class SpecFile: Sendable {
     public let id: FileID
     /// The canonical absolute path, or a placeholder such as `<stdin>`.
     public let path: String

@@ -2,7 +2,10 @@
 ///
 /// A segment is a literal (`flows`), a whole variable (`{flowID}`) or a mix (`{name}.json`). Variable
 /// names are read as Spectral reads them: `{;id}`, `{?id}` and `{id*}` name `id`.
-struct PathTemplate: Sendable {
+///
+/// A class: `path-ambiguous` takes every pair of templates of a large spec, and each copy of a value
+/// retained and released its four arrays and strings.
+final class PathTemplate: Sendable {
     /// One piece of a segment: literal text or a variable.
     enum Part: Sendable, Equatable {
         case literal(String)
