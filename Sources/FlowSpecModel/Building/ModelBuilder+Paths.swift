@@ -29,9 +29,9 @@ extension ModelBuilder {
     }
 
     func emptyPathItem(_ node: NodeID) -> PathItem {
-        PathItem(
+        PathItem(.init(
             ref: nil, summary: nil, description: nil, operations: [], servers: nil, parameters: [],
-            extensions: Extensions(), node: ctx.ref(node))
+            extensions: Extensions(), node: ctx.ref(node)))
     }
 
     mutating func pathItem(_ node: NodeID) -> PathItem? {
@@ -52,9 +52,9 @@ extension ModelBuilder {
         }
         let servers = list(&f, "servers") { $0.server($1) }
         let parameters = list(&f, "parameters") { b, n in b.referenceable(n, kind: .parameter) { $0.parameter($1) } } ?? []
-        return PathItem(
+        return PathItem(.init(
             ref: ref, summary: summary, description: description, operations: operations, servers: servers,
-            parameters: parameters, extensions: finish(f), node: ctx.ref(node))
+            parameters: parameters, extensions: finish(f), node: ctx.ref(node)))
     }
 
     mutating func operation(_ node: NodeID) -> Operation? {
@@ -75,10 +75,10 @@ extension ModelBuilder {
         let deprecated = bool(&f, "deprecated") ?? false
         let security = list(&f, "security") { $0.securityRequirement($1) }
         let servers = list(&f, "servers") { $0.server($1) }
-        return Operation(
+        return Operation(.init(
             tags: tags, summary: summary, description: description, externalDocs: docs, operationId: operationId,
             parameters: parameters, requestBody: body, responses: responses, callbacks: callbacks,
-            deprecated: deprecated, security: security, servers: servers, extensions: finish(f), node: ctx.ref(node))
+            deprecated: deprecated, security: security, servers: servers, extensions: finish(f), node: ctx.ref(node)))
     }
 
     mutating func parameter(_ node: NodeID) -> Parameter? {
@@ -123,11 +123,11 @@ extension ModelBuilder {
                 at: reservedNode, hint: "remove `allowReserved`")
         }
         let (schema, example, examples, content) = schemaAndContent(&f, node: node, owner: "parameter `\(name)`")
-        return Parameter(
+        return Parameter(.init(
             name: name, location: location ?? .query, description: description, required: required ?? false,
             deprecated: deprecated, allowEmptyValue: allowEmpty, style: style, explode: explode,
             allowReserved: allowReserved, schema: schema, example: example, examples: examples, content: content,
-            extensions: finish(f), node: ctx.ref(node))
+            extensions: finish(f), node: ctx.ref(node)))
     }
 
     mutating func header(_ node: NodeID) -> Header? {
@@ -151,10 +151,10 @@ extension ModelBuilder {
             _ = f.take("allowEmptyValue", in: tree)
         }
         let (schema, example, examples, content) = schemaAndContent(&f, node: node, owner: "header")
-        return Header(
+        return Header(.init(
             description: description, required: required, deprecated: deprecated, style: style, explode: explode,
             schema: schema, example: example, examples: examples, content: content, extensions: finish(f),
-            node: ctx.ref(node))
+            node: ctx.ref(node)))
     }
 
     /// The shared `schema`/`content`/`example`/`examples` fields of parameters and headers, with their
@@ -198,23 +198,23 @@ extension ModelBuilder {
         if !f.has("content", in: tree) { missing("content", in: f) }
         let content = map(&f, "content") { b, n, _ in b.mediaType(n) }
         let required = bool(&f, "required") ?? false
-        return RequestBody(
-            description: description, content: content, required: required, extensions: finish(f), node: ctx.ref(node))
+        return RequestBody(.init(
+            description: description, content: content, required: required, extensions: finish(f), node: ctx.ref(node)))
     }
 
     mutating func mediaType(_ node: NodeID) -> MediaTypeObject? {
         if tree.isScalar(node) && tree.scalarType(node) == .null {
-            return MediaTypeObject(
+            return MediaTypeObject(.init(
                 schema: nil, example: nil, examples: OrderedMap(), encoding: OrderedMap(), extensions: Extensions(),
-                node: ctx.ref(node))
+                node: ctx.ref(node)))
         }
         guard var f = fields(node, "Media Type") else { return nil }
         let schema = f.take("schema", in: tree).flatMap { self.schema($0) }
         let (example, examples) = exampleFields(&f, node: node, owner: "media type")
         let encoding = map(&f, "encoding") { b, n, _ in b.encoding(n) }
-        return MediaTypeObject(
+        return MediaTypeObject(.init(
             schema: schema, example: example, examples: examples, encoding: encoding, extensions: finish(f),
-            node: ctx.ref(node))
+            node: ctx.ref(node)))
     }
 
     mutating func encoding(_ node: NodeID) -> Encoding? {
@@ -262,9 +262,9 @@ extension ModelBuilder {
         let headers = map(&f, "headers") { b, n, _ in b.referenceable(n, kind: .header) { $0.header($1) } }
         let content = map(&f, "content") { b, n, _ in b.mediaType(n) }
         let links = map(&f, "links") { b, n, _ in b.referenceable(n, kind: .link) { $0.link($1) } }
-        return Response(
+        return Response(.init(
             description: description, headers: headers, content: content, links: links, extensions: finish(f),
-            node: ctx.ref(node))
+            node: ctx.ref(node)))
     }
 
     mutating func example(_ node: NodeID) -> Example? {

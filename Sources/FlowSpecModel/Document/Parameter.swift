@@ -1,20 +1,65 @@
 /// A parameter of an operation. [§4.8.12](https://spec.openapis.org/oas/v3.1.0#parameter-object)
 public struct Parameter: Sendable {
-    public var name: String
-    public var location: ParameterLocation
-    public var description: String?
-    public var required: Bool
-    public var deprecated: Bool
-    public var allowEmptyValue: Bool?
-    public var style: ParameterStyle?
-    public var explode: Bool?
-    public var allowReserved: Bool?
-    public var schema: Schema?
-    public var example: NodeRef?
-    public var examples: OrderedMap<Referenceable<Example>>
-    public var content: OrderedMap<MediaTypeObject>
-    public var extensions: Extensions
-    public var node: NodeRef
+    public var name: String {
+        get { cow.fields.name }
+        _modify { yield &cow.fields.name }
+    }
+    public var location: ParameterLocation {
+        get { cow.fields.location }
+        _modify { yield &cow.fields.location }
+    }
+    public var description: String? {
+        get { cow.fields.description }
+        _modify { yield &cow.fields.description }
+    }
+    public var required: Bool {
+        get { cow.fields.required }
+        _modify { yield &cow.fields.required }
+    }
+    public var deprecated: Bool {
+        get { cow.fields.deprecated }
+        _modify { yield &cow.fields.deprecated }
+    }
+    public var allowEmptyValue: Bool? {
+        get { cow.fields.allowEmptyValue }
+        _modify { yield &cow.fields.allowEmptyValue }
+    }
+    public var style: ParameterStyle? {
+        get { cow.fields.style }
+        _modify { yield &cow.fields.style }
+    }
+    public var explode: Bool? {
+        get { cow.fields.explode }
+        _modify { yield &cow.fields.explode }
+    }
+    public var allowReserved: Bool? {
+        get { cow.fields.allowReserved }
+        _modify { yield &cow.fields.allowReserved }
+    }
+    public var schema: Schema? {
+        get { cow.fields.schema }
+        _modify { yield &cow.fields.schema }
+    }
+    public var example: NodeRef? {
+        get { cow.fields.example }
+        _modify { yield &cow.fields.example }
+    }
+    public var examples: OrderedMap<Referenceable<Example>> {
+        get { cow.fields.examples }
+        _modify { yield &cow.fields.examples }
+    }
+    public var content: OrderedMap<MediaTypeObject> {
+        get { cow.fields.content }
+        _modify { yield &cow.fields.content }
+    }
+    public var extensions: Extensions {
+        get { cow.fields.extensions }
+        _modify { yield &cow.fields.extensions }
+    }
+    public var node: NodeRef {
+        get { cow.fields.node }
+        _modify { yield &cow.fields.node }
+    }
 
     /// The style in force: the declared one, or the default for the location (`form` for query and
     /// cookie, `simple` for path and header).
@@ -28,6 +73,29 @@ public struct Parameter: Sendable {
 
     /// The explode in force: the declared one, or `true` for `form` and `false` otherwise.
     public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+
+    /// The stored fields, behind one reference that copies share (see ``CopyOnWrite``).
+    struct Fields: Sendable {
+        var name: String
+        var location: ParameterLocation
+        var description: String?
+        var required: Bool
+        var deprecated: Bool
+        var allowEmptyValue: Bool?
+        var style: ParameterStyle?
+        var explode: Bool?
+        var allowReserved: Bool?
+        var schema: Schema?
+        var example: NodeRef?
+        var examples: OrderedMap<Referenceable<Example>>
+        var content: OrderedMap<MediaTypeObject>
+        var extensions: Extensions
+        var node: NodeRef
+    }
+
+    private var cow: CopyOnWrite<Fields>
+
+    init(_ fields: Fields) { cow = CopyOnWrite(fields) }
 }
 
 /// Where a parameter is carried.
@@ -64,15 +132,67 @@ public struct ParameterStyle: RawRepresentable, Hashable, Sendable, CustomString
 
 /// A response or callback header. [§4.8.21](https://spec.openapis.org/oas/v3.1.0#header-object)
 public struct Header: Sendable {
-    public var description: String?
-    public var required: Bool
-    public var deprecated: Bool
-    public var style: ParameterStyle?
-    public var explode: Bool?
-    public var schema: Schema?
-    public var example: NodeRef?
-    public var examples: OrderedMap<Referenceable<Example>>
-    public var content: OrderedMap<MediaTypeObject>
-    public var extensions: Extensions
-    public var node: NodeRef
+    public var description: String? {
+        get { cow.fields.description }
+        _modify { yield &cow.fields.description }
+    }
+    public var required: Bool {
+        get { cow.fields.required }
+        _modify { yield &cow.fields.required }
+    }
+    public var deprecated: Bool {
+        get { cow.fields.deprecated }
+        _modify { yield &cow.fields.deprecated }
+    }
+    public var style: ParameterStyle? {
+        get { cow.fields.style }
+        _modify { yield &cow.fields.style }
+    }
+    public var explode: Bool? {
+        get { cow.fields.explode }
+        _modify { yield &cow.fields.explode }
+    }
+    public var schema: Schema? {
+        get { cow.fields.schema }
+        _modify { yield &cow.fields.schema }
+    }
+    public var example: NodeRef? {
+        get { cow.fields.example }
+        _modify { yield &cow.fields.example }
+    }
+    public var examples: OrderedMap<Referenceable<Example>> {
+        get { cow.fields.examples }
+        _modify { yield &cow.fields.examples }
+    }
+    public var content: OrderedMap<MediaTypeObject> {
+        get { cow.fields.content }
+        _modify { yield &cow.fields.content }
+    }
+    public var extensions: Extensions {
+        get { cow.fields.extensions }
+        _modify { yield &cow.fields.extensions }
+    }
+    public var node: NodeRef {
+        get { cow.fields.node }
+        _modify { yield &cow.fields.node }
+    }
+
+    /// The stored fields, behind one reference that copies share (see ``CopyOnWrite``).
+    struct Fields: Sendable {
+        var description: String?
+        var required: Bool
+        var deprecated: Bool
+        var style: ParameterStyle?
+        var explode: Bool?
+        var schema: Schema?
+        var example: NodeRef?
+        var examples: OrderedMap<Referenceable<Example>>
+        var content: OrderedMap<MediaTypeObject>
+        var extensions: Extensions
+        var node: NodeRef
+    }
+
+    private var cow: CopyOnWrite<Fields>
+
+    init(_ fields: Fields) { cow = CopyOnWrite(fields) }
 }

@@ -35,23 +35,48 @@ public struct SchemaNumber: Hashable, Sendable, CustomStringConvertible {
 
 /// The keywords of an object schema. Every field is optional, as in JSON Schema.
 ///
-/// The keywords most schemas use are stored inline; the rest live in one shared box that only
-/// schemas using them allocate, which keeps a large spec's model small.
+/// The keywords live behind one reference that copies share (``CopyOnWrite``); the rarer ones sit
+/// in boxes of their own that only schemas using them allocate, which keeps a large spec's model
+/// small.
 public struct SchemaObject: Sendable {
     /// The schema's `$ref`; boxed, as most schemas of a large spec have none.
     public var ref: Reference? {
         get { refBox?.value }
         set { refBox = newValue.map { Box($0) } }
     }
-    public var allOf: [Schema]?
-    public var anyOf: [Schema]?
-    public var oneOf: [Schema]?
-    public var items: Schema?
-    public var properties: OrderedMap<Schema>
-    public var additionalProperties: Schema?
+    public var allOf: [Schema]? {
+        get { cow.fields.allOf }
+        _modify { yield &cow.fields.allOf }
+    }
+    public var anyOf: [Schema]? {
+        get { cow.fields.anyOf }
+        _modify { yield &cow.fields.anyOf }
+    }
+    public var oneOf: [Schema]? {
+        get { cow.fields.oneOf }
+        _modify { yield &cow.fields.oneOf }
+    }
+    public var items: Schema? {
+        get { cow.fields.items }
+        _modify { yield &cow.fields.items }
+    }
+    public var properties: OrderedMap<Schema> {
+        get { cow.fields.properties }
+        _modify { yield &cow.fields.properties }
+    }
+    public var additionalProperties: Schema? {
+        get { cow.fields.additionalProperties }
+        _modify { yield &cow.fields.additionalProperties }
+    }
     /// `type` as a list (a single type is a list of one).
-    public var type: [String]?
-    public var enumValues: [NodeRef]?
+    public var type: [String]? {
+        get { cow.fields.type }
+        _modify { yield &cow.fields.type }
+    }
+    public var enumValues: [NodeRef]? {
+        get { cow.fields.enumValues }
+        _modify { yield &cow.fields.enumValues }
+    }
     public var maximum: SchemaNumber? {
         get { constraintBox?.value.maximum }
         set { constraints.maximum = newValue }
@@ -80,22 +105,58 @@ public struct SchemaObject: Sendable {
         get { constraintBox?.value.minItems }
         set { constraints.minItems = newValue }
     }
-    public var required: [String]?
-    public var format: String?
-    public var title: String?
-    public var description: String?
-    public var defaultValue: NodeRef?
-    public var deprecated: Bool?
-    public var readOnly: Bool?
-    public var writeOnly: Bool?
-    public var example: NodeRef?
-    public var nullable: Bool?
+    public var required: [String]? {
+        get { cow.fields.required }
+        _modify { yield &cow.fields.required }
+    }
+    public var format: String? {
+        get { cow.fields.format }
+        _modify { yield &cow.fields.format }
+    }
+    public var title: String? {
+        get { cow.fields.title }
+        _modify { yield &cow.fields.title }
+    }
+    public var description: String? {
+        get { cow.fields.description }
+        _modify { yield &cow.fields.description }
+    }
+    public var defaultValue: NodeRef? {
+        get { cow.fields.defaultValue }
+        _modify { yield &cow.fields.defaultValue }
+    }
+    public var deprecated: Bool? {
+        get { cow.fields.deprecated }
+        _modify { yield &cow.fields.deprecated }
+    }
+    public var readOnly: Bool? {
+        get { cow.fields.readOnly }
+        _modify { yield &cow.fields.readOnly }
+    }
+    public var writeOnly: Bool? {
+        get { cow.fields.writeOnly }
+        _modify { yield &cow.fields.writeOnly }
+    }
+    public var example: NodeRef? {
+        get { cow.fields.example }
+        _modify { yield &cow.fields.example }
+    }
+    public var nullable: Bool? {
+        get { cow.fields.nullable }
+        _modify { yield &cow.fields.nullable }
+    }
     public var discriminator: Discriminator? {
         get { rareBox?.value.discriminator }
         set { rareKeywords.discriminator = newValue }
     }
-    public var extensions: Extensions
-    public var node: NodeRef
+    public var extensions: Extensions {
+        get { cow.fields.extensions }
+        _modify { yield &cow.fields.extensions }
+    }
+    public var node: NodeRef {
+        get { cow.fields.node }
+        _modify { yield &cow.fields.node }
+    }
     public var dynamicRef: String? {
         get { rareBox?.value.dynamicRef }
         set { rareKeywords.dynamicRef = newValue }
@@ -248,12 +309,21 @@ public struct SchemaObject: Sendable {
         set { rareKeywords.unknownKeywords = newValue }
     }
 
-    private var refBox: Box<Reference>?
+    private var refBox: Box<Reference>? {
+        get { cow.fields.refBox }
+        set { cow.fields.refBox = newValue }
+    }
     /// The less common keywords; `nil` until one is set.
-    private var rareBox: Box<RareKeywords>?
+    private var rareBox: Box<RareKeywords>? {
+        get { cow.fields.rareBox }
+        set { cow.fields.rareBox = newValue }
+    }
     /// The string, number and array bounds (a few percent of a large spec's schemas carry one); `nil`
     /// until one is set, so the common schema does not pay their ~100 bytes.
-    private var constraintBox: Box<Constraints>?
+    private var constraintBox: Box<Constraints>? {
+        get { cow.fields.constraintBox }
+        set { cow.fields.constraintBox = newValue }
+    }
 
     private var constraints: Constraints {
         get { constraintBox?.value ?? Constraints() }
@@ -324,10 +394,37 @@ public struct SchemaObject: Sendable {
     }
 
     init(node: NodeRef) {
-        self.node = node
-        properties = OrderedMap()
-        extensions = OrderedMap()
+        cow = CopyOnWrite(Fields(node: node))
     }
+
+    /// The stored fields, behind one reference that copies share (see ``CopyOnWrite``).
+    private struct Fields: Sendable {
+        var allOf: [Schema]?
+        var anyOf: [Schema]?
+        var oneOf: [Schema]?
+        var items: Schema?
+        var properties: OrderedMap<Schema> = OrderedMap()
+        var additionalProperties: Schema?
+        var type: [String]?
+        var enumValues: [NodeRef]?
+        var required: [String]?
+        var format: String?
+        var title: String?
+        var description: String?
+        var defaultValue: NodeRef?
+        var deprecated: Bool?
+        var readOnly: Bool?
+        var writeOnly: Bool?
+        var example: NodeRef?
+        var nullable: Bool?
+        var extensions: Extensions = OrderedMap()
+        var node: NodeRef
+        var refBox: Box<Reference>?
+        var rareBox: Box<RareKeywords>?
+        var constraintBox: Box<Constraints>?
+    }
+
+    private var cow: CopyOnWrite<Fields>
 }
 
 /// Which schema of a `oneOf`/`anyOf` applies, by a property's value. [§4.8.25](https://spec.openapis.org/oas/v3.1.0#discriminator-object)
