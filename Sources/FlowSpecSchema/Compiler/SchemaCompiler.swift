@@ -36,6 +36,8 @@ public struct SchemaCompiler {
     var patternIndexes: [String: Int32] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
+    /// The identifier keywords each source may hold, by source index, found on first use.
+    var identifierKeys: [Int: IdentifierKeys] = [:]
     /// Nesting of the schema being compiled, and a stack guard once it is deep (made again for each
     /// schema compiled from the top, on the thread compiling it).
     var compileDepth = 0
@@ -190,6 +192,7 @@ public struct SchemaCompiler {
     /// Follows JSON pointer tokens from a resource's root, tracking `$id`s on the way.
     mutating func walk(_ resource: SchemaRegistry.Resource, _ tokens: [String]) -> Location? {
         let tree = tree(resource.source)
+        let keys = identifierKeys(resource.source)
         var node = resource.node
         var base = resource.uri
         var dialect = resource.dialect
@@ -210,12 +213,14 @@ public struct SchemaCompiler {
             if tree.isMapping(node) {
                 // Through `member`: the walk passes big mappings (`components/schemas`), and scanning
                 // one for `$schema` and `$id` on every lookup made compiling many schemas quadratic.
-                if let uri = member("$schema", of: node, source: resource.source, in: tree).flatMap(tree.scalar),
+                if keys.schema,
+                    let uri = member("$schema", of: node, source: resource.source, in: tree).flatMap(tree.scalar),
                     let named = SchemaDialect(uri: uri)
                 {
                     dialect = named
                 }
-                if let keyword = dialect.idKeyword, member(keyword, of: node, source: resource.source, in: tree) != nil,
+                if let keyword = dialect.idKeyword, keys.mayHave(keyword),
+                    member(keyword, of: node, source: resource.source, in: tree) != nil,
                     let id = identifier(of: node, in: tree, dialect: dialect)
                 {
                     base = URIReference(base).resolving(id).withoutFragment
@@ -225,6 +230,13 @@ public struct SchemaCompiler {
         return Location(
             source: resource.source, node: node, pointer: pointer, base: base, dialect: dialect,
             resource: resourceID(base), baseIncludesOwnID: tokens.isEmpty ? resource.includesOwnID : true)
+    }
+
+    mutating func identifierKeys(_ source: Int) -> IdentifierKeys {
+        if let known = identifierKeys[source] { return known }
+        let keys = IdentifierKeys(tree(source))
+        identifierKeys[source] = keys
+        return keys
     }
 
     /// The value of a mapping's member, through an index for large mappings.

@@ -84,23 +84,39 @@ public struct SchemaDialect: Hashable, Sendable, CustomStringConvertible {
     var hasDiscriminator: Bool { kind == .openAPI30 || kind == .openAPI31 }
     var isOpenAPI: Bool { kind == .openAPI30 || kind == .openAPI31 }
 
-    /// Keywords whose value is one schema.
-    var schemaKeywords: [String] {
-        isModern
-            ? [
-                "additionalProperties", "propertyNames", "items", "contains", "not", "if", "then", "else",
-                "unevaluatedItems", "unevaluatedProperties",
-            ]
-            : ["additionalProperties", "items", "additionalItems", "not"]
+    /// What a keyword's value holds, for the registry's scan of embedded resources.
+    enum SubschemaRole {
+        /// One schema, or a list of them where the value is a list (draft 4's `items`).
+        case schema
+        /// A map of schemas (`properties`, `$defs`, ...).
+        case map
+        /// A list of schemas (`allOf`, ...).
+        case list
     }
-    /// Keywords whose value is a map of schemas.
-    var schemaMapKeywords: [String] {
-        isModern
-            ? ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies"]
-            : ["definitions", "properties", "patternProperties", "dependencies"]
+
+    /// The role of the keyword whose UTF-8 bytes are `key`, or `nil` for a keyword whose value holds
+    /// no schema. Read from the bytes: the scan asks for every key of every schema in a spec.
+    func subschemaRole(ofKey key: UnsafeBufferPointer<UInt8>) -> SubschemaRole? {
+        for (name, role) in isModern ? Self.modernRoles : Self.legacyRoles
+        where name.utf8CodeUnitCount == key.count && name.withUTF8Buffer({ $0.elementsEqual(key) }) {
+            return role
+        }
+        return nil
     }
-    /// Keywords whose value is a list of schemas.
-    var schemaListKeywords: [String] {
-        isModern ? ["allOf", "anyOf", "oneOf", "prefixItems"] : ["allOf", "anyOf", "oneOf", "items"]
-    }
+
+    private static let modernRoles: [(StaticString, SubschemaRole)] = [
+        ("additionalProperties", .schema), ("propertyNames", .schema), ("items", .schema), ("contains", .schema),
+        ("not", .schema), ("if", .schema), ("then", .schema), ("else", .schema), ("unevaluatedItems", .schema),
+        ("unevaluatedProperties", .schema),
+        ("$defs", .map), ("definitions", .map), ("properties", .map), ("patternProperties", .map),
+        ("dependentSchemas", .map), ("dependencies", .map),
+        ("allOf", .list), ("anyOf", .list), ("oneOf", .list), ("prefixItems", .list),
+    ]
+
+    /// Draft 4 and OpenAPI 3.0 (whose `items` may be a list: see ``SubschemaRole/schema``).
+    private static let legacyRoles: [(StaticString, SubschemaRole)] = [
+        ("additionalProperties", .schema), ("items", .schema), ("additionalItems", .schema), ("not", .schema),
+        ("definitions", .map), ("properties", .map), ("patternProperties", .map), ("dependencies", .map),
+        ("allOf", .list), ("anyOf", .list), ("oneOf", .list),
+    ]
 }

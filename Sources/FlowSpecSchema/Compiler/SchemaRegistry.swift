@@ -70,12 +70,13 @@ public struct SchemaRegistry: Sendable {
         let defaultDialect = source.dialect ?? .jsonSchema2020_12
         scanner.addResource(uri: base, node: source.root, pointer: [], dialect: defaultDialect, includesOwnID: false)
         if let roots = source.schemaRoots {
-            let pointers = Self.pointers(of: Set(roots), in: source.tree, from: source.root)
+            scanner.roots = roots
             for root in roots {
-                scanner.scan(root, base: base, pointer: pointers[root] ?? [], dialect: defaultDialect, depth: 0)
+                scanner.root = root
+                scanner.scan(root, base: base, dialect: defaultDialect, depth: 0)
             }
         } else {
-            scanner.scan(source.root, base: base, pointer: [], dialect: defaultDialect, depth: 0)
+            scanner.scan(source.root, base: base, dialect: defaultDialect, depth: 0)
         }
         self = scanner.registry
         return scanner.diagnostics
@@ -137,15 +138,32 @@ public struct SchemaRegistry: Sendable {
         var diagnostics: [Diagnostic] = []
         /// One flag per node of the source (a Set cost more than the scan of a large spec).
         var visited: [Bool]
+        /// The source's schema roots, and the one being scanned (`nil`: the whole file from its root).
+        var roots: [NodeID] = []
+        var root: NodeID?
+        /// The tokens from ``root`` to the schema being scanned. Only a resource, an anchor or a
+        /// problem needs the pointer, and most specs have none: a pointer made for every schema (and
+        /// the walk that finds the roots' pointers) cost more than the rest of the scan.
+        var path: [String] = []
+        var rootPointers: [NodeID: [String]]?
+        let keys: IdentifierKeys
 
         init(registry: SchemaRegistry, sourceIndex: Int, source: SchemaSource) {
             self.registry = registry
             self.sourceIndex = sourceIndex
             self.source = source
             self.visited = [Bool](repeating: false, count: source.tree.count)
+            keys = IdentifierKeys(source.tree)
         }
 
         var tree: YAMLTree { source.tree }
+
+        /// The JSON pointer of the schema being scanned.
+        mutating func pointer() -> [String] {
+            guard let root else { return path }
+            if rootPointers == nil { rootPointers = SchemaRegistry.pointers(of: Set(roots), in: tree, from: source.root) }
+            return (rootPointers?[root] ?? []) + path
+        }
 
         mutating func addResource(
             uri: String, node: NodeID, pointer: [String], dialect: SchemaDialect, includesOwnID: Bool = true
@@ -163,7 +181,7 @@ public struct SchemaRegistry: Sendable {
                     pointer: JSONPointer(pointer)))
         }
 
-        mutating func scan(_ node: NodeID, base: String, pointer: [String], dialect: SchemaDialect, depth: Int) {
+        mutating func scan(_ node: NodeID, base: String, dialect: SchemaDialect, depth: Int) {
             // The stack check stops a scan that a small thread stack cannot hold; compiling so deep a
             // schema then reports `schema.depth_exceeded` itself.
             guard tree.isMapping(node), depth < 512, !StackLimit.current.isNearlyExhausted,
@@ -171,15 +189,16 @@ public struct SchemaRegistry: Sendable {
             else { return }
             visited[Int(node.index)] = true
             var dialect = dialect
-            if let schemaNode = tree.value(forKey: "$schema", in: node), let uri = tree.scalar(schemaNode),
-                let named = SchemaDialect(uri: uri)
+            if keys.schema, let schemaNode = tree.value(forKey: "$schema", in: node),
+                let uri = tree.scalar(schemaNode), let named = SchemaDialect(uri: uri)
             {
                 dialect = named
             }
             var base = base
-            // In draft 4 and OpenAPI 3.0, `$ref` hides its siblings, `id` included.
-            let refHides = dialect.ignoresRefSiblings && tree.value(forKey: "$ref", in: node) != nil
-            if let idKeyword = dialect.idKeyword, !refHides, let idNode = tree.value(forKey: idKeyword, in: node) {
+            if let idKeyword = dialect.idKeyword, keys.mayHave(idKeyword), let idNode = tree.value(forKey: idKeyword, in: node),
+                // In draft 4 and OpenAPI 3.0, `$ref` hides its siblings, `id` included.
+                !(dialect.ignoresRefSiblings && tree.value(forKey: "$ref", in: node) != nil)
+            {
                 if let id = tree.scalar(idNode), tree.scalarType(idNode) == .string {
                     let resolved = URIReference(base).resolving(id)
                     if dialect.kind == .draft4, let fragment = resolved.fragment, !fragment.isEmpty,
@@ -187,63 +206,75 @@ public struct SchemaRegistry: Sendable {
                     {
                         // draft 4's `"id": "#foo"` is an anchor.
                         addAnchor(
-                            resolved.withoutFragment, fragment, node: node, pointer: pointer, dialect: dialect,
+                            resolved.withoutFragment, fragment, node: node, pointer: pointer(), dialect: dialect,
                             dynamic: false)
                         if resolved.withoutFragment != base {
                             base = resolved.withoutFragment
-                            addResource(uri: base, node: node, pointer: pointer, dialect: dialect)
+                            addResource(uri: base, node: node, pointer: pointer(), dialect: dialect)
                         }
                     } else if resolved.fragment == nil || resolved.fragment == "" {
                         base = resolved.withoutFragment
-                        addResource(uri: base, node: node, pointer: pointer, dialect: dialect)
+                        addResource(uri: base, node: node, pointer: pointer(), dialect: dialect)
                     } else {
                         problem(
                             "`\(idKeyword)` must not have a fragment (`\(id)`)", at: idNode,
-                            pointer: pointer + [idKeyword])
+                            pointer: pointer() + [idKeyword])
                     }
                 } else {
-                    problem("`\(idKeyword)` must be a string", at: idNode, pointer: pointer + [idKeyword])
+                    problem("`\(idKeyword)` must be a string", at: idNode, pointer: pointer() + [idKeyword])
                 }
             }
-            if dialect.isModern {
+            if dialect.isModern && keys.anchors {
                 for (keyword, dynamic) in [("$anchor", false), ("$dynamicAnchor", true)] {
                     guard let anchorNode = tree.value(forKey: keyword, in: node) else { continue }
                     guard let name = tree.scalar(anchorNode), tree.scalarType(anchorNode) == .string, !name.isEmpty
                     else {
-                        problem("`\(keyword)` must be a non-empty string", at: anchorNode, pointer: pointer + [keyword])
+                        problem(
+                            "`\(keyword)` must be a non-empty string", at: anchorNode, pointer: pointer() + [keyword])
                         continue
                     }
-                    addAnchor(base, name, node: node, pointer: pointer, dialect: dialect, dynamic: dynamic)
+                    addAnchor(base, name, node: node, pointer: pointer(), dialect: dialect, dynamic: dynamic)
                 }
             }
             for entry in tree.entries(node) {
-                guard let key = tree.scalar(entry.key) else { continue }
+                // Told apart by bytes: a String for every key of every schema cost more than the scan.
+                guard tree.isScalar(entry.key),
+                    let role = tree.withScalarBytes(entry.key, { dialect.subschemaRole(ofKey: $0) })
+                else { continue }
+                let key = tree.scalar(entry.key) ?? ""
                 let child = entry.value
-                if dialect.schemaKeywords.contains(key) {
+                switch role {
+                case .schema:
                     if tree.isSequence(child) {
-                        scanList(child, key: key, base: base, pointer: pointer, dialect: dialect, depth: depth)
+                        scanList(child, key: key, base: base, dialect: dialect, depth: depth)
                     } else {
-                        scan(child, base: base, pointer: pointer + [key], dialect: dialect, depth: depth + 1)
+                        path.append(key)
+                        scan(child, base: base, dialect: dialect, depth: depth + 1)
+                        path.removeLast()
                     }
-                } else if dialect.schemaMapKeywords.contains(key), tree.isMapping(child) {
+                case .map:
+                    guard tree.isMapping(child) else { continue }
+                    path.append(key)
                     for member in tree.entries(child) {
-                        let name = tree.scalar(member.key) ?? ""
-                        scan(
-                            member.value, base: base, pointer: pointer + [key, name], dialect: dialect, depth: depth + 1
-                        )
+                        path.append(tree.scalar(member.key) ?? "")
+                        scan(member.value, base: base, dialect: dialect, depth: depth + 1)
+                        path.removeLast()
                     }
-                } else if dialect.schemaListKeywords.contains(key), tree.isSequence(child) {
-                    scanList(child, key: key, base: base, pointer: pointer, dialect: dialect, depth: depth)
+                    path.removeLast()
+                case .list:
+                    if tree.isSequence(child) { scanList(child, key: key, base: base, dialect: dialect, depth: depth) }
                 }
             }
         }
 
-        mutating func scanList(
-            _ list: NodeID, key: String, base: String, pointer: [String], dialect: SchemaDialect, depth: Int
-        ) {
+        mutating func scanList(_ list: NodeID, key: String, base: String, dialect: SchemaDialect, depth: Int) {
+            path.append(key)
             for (k, item) in tree.items(list).enumerated() {
-                scan(item, base: base, pointer: pointer + [key, String(k)], dialect: dialect, depth: depth + 1)
+                path.append(String(k))
+                scan(item, base: base, dialect: dialect, depth: depth + 1)
+                path.removeLast()
             }
+            path.removeLast()
         }
 
         mutating func addAnchor(
