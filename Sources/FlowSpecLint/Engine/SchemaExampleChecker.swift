@@ -42,8 +42,9 @@ public struct SchemaExampleChecker: ExampleChecker {
         var failed: [NodeRef] = []
         for node in nodes {
             let file = files[node.file]
-            // By file and pointer: each schema's place is known, so no URI is made and parsed back.
-            if let handle = compiler.compile(fileURI: file.uri, pointer: file.pointer(of: node.node)) {
+            // By file, node and pointer: each schema's place is known, so no URI is made and parsed
+            // back, and the node need not be found again from the pointer.
+            if let handle = compiler.compile(fileURI: file.uri, node: node.node, pointer: file.pointer(of: node.node)) {
                 handles.append((node, handle))
             } else {
                 failed.append(node)

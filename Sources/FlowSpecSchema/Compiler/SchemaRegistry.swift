@@ -161,7 +161,9 @@ public struct SchemaRegistry: Sendable {
         /// The JSON pointer of the schema being scanned.
         mutating func pointer() -> [String] {
             guard let root else { return path }
-            if rootPointers == nil { rootPointers = SchemaRegistry.pointers(of: Set(roots), in: tree, from: source.root) }
+            if rootPointers == nil {
+                rootPointers = SchemaRegistry.pointers(of: Set(roots), in: tree, from: source.root)
+            }
             return (rootPointers?[root] ?? []) + path
         }
 
@@ -195,7 +197,8 @@ public struct SchemaRegistry: Sendable {
                 dialect = named
             }
             var base = base
-            if let idKeyword = dialect.idKeyword, keys.mayHave(idKeyword), let idNode = tree.value(forKey: idKeyword, in: node),
+            if let idKeyword = dialect.idKeyword, keys.mayHave(idKeyword),
+                let idNode = tree.value(forKey: idKeyword, in: node),
                 // In draft 4 and OpenAPI 3.0, `$ref` hides its siblings, `id` included.
                 !(dialect.ignoresRefSiblings && tree.value(forKey: "$ref", in: node) != nil)
             {
