@@ -106,6 +106,21 @@ import Testing
         #expect(CalendarDate(Date(timeIntervalSince1970: 1_782_777_599), in: utc).description == "2026-06-29")
     }
 
+    /// The arithmetic the linter uses for today's date agrees with Foundation's calendar in UTC: every
+    /// day from 1900 to 2200 (leap days and century years among them), at the first and last second.
+    @Test func utcDateAgreesWithTheCalendar() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        var day = -25_567.0  // 1900-01-01
+        while day < 84_006 {  // 2200-01-01
+            for second in [0.0, 86_399.5] {
+                let date = Date(timeIntervalSince1970: day * 86_400 + second)
+                #expect(CalendarDate(utc: date) == CalendarDate(date, in: utc), "\(date)")
+            }
+            day += 1
+        }
+        #expect(CalendarDate(utc: Date(timeIntervalSince1970: 951_782_400)).description == "2000-02-29")
+    }
+
     func finding(_ code: DiagnosticCode, _ pointer: JSONPointer?, file: String? = "api.yaml") -> Diagnostic {
         Diagnostic(
             code: code, severity: .warning, message: "m",

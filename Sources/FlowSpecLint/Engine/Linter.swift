@@ -72,7 +72,7 @@ public struct Linter: Sendable {
             suppressions += file.suppressions
             found += file.diagnostics
         }
-        let date = today ?? CalendarDate(Date(), in: TimeZone(identifier: "UTC") ?? .current)
+        let date = today ?? CalendarDate(utc: Date())
         let outcome = Suppression.apply(suppressions, to: found, today: date)
         var diagnostics = outcome.kept
         for suppression in outcome.expired {

@@ -42,6 +42,22 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.day = parts.day ?? 1
     }
 
+    /// The day `date` falls on in UTC, by arithmetic (Howard Hinnant's `civil_from_days`): the linter
+    /// asks once per run, and making a Foundation calendar cost more than several of the rules.
+    public init(utc date: Date) {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        // Days since 0000-03-01, in 400-year eras of 146,097 days (March first puts the leap day last).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
