@@ -252,12 +252,18 @@ public struct LintContext: Sendable {
             for child in s.patternProperties.values { walk(child) }
             for child in s.defs.values { walk(child) }
             for child in s.dependentSchemas.values { walk(child) }
-            for child in [
-                s.not, s.items, s.contains, s.additionalProperties, s.propertyNames, s.ifSchema, s.thenSchema,
-                s.elseSchema, s.unevaluatedItems, s.unevaluatedProperties, s.contentSchema,
-            ] {
-                walk(child)
-            }
+            // One call each rather than a loop over an array of them, which was made for every schema.
+            walk(s.not)
+            walk(s.items)
+            walk(s.contains)
+            walk(s.additionalProperties)
+            walk(s.propertyNames)
+            walk(s.ifSchema)
+            walk(s.thenSchema)
+            walk(s.elseSchema)
+            walk(s.unevaluatedItems)
+            walk(s.unevaluatedProperties)
+            walk(s.contentSchema)
         }
         func walkHeader(_ header: Header?) {
             guard let header else { return }

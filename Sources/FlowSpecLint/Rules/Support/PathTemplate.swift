@@ -20,6 +20,8 @@ final class PathTemplate: Sendable {
     let normalized: String
     /// Each segment with its variables unnamed.
     let shapes: [[Part]]
+    /// The variable names in order, with repeats (the path rules ask for them once per operation).
+    let variables: [String]
 
     init(_ path: String) {
         self.path = path
@@ -47,6 +49,9 @@ final class PathTemplate: Sendable {
             }.joined()
         }.joined(separator: "/")
         self.shapes = segments.map(Self.shape)
+        self.variables = segments.flatMap { parts in
+            parts.compactMap { if case .variable(let name) = $0 { return name } else { return nil } }
+        }
     }
 
     /// One segment's literals and variables. A `{` inside a variable is part of its name, a `}`
@@ -83,13 +88,6 @@ final class PathTemplate: Sendable {
         while let first = name.first, first == ";" || first == "?" { name = name.dropFirst() }
         while name.last == "*" { name = name.dropLast() }
         return String(name)
-    }
-
-    /// The variable names in order, with repeats.
-    var variables: [String] {
-        segments.flatMap { parts in
-            parts.compactMap { if case .variable(let name) = $0 { return name } else { return nil } }
-        }
     }
 
     /// Whether some URL path matches both templates while neither is more specific, so that which

@@ -9,8 +9,29 @@ import Foundation
 /// resolves references to components one step as well. References inside data (examples, defaults,
 /// extension values) are not counted.
 struct ReferenceIndex {
-    /// The targets, each with the mapping that holds the `$ref` pointing at it.
-    private(set) var targets: [NodeRef: Set<NodeRef>] = [:]
+    /// The targets, each with up to three of the mappings that hold a `$ref` pointing at it: the only
+    /// question is whether one other than two given nodes refers to it, which three distinct holders
+    /// always answer (a set per target cost more than building the index itself).
+    private var targets: [NodeRef: Holders] = [:]
+
+    struct Holders {
+        var first: NodeRef
+        var second: NodeRef?
+        var third: NodeRef?
+
+        mutating func insert(_ holder: NodeRef) {
+            if holder == first || holder == second || holder == third { return }
+            if second == nil {
+                second = holder
+            } else if third == nil {
+                third = holder
+            }
+        }
+
+        func contains(where matches: (NodeRef) -> Bool) -> Bool {
+            matches(first) || second.map(matches) == true || third.map(matches) == true
+        }
+    }
 
     init(_ context: LintContext) {
         var byPath: [String: FileID] = [:]
@@ -42,7 +63,7 @@ struct ReferenceIndex {
     }
 
     mutating func add(_ target: NodeRef, _ holder: NodeRef) {
-        targets[target, default: []].insert(holder)
+        if targets[target]?.insert(holder) == nil { targets[target] = Holders(first: holder) }
     }
 
     /// Whether something other than `node` itself refers to `node`.
