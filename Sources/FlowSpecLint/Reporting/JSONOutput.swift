@@ -3,7 +3,10 @@
 /// The JSON, SARIF and baseline writers build one of these and serialise it, so key order is exactly
 /// what the documentation shows and output is byte-for-byte deterministic (`JSONEncoder` orders keys
 /// only alphabetically, and its number and escape formatting is not ours to document).
-package indirect enum JSONOutput: Hashable, Sendable {
+///
+/// Not `indirect`: the arrays already hold their elements out of line, and an indirect enum put every
+/// string and number of a large report in a heap box of its own, allocated and freed one by one.
+package enum JSONOutput: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
