@@ -77,6 +77,10 @@ struct BuildContext {
     /// more than following it. Only fragments that resolved are kept, so a reference that does not
     /// resolve is reported each time.
     var resolvedFragments: [FileID: [String: NodeID]] = [:]
+    /// The same for local references (`#/components/schemas/Pet`), by their whole text: most of a
+    /// spec's references are local, and splitting each text to find its fragment cost more than the
+    /// lookup.
+    var resolvedLocalReferences: [FileID: [String: NodeID]] = [:]
 
     /// The node at `pointer` in `fileID`, or `nil`.
     mutating func node(at pointer: JSONPointer, in fileID: FileID) -> NodeID? {

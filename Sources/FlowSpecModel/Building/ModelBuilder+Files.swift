@@ -7,6 +7,10 @@ extension ModelBuilder {
     mutating func locate(_ text: String, from refNode: NodeRef, kind: ObjectKind)
         -> NodeRef?
     {
+        let isLocal = text.utf8.first == UInt8(ascii: "#")
+        if isLocal, let known = ctx.resolvedLocalReferences[refNode.file]?[text] {
+            return NodeRef(file: refNode.file, node: known)
+        }
         let hashIndex = text.firstIndex(of: "#")
         let filePart = hashIndex.map { String(text[..<$0]) } ?? text
         let fragment = hashIndex.map { String(text[text.index(after: $0)...]) } ?? ""
@@ -17,7 +21,10 @@ extension ModelBuilder {
             }
             fileID = loaded
         }
-        if let known = ctx.resolvedFragments[fileID]?[fragment] { return NodeRef(file: fileID, node: known) }
+        if let known = ctx.resolvedFragments[fileID]?[fragment] {
+            if isLocal { ctx.resolvedLocalReferences[fileID, default: [:]][text] = known }
+            return NodeRef(file: fileID, node: known)
+        }
         let file = ctx.files[fileID]
         guard let pointer = JSONPointer(fragment: fragment) else {
             if kind == .schema {
@@ -36,6 +43,7 @@ extension ModelBuilder {
             return nil
         }
         ctx.resolvedFragments[fileID, default: [:]][fragment] = node
+        if isLocal { ctx.resolvedLocalReferences[fileID, default: [:]][text] = node }
         return NodeRef(file: fileID, node: node)
     }
 

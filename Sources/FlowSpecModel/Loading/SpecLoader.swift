@@ -83,21 +83,45 @@ public struct SpecLoader: Sendable {
 
     /// A file's bytes, read straight into an array (no intermediate `Data` copy: specs are large).
     static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        var failed = false
+        // A regular file goes straight into the array's storage: reading it in chunks copied every
+        // byte of a large spec once more, before parsing could start.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < buffer.count, let base = buffer.baseAddress {
+                let read = readRetrying(fd, base + count, buffer.count - count)
+                guard read > 0 else {
+                    failed = read < 0
+                    return
+                }
+                count += read
+            }
+        }
+        // Whatever the size did not tell (a file that grew, a FIFO or a device), in chunks.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        if fseek(file, 0, SEEK_END) == 0 {
-            let size = ftell(file)
-            if size > 0 { bytes.reserveCapacity(size) }
-            rewind(file)
+        while !failed {
+            let read = chunk.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress!, $0.count) }
+            if read <= 0 {
+                failed = read < 0
+                break
+            }
+            bytes.append(contentsOf: chunk[0..<read])
         }
+        return failed ? nil : bytes
+    }
+
+    /// read(2), again when a signal interrupts it.
+    private static func readRetrying(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-            if count < chunk.count { break }
+            let result = read(fd, buffer, count)
+            if result < 0 && errno == EINTR { continue }
+            return result
         }
-        return ferror(file) == 0 ? bytes : nil
     }
 
     /// The size of the file at `path` as stat(2) reports it, or `nil` when there is no such file.
