@@ -6,14 +6,20 @@ extension Evaluator {
         switch op {
         case .minProperties(let limit, let site):
             if count >= limit { return true }
-            report(
-                "schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))", site: site
-            )
+            if collect {
+                report(
+                    "schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))",
+                    site: site
+                )
+            }
             return false
         case .maxProperties(let limit, let site):
             if count <= limit { return true }
-            report(
-                "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))", site: site)
+            if collect {
+                report(
+                    "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))",
+                    site: site)
+            }
             return false
         case .required(let index, let site):
             let list = rt.requireds[Int(index)]
@@ -22,7 +28,9 @@ extension Evaluator {
                 let access = list.access[k]
                 if options.direction == .request && access.contains(.readOnly) { continue }
                 if options.direction == .response && access.contains(.writeOnly) { continue }
-                report("schema.required", "`\(list.names[k])` is required", site: site)
+                if collect {
+                    report("schema.required", "`\(list.names[k])` is required", site: site)
+                }
                 valid = false
                 if !collect || full { return false }
             }
@@ -32,9 +40,11 @@ extension Evaluator {
             for dependency in rt.dependentRequireds[Int(index)] where tape.member(r, named: dependency.utf8Name) != nil
             {
                 for (k, other) in dependency.utf8Required.enumerated() where tape.member(r, named: other) == nil {
-                    report(
-                        "schema.dependentRequired",
-                        "`\(dependency.required[k])` is required when `\(dependency.name)` is present", site: site)
+                    if collect {
+                        report(
+                            "schema.dependentRequired",
+                            "`\(dependency.required[k])` is required when `\(dependency.name)` is present", site: site)
+                    }
                     valid = false
                     if !collect || full { return false }
                 }
@@ -70,9 +80,11 @@ extension Evaluator {
             for k in 0..<count {
                 if !annotations.isPropertyEvaluated(k) {
                     if isFalse {
-                        report(
-                            "schema.unevaluatedProperties", "`\(tape.string(m))` is not allowed here", site: site,
-                            at: .key(tape.string(m)))
+                        if collect {
+                            report(
+                                "schema.unevaluatedProperties", "`\(tape.string(m))` is not allowed here", site: site,
+                                at: .key(tape.string(m)))
+                        }
                         valid = false
                     } else if !child(node, m + 2, key: m) {
                         valid = false
@@ -98,13 +110,15 @@ extension Evaluator {
             if let p = applicator.lookup(tape, m) {
                 matched = true
                 if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
-                    let key = tape.string(m)
-                    report(
-                        "schema.access",
-                        options.direction == .request
-                            ? "`\(key)` is read-only and must not be sent in a request"
-                            : "`\(key)` is write-only and must not be returned in a response",
-                        site: applicator.propertiesSite, at: .key(key))
+                    if collect {
+                        let key = tape.string(m)
+                        report(
+                            "schema.access",
+                            options.direction == .request
+                                ? "`\(key)` is read-only and must not be sent in a request"
+                                : "`\(key)` is write-only and must not be returned in a response",
+                            site: applicator.propertiesSite, at: .key(key))
+                    }
                     valid = false
                     if !collect || full { return false }
                 }
@@ -127,10 +141,13 @@ extension Evaluator {
             if !matched && applicator.additional >= 0 {
                 matched = true
                 if rt.info[Int(applicator.additional)].isFalse {
-                    let key = tape.string(m)
-                    report(
-                        "schema.additionalProperties", "`\(key)` is not allowed here", site: applicator.additionalSite,
-                        at: .key(key))
+                    if collect {
+                        let key = tape.string(m)
+                        report(
+                            "schema.additionalProperties", "`\(key)` is not allowed here",
+                            site: applicator.additionalSite,
+                            at: .key(key))
+                    }
                     valid = false
                     if !collect || full { return false }
                 } else if !child(applicator.additional, value, key: m) {

@@ -178,6 +178,10 @@ struct Evaluator {
 
     // MARK: - Errors
 
+    /// Records an error in collecting mode. Callers whose message is worded from the instance or
+    /// the schema (a number's text, a quoted value, a list) call it under `if collect`: the fast
+    /// mode, `not`, `if` and branch selection throw the error away, and wording it costs far more
+    /// than the check that failed.
     mutating func report(_ code: DiagnosticCode, _ message: String, site: Int32, at extra: PathToken? = nil) {
         guard collect else { return }
         guard errors.count < options.maxErrors else {

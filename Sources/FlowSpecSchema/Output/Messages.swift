@@ -39,6 +39,9 @@ enum Messages {
     /// A value shown in a message: short, on one line.
     static func show(_ value: JSONValue) -> String {
         let text = render(value)
+        // A character has at least one byte, so a short text is never cut (and is not counted by
+        // characters, which walks grapheme breaks).
+        if text.utf8.count <= 60 { return "`" + text + "`" }
         return "`" + (text.count > 60 ? String(text.prefix(57)) + "..." : text) + "`"
     }
 
@@ -55,6 +58,9 @@ enum Messages {
     }
 
     static func quote(_ s: String) -> String {
+        // Only ASCII bytes are escaped, and no byte of a multi-byte character is ASCII, so a string
+        // without those bytes is quoted as it is.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var result = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
