@@ -50,6 +50,8 @@ struct Evaluator {
         self.tape = tape
         self.options = options
         self.collect = collect
+        // Room for an ordinary body's depth, so that descending never regrows the path.
+        if collect { path.reserveCapacity(16) }
     }
 
     var full: Bool { errors.count >= options.maxErrors }
