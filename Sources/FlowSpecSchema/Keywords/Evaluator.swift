@@ -26,7 +26,7 @@ struct Evaluator {
     var collect: Bool
     var errors: [SchemaValidationError] = []
     var truncated = false
-    var path: [PathStep] = []
+    var path = InstancePath()
     /// The dynamic scope: resources entered, outermost first (only when the program uses it).
     var scope: [Int32] = []
     /// In-place steps (`$ref`, `allOf`...) since the instance location last changed, and, once
@@ -50,8 +50,6 @@ struct Evaluator {
         self.tape = tape
         self.options = options
         self.collect = collect
-        // Room for an ordinary body's depth, so that descending never regrows the path.
-        if collect { path.reserveCapacity(16) }
     }
 
     var full: Bool { errors.count >= options.maxErrors }
@@ -190,7 +188,9 @@ struct Evaluator {
             truncated = true
             return
         }
-        var tokens = path.map(text)
+        // A closure rather than `path.map(text)`: the partial application copied the whole
+        // evaluator.
+        var tokens = path.map { text($0) }
         if let extra { tokens.append(Self.text(extra)) }
         var error = SchemaValidationError(
             code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")

@@ -23,7 +23,18 @@ enum Messages {
         }
     }
 
+    /// ``typeList(_:nullable:)`` for every mask of the seven types, with and without `nullable`,
+    /// worded on the first type error (wording one costs more than the rest of reporting it).
+    static let typeLists: [String] = (0..<256).map { key in
+        wordTypeList(TypeMask(rawValue: UInt8(key >> 1)), nullable: key & 1 == 1)
+    }
+
     static func typeList(_ mask: TypeMask, nullable: Bool) -> String {
+        guard mask.rawValue < 128 else { return wordTypeList(mask, nullable: nullable) }
+        return typeLists[Int(mask.rawValue) << 1 | (nullable ? 1 : 0)]
+    }
+
+    static func wordTypeList(_ mask: TypeMask, nullable: Bool) -> String {
         var names = mask.names.map { name -> String in
             switch name {
             case "null": return "null"
