@@ -96,6 +96,28 @@ struct JSONTape {
         return withString(r) { MemberApplicator.equal($0, name) }
     }
 
+    /// Whether the string at `r` has exactly the bytes `name`.
+    @inline(__always)
+    func stringEquals(_ r: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = stringCount(r)
+        guard count == name.count else { return false }
+        if count == 0 { return true }
+        return withString(r) { s in
+            guard let x = s.baseAddress, let y = name.baseAddress else { return false }
+            return MemberApplicator.equal(x, y, count)
+        }
+    }
+
+    /// The index of the value of the member named `name` in the object at `r`.
+    func member(_ r: Int, named name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var m = r + 2
+        for _ in 0..<count(r) {
+            if stringEquals(m, name) { return m + 2 }
+            m = end(m + 2)
+        }
+        return nil
+    }
+
     /// The index of the value of the member named `name` in the object at `r`.
     func member(_ r: Int, named name: [UInt8]) -> Int? {
         var m = r + 2

@@ -21,7 +21,7 @@ extension Evaluator {
             }
             return false
         case .enumeration(let table, let nullable, let site):
-            if enumContains(rt.enums[Int(table)], r) { return true }
+            if tag == .string ? enumContainsString(table, r) : enumContains(rt.enums[Int(table)], r) { return true }
             if nullable && tag == .null { return true }
             report("schema.enum", rt.enumMessages[Int(table)], site: site)
             return false
@@ -78,6 +78,29 @@ extension Evaluator {
         case .object: return mask.contains(.object)
         case .int: return mask.contains(.number) || mask.contains(.integer)
         case .number: return mask.contains(.number) || (mask.contains(.integer) && tape.isIntegral(r))
+        }
+    }
+
+    /// Whether the string at `r` is one of table `index`'s strings, compared as bytes with the
+    /// streaming check's copy of them (no value is built, no candidate copied).
+    func enumContainsString(_ index: Int32, _ r: Int) -> Bool {
+        let tables = rt.streaming
+        let candidates = tables.enumTables[Int(index)]
+        let count = tape.stringCount(r)
+        return tape.withString(r) { s in
+            var k = Int(candidates.first)
+            let end = k + Int(candidates.count)
+            while k < end {
+                let range = tables.enumStrings[k]
+                if Int(range.count) == count {
+                    if count == 0 { return true }
+                    if let x = s.baseAddress, MemberApplicator.equal(x, tables.enumBytes + Int(range.start), count) {
+                        return true
+                    }
+                }
+                k += 1
+            }
+            return false
         }
     }
 

@@ -22,9 +22,11 @@ extension Evaluator {
             }
             return false
         case .required(let index, let site):
-            let list = rt.requireds[Int(index)]
+            // `rt` keeps the list alive for the whole validation: reading it unretained saves a
+            // retain and a release per object (the same below for the member applicator).
+            unowned(unsafe) let list = rt.requireds[Int(index)]
             var valid = true
-            for k in 0..<list.utf8Names.count where tape.member(r, named: list.utf8Names[k]) == nil {
+            for k in 0..<list.names.count where tape.member(r, named: list.name(k)) == nil {
                 let access = list.access[k]
                 if options.direction == .request && access.contains(.readOnly) { continue }
                 if options.direction == .response && access.contains(.writeOnly) { continue }
@@ -51,7 +53,8 @@ extension Evaluator {
             }
             return valid
         case .members(let index):
-            return members(rt.members[Int(index)], r, &annotations)
+            unowned(unsafe) let applicator = rt.members[Int(index)]
+            return members(applicator, r, &annotations)
         case .propertyNames(let node, _):
             var valid = true
             var m = r + 2

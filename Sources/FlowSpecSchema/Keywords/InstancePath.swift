@@ -3,28 +3,27 @@
 ///
 /// On a buffer of its own rather than an array: an array checks that it is uniquely referenced (a
 /// runtime call) on every push and every pop, two calls per member of every body validated. The
-/// buffer is shared by copies, so an ``Evaluator`` is used in place (it is: evaluations pass it
-/// `inout`) and never evaluates from two copies.
+/// buffer's address and size are kept here, so a push reads no reference (reading the owner would
+/// retain it); the owner only frees the buffer. The buffer is shared by copies, so an
+/// ``Evaluator`` is used in place (evaluations pass it `inout`) and never evaluates from two copies.
 struct InstancePath {
+    /// Owns the buffer.
     final class Storage {
-        // Never shared across threads: the evaluator that owns it runs on one.
-        @exclusivity(unchecked) var base: UnsafeMutablePointer<Evaluator.PathStep>
-        @exclusivity(unchecked) var capacity: Int
+        let base: UnsafeMutablePointer<Evaluator.PathStep>
 
-        init(capacity: Int) {
-            base = .allocate(capacity: capacity)
-            self.capacity = capacity
-        }
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
 
         deinit { base.deallocate() }
     }
 
     private var storage: Storage? = nil
+    private var base: UnsafeMutablePointer<Evaluator.PathStep>? = nil
+    private var capacity = 0
     private(set) var count = 0
 
     @inline(__always) mutating func append(_ step: Evaluator.PathStep) {
-        let target = count < (storage?.capacity ?? 0) ? storage : grown()
-        target?.base[count] = step
+        if count == capacity { grow() }
+        base?[count] = step
         count += 1
     }
 
@@ -34,16 +33,17 @@ struct InstancePath {
     }
 
     /// Room for twice the steps (16 at first), keeping those pushed.
-    mutating func grown() -> Storage {
+    mutating func grow() {
         let bigger = Storage(capacity: max(16, count * 2))
-        if let storage { bigger.base.update(from: storage.base, count: count) }
+        if let base { bigger.base.update(from: base, count: count) }
         storage = bigger
-        return bigger
+        base = bigger.base
+        capacity = max(16, count * 2)
     }
 
     /// The steps, outermost first, transformed.
     func map<T>(_ transform: (Evaluator.PathStep) -> T) -> [T] {
-        guard let storage else { return [] }
-        return (0..<count).map { transform(storage.base[$0]) }
+        guard let base else { return [] }
+        return (0..<count).map { transform(base[$0]) }
     }
 }
