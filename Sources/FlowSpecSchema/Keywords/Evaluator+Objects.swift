@@ -106,12 +106,14 @@ extension Evaluator {
     mutating func members(_ applicator: MemberApplicator, _ r: Int, _ annotations: inout Annotations) -> Bool {
         var valid = true
         let count = tape.count(r)
+        var hint = 0
         var m = r + 2
         for k in 0..<count {
             let value = m + 2
             var matched = false
-            if let p = applicator.lookup(tape, m) {
+            if let p = applicator.lookup(tape, m, hint: hint) {
                 matched = true
+                hint = p + 1
                 if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
                     if collect {
                         let key = tape.string(m)
