@@ -8,7 +8,9 @@ final class RequiredList: @unchecked Sendable {
     /// The names' UTF-8 bytes end to end (name `k` is `nameStarts[k]..<nameStarts[k + 1]`), for the
     /// evaluator: passing `utf8Names[k]` on retained and released an array per name checked.
     let nameBytes: UnsafeMutablePointer<UInt8>
-    let nameStarts: [Int]
+    /// `names.count + 1` offsets into ``nameBytes``, behind a pointer too (reading an array held by
+    /// a class retains it).
+    let nameStarts: UnsafeMutablePointer<Int>
 
     init(names: [String], access: [Access]) {
         self.names = names
@@ -16,12 +18,16 @@ final class RequiredList: @unchecked Sendable {
         self.utf8Names = names.map { Array($0.utf8) }
         var starts = [0]
         for name in utf8Names { starts.append((starts.last ?? 0) + name.count) }
-        nameStarts = starts
+        nameStarts = .allocate(capacity: starts.count)
+        nameStarts.initialize(from: starts, count: starts.count)
         nameBytes = .allocate(capacity: max(1, starts.last ?? 0))
         for (k, name) in utf8Names.enumerated() { (nameBytes + starts[k]).initialize(from: name, count: name.count) }
     }
 
-    deinit { nameBytes.deallocate() }
+    deinit {
+        nameBytes.deallocate()
+        nameStarts.deallocate()
+    }
 
     /// The UTF-8 bytes of name `k`.
     @inline(__always) func name(_ k: Int) -> UnsafeBufferPointer<UInt8> {
