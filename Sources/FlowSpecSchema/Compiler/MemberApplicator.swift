@@ -32,6 +32,14 @@ final class MemberApplicator: @unchecked Sendable {
         }
     }
 
+    /// ``lookup(_:_:)``, trying property `hint` first: members mostly come in the schema's order,
+    /// so the one after the last found is a good guess (names are distinct, so a hit is the same
+    /// answer), and a hit skips the scan or the hashing.
+    @inline(__always) func lookup(_ tape: JSONTape, _ r: Int, hint: Int) -> Int? {
+        if hint < utf8Names.count && tape.stringEquals(r, utf8Names[hint]) { return hint }
+        return lookup(tape, r)
+    }
+
     /// The index of the property named by the tape string at `r`.
     @inline(__always) func lookup(_ tape: JSONTape, _ r: Int) -> Int? {
         if let hashIndex {

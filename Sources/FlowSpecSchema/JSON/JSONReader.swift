@@ -10,10 +10,15 @@ struct JSONReader {
     var scratch: [UInt8] = []
     /// The output.
     var tape = JSONTape()
-    /// Tape indices of the keys of the objects being parsed, shared by all levels, with a
-    /// fingerprint of each key's bytes so that most comparisons are one integer compare.
-    var keyStack: [Int] = []
-    var keyPrints: [UInt64] = []
+    /// A key of an object being parsed: its tape index, and a fingerprint of its bytes so that most
+    /// comparisons are one integer compare.
+    struct Key {
+        var ref: Int
+        var print: UInt64
+    }
+
+    /// The keys of the objects being parsed, shared by all levels.
+    var keyStack: [Key] = []
     var stack: StackGuard? = nil
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
@@ -56,7 +61,6 @@ struct JSONReader {
         tape.words.reserveCapacity(min(n / 4, 1 << 20) + 8)
         // Room for the keys of a few levels of ordinary objects, so they never regrow while parsing.
         keyStack.reserveCapacity(32)
-        keyPrints.reserveCapacity(32)
         skipWhitespace()
         guard i < n else { throw error(.unexpectedEnd, "the input holds no JSON value", at: i) }
         try parseValue()
@@ -181,14 +185,14 @@ struct JSONReader {
             if count < 12 {
                 var k = base
                 while k < keyStack.count {
-                    if keyPrints[k] == print && sameString(keyStack[k], keyRef) {
+                    if keyStack[k].print == print && sameString(keyStack[k].ref, keyRef) {
                         duplicate = true
                         break
                     }
                     k += 1
                 }
                 if !duplicate && count == 11 {
-                    seen = Set(keyStack[base...].map { tape.withString($0) { Array($0) } })
+                    seen = Set(keyStack[base...].map { tape.withString($0.ref) { Array($0) } })
                     seen?.insert(tape.withString(keyRef) { Array($0) })
                 }
             } else if seen?.insert(tape.withString(keyRef) { Array($0) }).inserted == false {
@@ -207,8 +211,7 @@ struct JSONReader {
                 // Keep the first occurrence: drop this member's key and value from the tape.
                 tape.words.removeSubrange(keyRef...)
             } else {
-                keyStack.append(keyRef)
-                keyPrints.append(print)
+                keyStack.append(Key(ref: keyRef, print: print))
             }
             skipWhitespace()
             guard i < n else { throw unexpected("`,` or `}`") }
@@ -224,8 +227,9 @@ struct JSONReader {
         }
         depth -= 1
         tape.close(r, count: keyStack.count - base)
-        keyStack.removeLast(keyStack.count - base)
-        keyPrints.removeLast(keyPrints.count - base)
+        // One by one: `removeLast(_:)` goes through the generic `replaceSubrange`, which costs more
+        // than the few keys of an ordinary object.
+        while keyStack.count > base { keyStack.removeLast() }
     }
 
     /// Length and up to 16 bytes of a key, mixed: equal keys have equal fingerprints.

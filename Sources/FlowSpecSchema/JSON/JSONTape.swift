@@ -27,7 +27,11 @@ struct JSONTape {
 
     // MARK: - Reading
 
-    @inline(__always) func tag(_ r: Int) -> Tag { Tag(rawValue: UInt8(truncatingIfNeeded: words[r])) ?? .null }
+    @inline(__always) func tag(_ r: Int) -> Tag {
+        // Every tag is written by `appendScalar` from a `Tag`, so its raw value is one of the eight
+        // cases (0...7) and reads back without the failable initialiser's call.
+        unsafeBitCast(UInt8(truncatingIfNeeded: words[r]) & 7, to: Tag.self)
+    }
 
     @inline(__always) func aux(_ r: Int) -> Int { Int(truncatingIfNeeded: words[r] >> 8) }
 
@@ -67,9 +71,12 @@ struct JSONTape {
     func withString<R>(_ r: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let offset = payload(r)
         let count = stringCount(r)
-        if aux(r) & 2 != 0 { return body(UnsafeBufferPointer(rebasing: input[offset..<(offset + count)])) }
+        // The offsets were written by the parser from the buffers' own bounds: no slice checks.
+        if aux(r) & 2 != 0 {
+            return body(UnsafeBufferPointer(start: input.baseAddress.map { $0 + offset }, count: count))
+        }
         return bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
+            body(UnsafeBufferPointer(start: all.baseAddress.map { $0 + offset }, count: count))
         }
     }
 
@@ -85,16 +92,30 @@ struct JSONTape {
     @inline(__always)
     func stringEquals(_ r: Int, _ name: [UInt8]) -> Bool {
         guard stringCount(r) == name.count else { return false }
+        // Word-wise, as the streaming check compares names.
+        return withString(r) { MemberApplicator.equal($0, name) }
+    }
+
+    /// Whether the string at `r` has exactly the bytes `name`.
+    @inline(__always)
+    func stringEquals(_ r: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = stringCount(r)
+        guard count == name.count else { return false }
+        if count == 0 { return true }
         return withString(r) { s in
-            name.withUnsafeBufferPointer { n in
-                var k = 0
-                while k < n.count {
-                    if s[k] != n[k] { return false }
-                    k += 1
-                }
-                return true
-            }
+            guard let x = s.baseAddress, let y = name.baseAddress else { return false }
+            return MemberApplicator.equal(x, y, count)
         }
+    }
+
+    /// The index of the value of the member named `name` in the object at `r`.
+    func member(_ r: Int, named name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var m = r + 2
+        for _ in 0..<count(r) {
+            if stringEquals(m, name) { return m + 2 }
+            m = end(m + 2)
+        }
+        return nil
     }
 
     /// The index of the value of the member named `name` in the object at `r`.

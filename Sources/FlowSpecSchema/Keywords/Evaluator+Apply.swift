@@ -7,16 +7,21 @@ extension Evaluator {
         switch op {
         case .type(let mask, let nullable, let site):
             if matches(mask, r, tag) || (nullable && tag == .null) { return true }
-            report(
-                "schema.type",
-                "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))", site: site)
+            if collect {
+                report(
+                    "schema.type",
+                    "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))",
+                    site: site)
+            }
             return false
         case .const(let expected, let site):
             if tape.equals(r, rt.values[Int(expected)]) { return true }
-            report("schema.const", "must be \(Messages.show(rt.values[Int(expected)]))", site: site)
+            if collect {
+                report("schema.const", "must be \(Messages.show(rt.values[Int(expected)]))", site: site)
+            }
             return false
         case .enumeration(let table, let nullable, let site):
-            if enumContains(rt.enums[Int(table)], r) { return true }
+            if tag == .string ? enumContainsString(table, r) : enumContains(rt.enums[Int(table)], r) { return true }
             if nullable && tag == .null { return true }
             report("schema.enum", rt.enumMessages[Int(table)], site: site)
             return false
@@ -28,7 +33,9 @@ extension Evaluator {
             return string(op, r)
         case .format(let kind, let forced, let site):
             guard options.assertFormats || forced, !kind.check(tape, r) else { return true }
-            report("schema.format", Messages.format(kind, Messages.show(tape.value(r))), site: site)
+            if collect {
+                report("schema.format", Messages.format(kind, Messages.show(tape.value(r))), site: site)
+            }
             return false
         case .minItems, .maxItems, .uniqueItems, .items, .contains, .unevaluatedItems:
             guard tag == .array else { return true }
@@ -74,6 +81,29 @@ extension Evaluator {
         }
     }
 
+    /// Whether the string at `r` is one of table `index`'s strings, compared as bytes with the
+    /// streaming check's copy of them (no value is built, no candidate copied).
+    func enumContainsString(_ index: Int32, _ r: Int) -> Bool {
+        let tables = rt.streaming
+        let candidates = tables.enumTables[Int(index)]
+        let count = tape.stringCount(r)
+        return tape.withString(r) { s in
+            var k = Int(candidates.first)
+            let end = k + Int(candidates.count)
+            while k < end {
+                let range = tables.enumStrings[k]
+                if Int(range.count) == count {
+                    if count == 0 { return true }
+                    if let x = s.baseAddress, MemberApplicator.equal(x, tables.enumBytes + Int(range.start), count) {
+                        return true
+                    }
+                }
+                k += 1
+            }
+            return false
+        }
+    }
+
     func enumContains(_ table: EnumTable, _ r: Int) -> Bool {
         if let set = table.set { return set.contains(tape.value(r)) }
         for candidate in table.values where tape.equals(r, candidate) { return true }
@@ -106,28 +136,34 @@ extension Evaluator {
         case .minimum(let index, let exclusive, let site):
             let c = compare(r, rt.numbers[Int(index)])
             if c > 0 || (c == 0 && !exclusive) { return true }
-            let limit = rt.numbers[Int(index)]
-            let n = tape.number(r)
-            report(
-                "schema.minimum",
-                exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))",
-                site: site)
+            if collect {
+                let limit = rt.numbers[Int(index)]
+                let n = tape.number(r)
+                report(
+                    "schema.minimum",
+                    exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))",
+                    site: site)
+            }
             return false
         case .maximum(let index, let exclusive, let site):
             let c = compare(r, rt.numbers[Int(index)])
             if c < 0 || (c == 0 && !exclusive) { return true }
-            let limit = rt.numbers[Int(index)]
-            let n = tape.number(r)
-            report(
-                "schema.maximum",
-                exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))",
-                site: site)
+            if collect {
+                let limit = rt.numbers[Int(index)]
+                let n = tape.number(r)
+                report(
+                    "schema.maximum",
+                    exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))",
+                    site: site)
+            }
             return false
         case .multipleOf(let index, let site):
             let divisor = rt.numbers[Int(index)]
             let n = tape.number(r)
             if n.isMultiple(of: divisor) { return true }
-            report("schema.multipleOf", "must be a multiple of \(divisor) (it is \(n))", site: site)
+            if collect {
+                report("schema.multipleOf", "must be a multiple of \(divisor) (it is \(n))", site: site)
+            }
             return false
         default:
             return true
@@ -151,21 +187,29 @@ extension Evaluator {
             // UTF-8 length bounds the scalar count, so most checks never count scalars.
             let bytes = tape.stringCount(r)
             if bytes >= limit && (tape.stringIsASCII(r) || tape.scalarCount(r) >= limit) { return true }
-            let length = tape.scalarCount(r)
-            report(
-                "schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))", site: site)
+            if collect {
+                let length = tape.scalarCount(r)
+                report(
+                    "schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))",
+                    site: site)
+            }
             return false
         case .maxLength(let limit, let site):
             if tape.stringCount(r) <= limit { return true }
             let length = tape.scalarCount(r)
             if length <= limit { return true }
-            report(
-                "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))", site: site)
+            if collect {
+                report(
+                    "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))",
+                    site: site)
+            }
             return false
         case .pattern(let pattern, let site):
             let matcher = rt.patterns[Int(pattern)]
             if tape.withString(r, { matcher.matches(utf8: $0) }) { return true }
-            report("schema.pattern", "must match the pattern `\(rt.patternTexts[Int(pattern)])`", site: site)
+            if collect {
+                report("schema.pattern", "must match the pattern `\(rt.patternTexts[Int(pattern)])`", site: site)
+            }
             return false
         default:
             return true

@@ -6,15 +6,23 @@ extension Evaluator {
         switch op {
         case .minItems(let limit, let site):
             if count >= limit { return true }
-            report("schema.minItems", "must have at least \(Messages.items(limit)) (it has \(count))", site: site)
+            if collect {
+                report("schema.minItems", "must have at least \(Messages.items(limit)) (it has \(count))", site: site)
+            }
             return false
         case .maxItems(let limit, let site):
             if count <= limit { return true }
-            report("schema.maxItems", "must have at most \(Messages.items(limit)) (it has \(count))", site: site)
+            if collect {
+                report("schema.maxItems", "must have at most \(Messages.items(limit)) (it has \(count))", site: site)
+            }
             return false
         case .uniqueItems(let site):
             guard let (first, second) = firstDuplicate(r) else { return true }
-            report("schema.uniqueItems", "items \(first) and \(second) are equal, but items must be unique", site: site)
+            if collect {
+                report(
+                    "schema.uniqueItems", "items \(first) and \(second) are equal, but items must be unique", site: site
+                )
+            }
             return false
         case .items(let index):
             return items(rt.items[Int(index)], r, &annotations)
@@ -27,7 +35,10 @@ extension Evaluator {
             for k in 0..<count {
                 if !annotations.isItemEvaluated(k) {
                     if isFalse {
-                        report("schema.unevaluatedItems", "item \(k) is not allowed here", site: site, at: .index(k))
+                        if collect {
+                            report(
+                                "schema.unevaluatedItems", "item \(k) is not allowed here", site: site, at: .index(k))
+                        }
                         valid = false
                     } else if !child(node, e, index: k) {
                         valid = false
@@ -83,9 +94,11 @@ extension Evaluator {
         if applicator.rest >= 0 && count > prefixCount {
             let rest = applicator.rest
             if rt.info[Int(rest)].isFalse {
-                report(
-                    "schema.items", "must have at most \(Messages.items(prefixCount)) (it has \(count))",
-                    site: applicator.restSite)
+                if collect {
+                    report(
+                        "schema.items", "must have at most \(Messages.items(prefixCount)) (it has \(count))",
+                        site: applicator.restSite)
+                }
                 return false
             }
             for k in prefixCount..<count {
@@ -119,17 +132,21 @@ extension Evaluator {
         }
         collect = saved
         if matches < applicator.min {
-            report(
-                "schema.contains",
-                "must contain at least \(Messages.items(applicator.min)) matching the `contains` schema (it has \(matches))",
-                site: applicator.minSite)
+            if collect {
+                report(
+                    "schema.contains",
+                    "must contain at least \(Messages.items(applicator.min)) matching the `contains` schema (it has \(matches))",
+                    site: applicator.minSite)
+            }
             return false
         }
         if applicator.max >= 0 && matches > applicator.max {
-            report(
-                "schema.maxContains",
-                "must contain at most \(Messages.items(applicator.max)) matching the `contains` schema (it has \(matches))",
-                site: applicator.maxSite)
+            if collect {
+                report(
+                    "schema.maxContains",
+                    "must contain at most \(Messages.items(applicator.max)) matching the `contains` schema (it has \(matches))",
+                    site: applicator.maxSite)
+            }
             return false
         }
         return true

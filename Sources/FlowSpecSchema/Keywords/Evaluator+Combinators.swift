@@ -113,9 +113,11 @@ extension Evaluator {
                 : anyOf(applicator.fallback, r, site: applicator.site, &annotations)
         }
         guard let tag = tape.member(r, named: applicator.utf8PropertyName) else {
-            report(
-                "schema.discriminator", "discriminator property `\(applicator.propertyName)` is required",
-                site: applicator.site)
+            if collect {
+                report(
+                    "schema.discriminator", "discriminator property `\(applicator.propertyName)` is required",
+                    site: applicator.site)
+            }
             return false
         }
         if tape.tag(tag) == .string {
@@ -123,11 +125,13 @@ extension Evaluator {
                 return inPlace(applicator.targets[k], r, &annotations)
             }
         }
-        let allowed = applicator.values.map { "`\($0)`" }.joined(separator: ", ")
-        report(
-            "schema.discriminator",
-            "`\(applicator.propertyName)` is \(Messages.show(tape.value(tag))), which is not one of the mapped values \(allowed)",
-            site: applicator.site, at: .key(applicator.propertyName))
+        if collect {
+            let allowed = applicator.values.map { "`\($0)`" }.joined(separator: ", ")
+            report(
+                "schema.discriminator",
+                "`\(applicator.propertyName)` is \(Messages.show(tape.value(tag))), which is not one of the mapped values \(allowed)",
+                site: applicator.site, at: .key(applicator.propertyName))
+        }
         return false
     }
 }

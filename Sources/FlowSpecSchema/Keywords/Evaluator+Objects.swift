@@ -6,23 +6,33 @@ extension Evaluator {
         switch op {
         case .minProperties(let limit, let site):
             if count >= limit { return true }
-            report(
-                "schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))", site: site
-            )
+            if collect {
+                report(
+                    "schema.minProperties", "must have at least \(Messages.properties(limit)) (it has \(count))",
+                    site: site
+                )
+            }
             return false
         case .maxProperties(let limit, let site):
             if count <= limit { return true }
-            report(
-                "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))", site: site)
+            if collect {
+                report(
+                    "schema.maxProperties", "must have at most \(Messages.properties(limit)) (it has \(count))",
+                    site: site)
+            }
             return false
         case .required(let index, let site):
-            let list = rt.requireds[Int(index)]
+            // `rt` keeps the list alive for the whole validation: reading it unretained saves a
+            // retain and a release per object (the same below for the member applicator).
+            unowned(unsafe) let list = rt.requireds[Int(index)]
             var valid = true
-            for k in 0..<list.utf8Names.count where tape.member(r, named: list.utf8Names[k]) == nil {
+            for k in 0..<list.names.count where tape.member(r, named: list.name(k)) == nil {
                 let access = list.access[k]
                 if options.direction == .request && access.contains(.readOnly) { continue }
                 if options.direction == .response && access.contains(.writeOnly) { continue }
-                report("schema.required", "`\(list.names[k])` is required", site: site)
+                if collect {
+                    report("schema.required", "`\(list.names[k])` is required", site: site)
+                }
                 valid = false
                 if !collect || full { return false }
             }
@@ -32,16 +42,19 @@ extension Evaluator {
             for dependency in rt.dependentRequireds[Int(index)] where tape.member(r, named: dependency.utf8Name) != nil
             {
                 for (k, other) in dependency.utf8Required.enumerated() where tape.member(r, named: other) == nil {
-                    report(
-                        "schema.dependentRequired",
-                        "`\(dependency.required[k])` is required when `\(dependency.name)` is present", site: site)
+                    if collect {
+                        report(
+                            "schema.dependentRequired",
+                            "`\(dependency.required[k])` is required when `\(dependency.name)` is present", site: site)
+                    }
                     valid = false
                     if !collect || full { return false }
                 }
             }
             return valid
         case .members(let index):
-            return members(rt.members[Int(index)], r, &annotations)
+            unowned(unsafe) let applicator = rt.members[Int(index)]
+            return members(applicator, r, &annotations)
         case .propertyNames(let node, _):
             var valid = true
             var m = r + 2
@@ -70,9 +83,11 @@ extension Evaluator {
             for k in 0..<count {
                 if !annotations.isPropertyEvaluated(k) {
                     if isFalse {
-                        report(
-                            "schema.unevaluatedProperties", "`\(tape.string(m))` is not allowed here", site: site,
-                            at: .key(tape.string(m)))
+                        if collect {
+                            report(
+                                "schema.unevaluatedProperties", "`\(tape.string(m))` is not allowed here", site: site,
+                                at: .key(tape.string(m)))
+                        }
                         valid = false
                     } else if !child(node, m + 2, key: m) {
                         valid = false
@@ -91,20 +106,24 @@ extension Evaluator {
     mutating func members(_ applicator: MemberApplicator, _ r: Int, _ annotations: inout Annotations) -> Bool {
         var valid = true
         let count = tape.count(r)
+        var hint = 0
         var m = r + 2
         for k in 0..<count {
             let value = m + 2
             var matched = false
-            if let p = applicator.lookup(tape, m) {
+            if let p = applicator.lookup(tape, m, hint: hint) {
                 matched = true
+                hint = p + 1
                 if applicator.hasAccessFlags && options.strictAccess && !accessAllowed(applicator.access[p]) {
-                    let key = tape.string(m)
-                    report(
-                        "schema.access",
-                        options.direction == .request
-                            ? "`\(key)` is read-only and must not be sent in a request"
-                            : "`\(key)` is write-only and must not be returned in a response",
-                        site: applicator.propertiesSite, at: .key(key))
+                    if collect {
+                        let key = tape.string(m)
+                        report(
+                            "schema.access",
+                            options.direction == .request
+                                ? "`\(key)` is read-only and must not be sent in a request"
+                                : "`\(key)` is write-only and must not be returned in a response",
+                            site: applicator.propertiesSite, at: .key(key))
+                    }
                     valid = false
                     if !collect || full { return false }
                 }
@@ -127,10 +146,13 @@ extension Evaluator {
             if !matched && applicator.additional >= 0 {
                 matched = true
                 if rt.info[Int(applicator.additional)].isFalse {
-                    let key = tape.string(m)
-                    report(
-                        "schema.additionalProperties", "`\(key)` is not allowed here", site: applicator.additionalSite,
-                        at: .key(key))
+                    if collect {
+                        let key = tape.string(m)
+                        report(
+                            "schema.additionalProperties", "`\(key)` is not allowed here",
+                            site: applicator.additionalSite,
+                            at: .key(key))
+                    }
                     valid = false
                     if !collect || full { return false }
                 } else if !child(applicator.additional, value, key: m) {

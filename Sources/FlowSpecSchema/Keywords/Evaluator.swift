@@ -26,7 +26,7 @@ struct Evaluator {
     var collect: Bool
     var errors: [SchemaValidationError] = []
     var truncated = false
-    var path: [PathStep] = []
+    var path = InstancePath()
     /// The dynamic scope: resources entered, outermost first (only when the program uses it).
     var scope: [Int32] = []
     /// In-place steps (`$ref`, `allOf`...) since the instance location last changed, and, once
@@ -178,13 +178,19 @@ struct Evaluator {
 
     // MARK: - Errors
 
+    /// Records an error in collecting mode. Callers whose message is worded from the instance or
+    /// the schema (a number's text, a quoted value, a list) call it under `if collect`: the fast
+    /// mode, `not`, `if` and branch selection throw the error away, and wording it costs far more
+    /// than the check that failed.
     mutating func report(_ code: DiagnosticCode, _ message: String, site: Int32, at extra: PathToken? = nil) {
         guard collect else { return }
         guard errors.count < options.maxErrors else {
             truncated = true
             return
         }
-        var tokens = path.map(text)
+        // A closure rather than `path.map(text)`: the partial application copied the whole
+        // evaluator.
+        var tokens = path.map { text($0) }
         if let extra { tokens.append(Self.text(extra)) }
         var error = SchemaValidationError(
             code: code, message: message, instancePointer: JSONPointer(tokens), keyword: "")

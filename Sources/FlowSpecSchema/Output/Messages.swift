@@ -23,7 +23,18 @@ enum Messages {
         }
     }
 
+    /// ``typeList(_:nullable:)`` for every mask of the seven types, with and without `nullable`,
+    /// worded on the first type error (wording one costs more than the rest of reporting it).
+    static let typeLists: [String] = (0..<256).map { key in
+        wordTypeList(TypeMask(rawValue: UInt8(key >> 1)), nullable: key & 1 == 1)
+    }
+
     static func typeList(_ mask: TypeMask, nullable: Bool) -> String {
+        guard mask.rawValue < 128 else { return wordTypeList(mask, nullable: nullable) }
+        return typeLists[Int(mask.rawValue) << 1 | (nullable ? 1 : 0)]
+    }
+
+    static func wordTypeList(_ mask: TypeMask, nullable: Bool) -> String {
         var names = mask.names.map { name -> String in
             switch name {
             case "null": return "null"
@@ -39,6 +50,9 @@ enum Messages {
     /// A value shown in a message: short, on one line.
     static func show(_ value: JSONValue) -> String {
         let text = render(value)
+        // A character has at least one byte, so a short text is never cut (and is not counted by
+        // characters, which walks grapheme breaks).
+        if text.utf8.count <= 60 { return "`" + text + "`" }
         return "`" + (text.count > 60 ? String(text.prefix(57)) + "..." : text) + "`"
     }
 
@@ -55,6 +69,9 @@ enum Messages {
     }
 
     static func quote(_ s: String) -> String {
+        // Only ASCII bytes are escaped, and no byte of a multi-byte character is ASCII, so a string
+        // without those bytes is quoted as it is.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var result = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
