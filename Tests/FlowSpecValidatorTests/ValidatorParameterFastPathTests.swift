@@ -265,4 +265,19 @@ struct ValidatorParameterFastPathTests {
             body: nil)
         #expect(codes(bad.violations).count == 1)
     }
+
+    /// A violation's message joined in one buffer reads exactly as the interpolation it replaces.
+    @Test func messageTextJoinsAsInterpolationDoes() {
+        let pieces = ["", "a", "query limit", " at ", "/0/~1x", ": ", "é日本", String(repeating: "long text ", count: 20)]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    #expect(MessageText.join(a, b, c) == "\(a)\(b)\(c)")
+                    #expect(MessageText.join(c, a, b, c, a) == "\(c)\(a)\(b)\(c)\(a)")
+                }
+            }
+        }
+        let bridged = "caf\u{E9}" as String
+        #expect(MessageText.join("response body", " at ", bridged, ": ", "x") == "response body at café: x")
+    }
 }

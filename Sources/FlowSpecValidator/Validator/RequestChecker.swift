@@ -266,10 +266,13 @@ struct RequestChecker {
             return
         }
         for error in schema.validate(instance, options: options).errors {
-            let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
+            let root = error.instancePointer.isRoot
             violations.append(
                 Diagnostic(
-                    code: error.code, severity: .error, message: "\(check.instanceLocation)\(place): \(error.message)",
+                    code: error.code, severity: .error,
+                    message: MessageText.join(
+                        check.instanceLocation, root ? "" : " at ", root ? "" : error.instancePointer.description, ": ",
+                        error.message),
                     location: error.location ?? check.site.location,
                     pointer: error.keywordPointer ?? check.site.pointer,
                     instancePointer: error.instancePointer, instanceLocation: check.instanceLocation))
