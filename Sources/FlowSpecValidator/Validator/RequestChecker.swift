@@ -47,7 +47,8 @@ struct RequestChecker {
                 if !plan.options.strict, let fast = operation.parameters.fast {
                     // Most requests are decided on the target's bytes; a refused value is worded there
                     // too when everything else is usual, without asking the schema twice.
-                    let outcome = fastCheck(fast, captures, target: target)
+                    var outcome = FastParameterOutcome()
+                    fastCheck(fast, captures, target: target, into: &outcome)
                     if !outcome.acceptsAll
                         && !(outcome.isCertain
                             && wordRefused(operation, fast, outcome, captures, target: target, into: &result.violations))
