@@ -127,6 +127,10 @@ import Testing
         #expect(pointer.description == "/a~0b~1c/café au lait/100%/")
         #expect(pointer.fragment == "#/a~0b~1c/caf%C3%A9%20au%20lait/100%25/")
         #expect(JSONPointer(fragment: pointer.fragment) == pointer)
+        #expect(JSONPointer.root.description == "")
+        let long: JSONPointer = ["définitions", "a/very~long", "0", "日本"]
+        #expect(long.description == "/définitions/a~1very~0long/0/日本")
+        #expect(JSONPointer(parsing: long.description) == long)
         #expect(JSONPointer.escape("~/") == "~0~1")
         #expect(JSONPointer.escape("plain") == "plain")
     }

@@ -185,6 +185,69 @@ struct ValidatorParameterFastPathTests {
         }
     }
 
+    /// A refused value is worded on the fast path (asking its schema once) exactly as the decoders
+    /// and the full check word it: same diagnostics, fields and order.
+    @Test func fastWordingMatchesTheFullCheck() {
+        let validator = Self.validator
+        let checker = RequestChecker(plan: validator.plan)
+        var worded: [String] = []
+        for target in Self.targets {
+            guard case .matched(let index, let captures) = validator.plan.router.routeInPlace(
+                method: .get, path: target, from: 0),
+                let fast = validator.plan.operations[index].parameters.fast
+            else {
+                Issue.record("\(target) is not checked on the fast path")
+                continue
+            }
+            let operation = validator.plan.operations[index]
+            var full = RequestValidation(method: .get, headers: HeaderSource(pairs: []))
+            checker.checkParameters(operation, captures, target: target, fields: HeaderSource(pairs: []), into: &full)
+            let outcome = checker.fastCheck(fast, captures, target: target)
+            if outcome.isCertain && outcome.refused != 0 {
+                var violations: [Diagnostic] = []
+                #expect(checker.wordRefused(operation, fast, outcome, captures, target: target, into: &violations))
+                #expect(violations == full.violations, "\(target)")
+                #expect(!violations.isEmpty, "\(target): a refused value of these schemas is invalid")
+                worded.append(target)
+            }
+            // A refusal handed to the decoders changes no violation either.
+            var slow = RequestValidation(method: .get, headers: HeaderSource(pairs: []))
+            checker.checkParameters(
+                operation, captures, target: target, fields: HeaderSource(pairs: []), refused: outcome.refused,
+                into: &slow)
+            #expect(slow.violations == full.violations, "\(target)")
+            let verdict = validator.validate(method: "GET", path: "https://example.com" + target, headers: [], body: nil)
+            #expect(verdict.violations == full.violations, "\(target)")
+        }
+        let path = "/items/\(Self.uuid)/ABC"
+        for expected in [
+            "\(path)?token=t&limit=0", "\(path)?token=t&limit=101", "\(path)?token=t&limit=abc",
+            "\(path)?token=t&mode=Fast", "\(path)?token=t&q=a", "\(path)?token=t&q=abcdef",
+            "\(path)?token=t&flag=yes", "\(path)?token=t&ratio=2", "/items/not-a-uuid/ABC?token=t",
+            "/items/\(Self.uuid)/abc?token=t",
+        ] {
+            #expect(worded.contains(expected), "\(expected) should be worded on the fast path")
+        }
+    }
+
+    /// An integer the scalar check refuses outright, the schema refuses too (for these schemas);
+    /// an integer it cannot judge (an `enum` that may list integers) is left to the schema.
+    @Test func scalarIntegerRefusalsAgreeWithTheSchemas() throws {
+        let plan = Self.validator.plan
+        let limit = try #require(checks(0)["limit"])
+        let scalar = try #require(limit.scalar)
+        for value: Int64 in [-5, 0, 1, 100, 101] {
+            let number = JSONValue.number(JSONNumber(text: String(value)))
+            let valid = plan.schemas[limit.schema].isValid(number, options: plan.parameterOptions)
+            #expect(scalar.judge(integer: value) == valid, "\(value)")
+        }
+        let mode = try #require(checks(0)["mode"]?.scalar)
+        #expect(mode.judge(integer: 7) == false, "`type: string` refuses any integer")
+        var untyped = mode
+        untyped.allowsInteger = true
+        #expect(untyped.judge(integer: 7) == nil, "an enum may list the integer")
+    }
+
     /// The benchmark spec's operations are all planned for the fast path.
     @Test(.enabled(if: Flows.hasMini, "../shared/bench/flows-mini.yaml is absent"))
     func flowsMiniOperationsHaveFastPlans() throws {
@@ -201,5 +264,20 @@ struct ValidatorParameterFastPathTests {
             method: "GET", path: "https://auth.example.test/v1/environments/\(env)/users?limit=400", headers: [],
             body: nil)
         #expect(codes(bad.violations).count == 1)
+    }
+
+    /// A violation's message joined in one buffer reads exactly as the interpolation it replaces.
+    @Test func messageTextJoinsAsInterpolationDoes() {
+        let pieces = ["", "a", "query limit", " at ", "/0/~1x", ": ", "é日本", String(repeating: "long text ", count: 20)]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    #expect(MessageText.join(a, b, c) == "\(a)\(b)\(c)")
+                    #expect(MessageText.join(c, a, b, c, a) == "\(c)\(a)\(b)\(c)\(a)")
+                }
+            }
+        }
+        let bridged = "caf\u{E9}" as String
+        #expect(MessageText.join("response body", " at ", bridged, ": ", "x") == "response body at café: x")
     }
 }

@@ -72,12 +72,38 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
 
     /// The RFC 6901 string form, such as `/paths/~1pets/get`.
     public var description: String {
-        var result = ""
+        // Measured, then written once into a string of that length: appending piece by piece grew
+        // the string (an allocation and a copy) several times per pointer, and every violation in
+        // a body renders one.
+        var count = 0
         for token in tokens {
-            result.append("/")
-            result.append(Self.escape(token))
+            count &+= 1 &+ token.utf8.count
+            for byte in token.utf8 where byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { count &+= 1 }
         }
-        return result
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for token in tokens {
+                buffer[at] = UInt8(ascii: "/")
+                at &+= 1
+                for byte in token.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"):
+                        buffer[at] = UInt8(ascii: "~")
+                        buffer[at &+ 1] = UInt8(ascii: "0")
+                        at &+= 2
+                    case UInt8(ascii: "/"):
+                        buffer[at] = UInt8(ascii: "~")
+                        buffer[at &+ 1] = UInt8(ascii: "1")
+                        at &+= 2
+                    default:
+                        buffer[at] = byte
+                        at &+= 1
+                    }
+                }
+            }
+            return at
+        }
     }
 
     /// The URI fragment form, such as `#/paths/~1pets/get`, with characters that are not allowed in a

@@ -33,7 +33,13 @@ public enum PrimitiveType: String, Sendable, Hashable, CaseIterable {
 
     /// RFC 8259 `number = [ minus ] int [ frac ] [ exp ]`.
     static func isJSONNumber(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Native strings are read in place (an array of the bytes was an allocation per value).
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isJSONNumber(bytes: $0) }) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer { isJSONNumber(bytes: $0) }
+    }
+
+    /// ``isJSONNumber(_:)`` of the text with UTF-8 bytes `bytes`.
+    static func isJSONNumber(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func digits() -> Int {
             let start = index

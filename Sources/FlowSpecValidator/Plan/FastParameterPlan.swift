@@ -8,15 +8,19 @@ import FlowSpecModel
 /// Like ``ScalarCheck`` it only accepts: when anything is unusual (a repeated or empty value, a
 /// missing required one, an escape it cannot take, a value the checks do not accept), the request
 /// goes through the decoders and the compiled schemas, which word every violation.
-struct FastParameterPlan: Sendable {
+final class FastParameterPlan: Sendable {
     /// A path variable, by its position among the route's in-place captures.
     struct PathValue: Sendable {
+        /// Its position in ``ParameterPlanSet/entries``.
+        let entry: Int
         let capture: Int
         let check: ParameterCheck
     }
 
     /// A query primitive, by its name's bytes.
     struct QueryValue: Sendable {
+        /// Its position in ``ParameterPlanSet/entries``.
+        let entry: Int
         let name: [UInt8]
         let required: Bool
         let type: PrimitiveType
@@ -37,14 +41,14 @@ struct FastParameterPlan: Sendable {
     init?(entries: [ParameterEntry], pathCaptures: [String]) {
         var paths: [PathValue] = []
         var queries: [QueryValue] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let definition = entry.decoder.definition
             switch definition.location {
             case .path:
                 guard entry.check.pathPrimitive == .string, let k = pathCaptures.firstIndex(of: definition.name),
                     k < PathCaptures.capacity
                 else { return nil }
-                paths.append(PathValue(capture: k, check: entry.check))
+                paths.append(PathValue(entry: index, capture: k, check: entry.check))
             case .query:
                 // A name that needs no decoding and cannot be split: its bytes are what a request sends.
                 guard definition.contentMediaType == nil, entry.decoder.style == .form,
@@ -56,7 +60,7 @@ struct FastParameterPlan: Sendable {
                 else { return nil }
                 queries.append(
                     QueryValue(
-                        name: Array(definition.name.utf8), required: definition.required, type: type,
+                        entry: index, name: Array(definition.name.utf8), required: definition.required, type: type,
                         check: entry.check))
             case .header, .cookie:
                 return nil

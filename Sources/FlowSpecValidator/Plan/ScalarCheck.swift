@@ -8,6 +8,8 @@ import FlowSpecYAML
 /// It only ever *accepts*: a value it accepts is one the compiled schema accepts too, and anything
 /// else (a value it does not accept, a schema with any other keyword) goes to the compiled schema,
 /// which words the violations. So it changes how fast a valid value is checked, never a verdict.
+/// A value it refuses is only *most likely* invalid: the compiled schema is then asked for its
+/// errors straight away (no errors: the value is valid after all, a slower way to the same verdict).
 /// It is built only when every keyword of the schema is one it understands (annotations aside).
 struct ScalarCheck: Sendable, Hashable {
     /// Whether `type` lets a string, an integer through (both when the schema has no `type`).
@@ -100,7 +102,8 @@ struct ScalarCheck: Sendable, Hashable {
         return Int64(text)
     }
 
-    /// Whether the string with UTF-8 bytes `bytes` certainly matches (`false`: ask the schema).
+    /// Whether the string with UTF-8 bytes `bytes` certainly matches (`false`: ask the schema; a
+    /// keyword the check models refuses it, so the schema almost surely does too).
     func accepts(string bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard allowsString else { return false }
         if uuid && !Formats.uuid(bytes) { return false }
@@ -116,9 +119,14 @@ struct ScalarCheck: Sendable, Hashable {
     }
 
     /// Whether the integer `value` certainly matches (`false`: ask the schema).
-    func accepts(integer value: Int64) -> Bool {
+    func accepts(integer value: Int64) -> Bool { judge(integer: value) == true }
+
+    /// `true` when the integer `value` certainly matches, `false` when a keyword the check models
+    /// refuses it (so the schema almost surely does too), `nil` when the check cannot tell (an `enum`
+    /// may list integers).
+    func judge(integer value: Int64) -> Bool? {
         guard allowsInteger else { return false }
-        if stringEnum != nil { return false }
+        if stringEnum != nil { return nil }
         if let minimum, value < minimum { return false }
         if let maximum, value > maximum { return false }
         return true

@@ -69,8 +69,8 @@ struct BodyChecker {
             return
         }
         guard
-            let match = self.match(
-                contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
+            let match = Self.plainMatch(contentType, declared.matcher)
+                ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
         else { return }
         result.mediaTypeKey = match.key
         let media = declared.media[match.keyIndex]
@@ -100,9 +100,22 @@ struct BodyChecker {
         _ contentType: String, _ matcher: MediaTypeMatcher, site: SpecSite, _ side: Side,
         into violations: inout [Diagnostic]
     ) -> KeyMatch? {
-        if let index = matcher.fastMatch(contentType) {
-            return KeyMatch(keyIndex: index, key: matcher.declaredKeys[index])
-        }
+        Self.plainMatch(contentType, matcher) ?? parseAndMatch(contentType, matcher, site: site, side, into: &violations)
+    }
+
+    /// The declared key a `Content-Type` is as written (the usual case), without parsing it.
+    @inline(__always) static func plainMatch(_ contentType: String, _ matcher: MediaTypeMatcher) -> KeyMatch? {
+        guard let index = matcher.fastMatch(contentType) else { return nil }
+        return KeyMatch(keyIndex: index, key: matcher.declaredKeys[index])
+    }
+
+    /// ``match(_:_:site:_:into:)`` for a `Content-Type` that is not a declared key as written. The
+    /// hot callers try ``plainMatch(_:_:)`` first and reach the site only here: passing it along
+    /// copied it for every body.
+    func parseAndMatch(
+        _ contentType: String, _ matcher: MediaTypeMatcher, site: SpecSite, _ side: Side,
+        into violations: inout [Diagnostic]
+    ) -> KeyMatch? {
         switch matcher.match(contentType) {
         case .matched(let match):
             return KeyMatch(keyIndex: match.keyIndex, key: match.key)
@@ -224,10 +237,13 @@ struct BodyChecker {
         _ errors: [SchemaValidationError], _ side: Side, _ media: BodyMediaPlan, into violations: inout [Diagnostic]
     ) {
         for error in errors {
-            let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
+            let root = error.instancePointer.isRoot
             violations.append(
                 Diagnostic(
-                    code: error.code, severity: .error, message: "\(side.name)\(place): \(error.message)",
+                    code: error.code, severity: .error,
+                    message: MessageText.join(
+                        side.name, root ? "" : " at ", root ? "" : error.instancePointer.description, ": ",
+                        error.message),
                     location: error.location ?? media.site.location,
                     pointer: error.keywordPointer ?? media.site.pointer,
                     instancePointer: error.instancePointer))

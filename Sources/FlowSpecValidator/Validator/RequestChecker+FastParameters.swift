@@ -1,4 +1,31 @@
+import FlowSpecModel
 import FlowSpecSchema
+
+/// What ``RequestChecker/fastCheck(_:_:target:)`` found on a request target's bytes.
+struct FastParameterOutcome {
+    /// Whether every value was found and judged in place (`false`: the decoders must judge, as
+    /// something is unusual: a repeated, empty or missing value, an escape the fast path cannot take).
+    var isCertain = true
+    /// The entries (bit `k`: ``ParameterPlanSet/entries`` `[k]`) whose value a check refused: most
+    /// likely invalid, so the compiled schema is asked for its errors without asking first whether
+    /// the value is valid.
+    var refused: UInt64 = 0
+    /// The query values' ranges in the target: start at `2j` (-1 when absent), end at `2j + 1`, for
+    /// ``FastParameterPlan/queryValues`` `[j]`.
+    var found = SIMD16<Int>(repeating: -1)
+
+    /// Whether every parameter certainly passes.
+    var acceptsAll: Bool { isCertain && refused == 0 }
+}
+
+/// What a fast check made of one value.
+enum FastJudgement {
+    case accepted
+    /// A check refused it: most likely invalid.
+    case refused
+    /// The decoders must judge.
+    case unsure
+}
 
 extension RequestChecker {
     /// Whether every parameter of an operation with a ``FastParameterPlan`` certainly passes, read
@@ -7,54 +34,97 @@ extension RequestChecker {
     /// checks them, and words any violation. Not for strict mode, which also looks for undeclared
     /// parameters.
     func fastAccepts(_ fast: FastParameterPlan, _ captures: PathCaptures, target: String) -> Bool {
-        target.utf8.withContiguousStorageIfAvailable { bytes in
+        fastCheck(fast, captures, target: target).acceptsAll
+    }
+
+    /// Finds and judges every parameter value of an operation with a ``FastParameterPlan`` on the
+    /// bytes of `target`, the path values where the router found them. A refused value is most likely
+    /// invalid; when the outcome is certain, ``wordRefused(_:_:_:_:target:into:)`` words the
+    /// violations without the decoders.
+    func fastCheck(_ fast: FastParameterPlan, _ captures: PathCaptures, target: String) -> FastParameterOutcome {
+        var outcome = FastParameterOutcome()
+        fastCheck(fast, captures, target: target, into: &outcome)
+        return outcome
+    }
+
+    /// ``fastCheck(_:_:target:)`` into a fresh `outcome` of the caller's (returning it copied its
+    /// hundred and forty bytes once more per request).
+    func fastCheck(
+        _ fast: FastParameterPlan, _ captures: PathCaptures, target: String, into outcome: inout FastParameterOutcome
+    ) {
+        let read: Void? = target.utf8.withContiguousStorageIfAvailable { bytes in
             for value in fast.pathValues {
-                guard value.capture < captures.count else { return false }
+                guard value.capture < captures.count else {
+                    outcome.isCertain = false
+                    return
+                }
                 let range = captures.range(value.capture)
-                guard accepts(string: UnsafeBufferPointer(rebasing: bytes[range]), value.check) else { return false }
+                if !accepts(string: UnsafeBufferPointer(rebasing: bytes[range]), value.check, askSchema: false) {
+                    outcome.refused |= 1 &<< UInt64(value.entry)
+                }
             }
-            return fast.queryValues.isEmpty || queryAccepts(fast, bytes, pathEnd: captures.pathEnd)
-        } ?? false
+            if !fast.queryValues.isEmpty { queryCheck(fast, bytes, pathEnd: captures.pathEnd, &outcome) }
+        }
+        if read == nil { outcome.isCertain = false }
     }
 
     /// Whether the string value with bytes `bytes` passes `check`, as
-    /// ``validate(_:_:options:into:)`` would find for `.string` of them.
-    @inline(__always) func accepts(string bytes: UnsafeBufferPointer<UInt8>, _ check: ParameterCheck) -> Bool {
+    /// ``validate(_:_:options:refused:into:)`` would find for `.string` of them. When the scalar
+    /// check refuses it, the schema is asked only if `askSchema` (the refusal is most likely right).
+    @inline(__always) func accepts(
+        string bytes: UnsafeBufferPointer<UInt8>, _ check: ParameterCheck, askSchema: Bool = true
+    ) -> Bool {
         guard check.schema >= 0 else { return true }
-        if let scalar = check.scalar, scalar.accepts(string: bytes) { return true }
+        if let scalar = check.scalar {
+            if scalar.accepts(string: bytes) { return true }
+            if !askSchema { return false }
+        }
         return plan.schemas[check.schema].isValid(stringBytes: bytes, options: plan.parameterOptions)
     }
 
-    /// The query items of the target with bytes `bytes`, split as ``QueryString`` splits them, each
-    /// declared one given once with a non-empty value that passes its check.
+    /// Finds the query items of the target with bytes `bytes`, split as ``QueryString`` splits them,
+    /// and judges each declared one, given once with a non-empty value (anything else: not certain).
     /// `pathEnd` is where the router found the path to end: the target's first `?`, if any.
-    func queryAccepts(_ fast: FastParameterPlan, _ bytes: UnsafeBufferPointer<UInt8>, pathEnd: Int) -> Bool {
+    func queryCheck(
+        _ fast: FastParameterPlan, _ bytes: UnsafeBufferPointer<UInt8>, pathEnd: Int, _ outcome: inout FastParameterOutcome
+    ) {
         // The query starts after the first `?` (a second one right after it is dropped, as
         // `QueryString` drops a leading `?`).
         var start = pathEnd &+ 1
         if start < bytes.count && bytes[start] == UInt8(ascii: "?") { start &+= 1 }
-        // Value ranges by parameter: start at 2j (-1 when absent), end at 2j + 1.
-        var found = SIMD16<Int>(repeating: -1)
         let located = fast.queryNameBytes.withUnsafeBufferPointer { names in
             fast.queryNameBounds.withUnsafeBufferPointer { bounds in
-                Self.locate(names, bounds, in: bytes, from: start, into: &found)
+                Self.locate(names, bounds, in: bytes, from: start, into: &outcome.found)
             }
         }
-        guard located else { return false }
+        guard located else {
+            outcome.isCertain = false
+            return
+        }
         var j = 0
         while j < fast.queryValues.count {
-            let valueStart = found[2 &* j]
+            let valueStart = outcome.found[2 &* j]
             if valueStart < 0 {
-                if fast.queryValues[j].required { return false }
+                if fast.queryValues[j].required {
+                    outcome.isCertain = false
+                    return
+                }
             } else {
-                let valueEnd = found[2 &* j &+ 1]
-                guard valueEnd > valueStart,
-                    accepts(query: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), fast.queryValues[j])
-                else { return false }
+                let valueEnd = outcome.found[2 &* j &+ 1]
+                guard valueEnd > valueStart else {
+                    outcome.isCertain = false
+                    return
+                }
+                switch judge(query: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), fast.queryValues[j]) {
+                case .accepted: break
+                case .refused: outcome.refused |= 1 &<< UInt64(fast.queryValues[j].entry)
+                case .unsure:
+                    outcome.isCertain = false
+                    return
+                }
             }
             j &+= 1
         }
-        return true
     }
 
     /// Finds the value of each name (`names[bounds[2j]..<bounds[2j+1]]`) among the `&`-separated
@@ -103,9 +173,9 @@ extension RequestChecker {
         return true
     }
 
-    /// Whether a query value, as written (`raw`: ASCII, not empty), passes once percent-decoded.
-    func accepts(query raw: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> Bool {
-        guard raw.contains(UInt8(ascii: "%")) else { return accepts(decoded: raw, value) }
+    /// What becomes of a query value, as written (`raw`: ASCII, not empty), once percent-decoded.
+    func judge(query raw: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> FastJudgement {
+        guard raw.contains(UInt8(ascii: "%")) else { return judge(decoded: raw, value) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { buffer in
             var count = 0
             var k = 0
@@ -114,10 +184,10 @@ extension RequestChecker {
                 if byte == UInt8(ascii: "%") {
                     guard k &+ 2 < raw.count, let high = PercentDecoding.hexValue(raw[k &+ 1]),
                         let low = PercentDecoding.hexValue(raw[k &+ 2])
-                    else { return false }
+                    else { return .unsure }
                     byte = high << 4 | low
                     // Decoded text that is not ASCII must be checked as UTF-8: the decoders do that.
-                    guard byte < 0x80 else { return false }
+                    guard byte < 0x80 else { return .unsure }
                     k &+= 3
                 } else {
                     k &+= 1
@@ -125,29 +195,88 @@ extension RequestChecker {
                 buffer[count] = byte
                 count &+= 1
             }
-            return accepts(decoded: UnsafeBufferPointer(rebasing: buffer[0..<count]), value)
+            return judge(decoded: UnsafeBufferPointer(rebasing: buffer[0..<count]), value)
         }
     }
 
     /// Whether a decoded query value passes: as text for a string, as the JSON value
-    /// ``PrimitiveType/coerce(_:)`` makes of it otherwise.
-    func accepts(decoded bytes: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> Bool {
+    /// ``PrimitiveType/coerce(_:)`` makes of it otherwise. A value the scalar check refuses is
+    /// refused without asking the schema.
+    func judge(decoded bytes: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> FastJudgement {
         let check = value.check
-        guard check.schema >= 0 else { return true }
+        guard check.schema >= 0 else { return .accepted }
         switch value.type {
         case .string:
-            return accepts(string: bytes, check)
+            return accepts(string: bytes, check, askSchema: false) ? .accepted : .refused
         case .integer, .number:
-            if let scalar = check.scalar, let integer = Self.plainInteger(bytes), scalar.accepts(integer: integer) {
-                return true
+            if let scalar = check.scalar {
+                if let integer = Self.plainInteger(bytes) {
+                    if let verdict = scalar.judge(integer: integer) { return verdict ? .accepted : .refused }
+                } else if !scalar.allowsString && !PrimitiveType.isJSONNumber(bytes: bytes) {
+                    // Not a number, so it stays a string, which the schema's `type` refuses.
+                    return .refused
+                }
             }
         case .boolean:
             break
         }
         let coerced = value.type.coerce(String(decoding: bytes, as: UTF8.self))
         let schema = plan.schemas[check.schema]
-        if case .string(let text) = coerced { return schema.isValid(string: text, options: plan.parameterOptions) }
-        return schema.isValid(coerced, options: plan.parameterOptions)
+        let valid: Bool
+        if case .string(let text) = coerced {
+            valid = schema.isValid(string: text, options: plan.parameterOptions)
+        } else {
+            valid = schema.isValid(coerced, options: plan.parameterOptions)
+        }
+        return valid ? .accepted : .refused
+    }
+
+    /// Words the violations of the values `outcome` refused, for a certain outcome: each value as
+    /// the decoders would have decoded it, validated in declaration order, as
+    /// ``checkParameters(_:_:target:fields:into:)-(_,PathCaptures,_,_,_)`` would. `false` (and
+    /// nothing added) when a value is not where the decoders would look for it.
+    func wordRefused(
+        _ operation: OperationPlan, _ fast: FastParameterPlan, _ outcome: FastParameterOutcome, _ captures: PathCaptures,
+        target: String, into violations: inout [Diagnostic]
+    ) -> Bool {
+        let entries = operation.parameters.entries
+        // Added in place (a local array appended at the end copied each diagnostic once more), and
+        // taken back if the decoders must judge after all.
+        let count = violations.count
+        var mask = outcome.refused
+        while mask != 0 {
+            let k = mask.trailingZeroBitCount
+            mask &= mask &- 1
+            let check = entries[k].check
+            if let type = check.pathPrimitive {
+                guard
+                    let capture = plan.router.matcher.captureIndex(
+                        rank: captures.rank, name: entries[k].decoder.definition.name)
+                else {
+                    violations.removeSubrange(count...)
+                    return false
+                }
+                checkPathValue(type, captures.range(capture), in: target, check, refused: true, into: &violations)
+            } else {
+                guard let j = fast.queryValues.firstIndex(where: { $0.entry == k }) else {
+                    violations.removeSubrange(count...)
+                    return false
+                }
+                let utf8 = target.utf8
+                let raw = Substring(
+                    utf8[utf8.index(utf8.startIndex, offsetBy: outcome.found[2 &* j])..<utf8.index(
+                        utf8.startIndex, offsetBy: outcome.found[2 &* j &+ 1])])
+                // As the `form` decoder decodes a primitive: the whole value percent-decoded.
+                guard let text = try? PercentDecoding.decode(raw) else {
+                    violations.removeSubrange(count...)
+                    return false
+                }
+                validate(
+                    fast.queryValues[j].type.coerce(text), check, options: plan.parameterOptions, refused: true,
+                    into: &violations)
+            }
+        }
+        return true
     }
 
     /// The value of a JSON integer literal without sign tricks (`0`, `42`, `-7`; not `-0`, `007`, or

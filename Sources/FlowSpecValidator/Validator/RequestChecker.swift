@@ -44,8 +44,20 @@ struct RequestChecker {
                 result.parameters = DecodedParameters(
                     deferred: DeferredParameters(
                         plan: plan, operation: index, target: target, pathStart: pathStart, headers: fields))
-                let set = operation.parameters
-                if plan.options.strict || !(set.fast.map { fastAccepts($0, captures, target: target) } ?? false) {
+                if !plan.options.strict, let fast = operation.parameters.fast {
+                    // Most requests are decided on the target's bytes; a refused value is worded there
+                    // too when everything else is usual, without asking the schema twice.
+                    var outcome = FastParameterOutcome()
+                    fastCheck(fast, captures, target: target, into: &outcome)
+                    if !outcome.acceptsAll
+                        && !(outcome.isCertain
+                            && wordRefused(operation, fast, outcome, captures, target: target, into: &result.violations))
+                    {
+                        checkParameters(
+                            operation, captures, target: target, fields: fields, refused: outcome.refused,
+                            into: &result)
+                    }
+                } else {
                     checkParameters(operation, captures, target: target, fields: fields, into: &result)
                 }
             } else {
@@ -169,27 +181,29 @@ struct RequestChecker {
     /// parameters are all `simple` primitives (``ParameterPlanSet/pathValuesInPlace``), with the path
     /// values read in `target` where the router found them: a value is turned into a string only when
     /// it is not a string or its check fails (to word the violation). Nothing decoded is kept: the
-    /// verdict decodes again if asked (``DeferredParameters``).
+    /// verdict decodes again if asked (``DeferredParameters``). `refused` (bit `k`: `entries[k]`)
+    /// are the values the fast path refused: their schemas are asked for errors straight away.
     func checkParameters(
         _ operation: OperationPlan, _ captures: PathCaptures, target: String, fields: HeaderSource,
-        into result: inout RequestValidation
+        refused: UInt64 = 0, into result: inout RequestValidation
     ) {
         let set = operation.parameters
         let strict = plan.options.strict
         let query = set.readsQuery || strict ? QueryString(requestTarget: target) : QueryString()
         let cookies = set.readsCookies || strict ? CookieList(parsing: fields.values(of: .cookie)) : CookieList(parsing: [])
         let sources = ParameterSources(path: [], query: query, headers: fields, cookies: cookies)
-        for entry in set.entries {
+        for (index, entry) in set.entries.enumerated() {
             let check = entry.check
+            let wasRefused = index < 64 && refused & (1 &<< UInt64(index)) != 0
             if let type = check.pathPrimitive,
                 let k = plan.router.matcher.captureIndex(rank: captures.rank, name: entry.decoder.definition.name)
             {
-                checkPathValue(type, captures.range(k), in: target, check, into: &result.violations)
+                checkPathValue(type, captures.range(k), in: target, check, refused: wasRefused, into: &result.violations)
                 continue
             }
             do {
                 guard let value = try entry.decoder.decode(from: sources) else { continue }
-                validate(value, check, options: plan.parameterOptions, into: &result.violations)
+                validate(value, check, options: plan.parameterOptions, refused: wasRefused, into: &result.violations)
             } catch {
                 result.violations.append(
                     check.site.diagnostic(error.code, error.message, instanceLocation: error.instanceLocation))
@@ -201,13 +215,13 @@ struct RequestChecker {
     }
 
     /// Checks the path value at UTF-8 offsets `range` of `target` (no percent-escapes, so its raw and
-    /// decoded text are these bytes).
+    /// decoded text are these bytes); `refused`: a check already refused it.
     func checkPathValue(
-        _ type: PrimitiveType, _ range: Range<Int>, in target: String, _ check: ParameterCheck,
+        _ type: PrimitiveType, _ range: Range<Int>, in target: String, _ check: ParameterCheck, refused: Bool = false,
         into violations: inout [Diagnostic]
     ) {
         guard check.schema >= 0 else { return }
-        if type == .string {
+        if type == .string && !refused {
             let schema = plan.schemas[check.schema]
             let valid = target.utf8.withContiguousStorageIfAvailable { bytes in
                 schema.isValid(stringBytes: UnsafeBufferPointer(rebasing: bytes[range]), options: plan.parameterOptions)
@@ -216,12 +230,19 @@ struct RequestChecker {
         }
         let utf8 = target.utf8
         let text = String(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])!
-        validate(type.coerce(text), check, options: plan.parameterOptions, into: &violations)
+        // A string refused above needs no second look before its errors are collected.
+        validate(
+            type.coerce(text), check, options: plan.parameterOptions, refused: refused || type == .string,
+            into: &violations)
     }
 
-    /// Validates a decoded parameter or header value with its schema.
+    /// Validates a decoded parameter or header value with its schema. `refused`: a check already
+    /// refused the value, so it is most likely invalid and the schema is asked for its errors
+    /// without asking first whether it is valid (an instance the collecting pass finds valid has no
+    /// errors, so the violations are the same either way; the valid case is only slower).
     func validate(
-        _ value: JSONValue, _ check: ParameterCheck, options: ValidationOptions, into violations: inout [Diagnostic]
+        _ value: JSONValue, _ check: ParameterCheck, options: ValidationOptions, refused: Bool = false,
+        into violations: inout [Diagnostic]
     ) {
         guard check.schema >= 0 else { return }
         let schema = plan.schemas[check.schema]
@@ -238,16 +259,21 @@ struct RequestChecker {
                 return
             }
         }
-        if case .string(let text) = instance {
+        if refused {
+            // Asked below.
+        } else if case .string(let text) = instance {
             if schema.isValid(string: text, options: options) { return }
         } else if schema.isValid(instance, options: options) {
             return
         }
         for error in schema.validate(instance, options: options).errors {
-            let place = error.instancePointer.isRoot ? "" : " at \(error.instancePointer)"
+            let root = error.instancePointer.isRoot
             violations.append(
                 Diagnostic(
-                    code: error.code, severity: .error, message: "\(check.instanceLocation)\(place): \(error.message)",
+                    code: error.code, severity: .error,
+                    message: MessageText.join(
+                        check.instanceLocation, root ? "" : " at ", root ? "" : error.instancePointer.description, ": ",
+                        error.message),
                     location: error.location ?? check.site.location,
                     pointer: error.keywordPointer ?? check.site.pointer,
                     instancePointer: error.instancePointer, instanceLocation: check.instanceLocation))

@@ -111,8 +111,9 @@ struct ResponseChecker {
             return
         }
         guard
-            let match = bodies.match(
-                contentType, matcher, site: response.contentSite, .response, into: &result.violations)
+            let match = BodyChecker.plainMatch(contentType, matcher)
+                ?? bodies.parseAndMatch(
+                    contentType, matcher, site: response.contentSite, .response, into: &result.violations)
         else { return }
         result.mediaTypeKey = match.key
         if plan.options.checkAccept, status != 406 {

@@ -116,12 +116,12 @@ public struct Validator: Sendable {
                     .methodNotAllowed, "`\(method)` is not a valid HTTP method", instanceLocation: "method"))
             return result
         }
-        if let start = Self.pathStart(path) {
-            return RequestChecker(plan: plan).check(
-                method: parsedMethod, target: path, pathStart: start, fields: fields, body: .bytes(body))
-        }
+        // One call, which builds its result where it is returned: two calls (one per form of the
+        // target) inlined here had the result built aside and copied (a dozen retains and releases).
+        let start = Self.pathStart(path)
         return RequestChecker(plan: plan).check(
-            method: parsedMethod, target: Self.pathAndQuery(path), fields: fields, body: .bytes(body))
+            method: parsedMethod, target: start == nil ? Self.pathAndQuery(path) : path, pathStart: start ?? 0,
+            fields: fields, body: .bytes(body))
     }
 
     /// Checks a response to a request checked before: status, headers, `Content-Type` (also against
