@@ -17,13 +17,5 @@ public struct ResponseValidation: Sendable {
     }
 
     /// Whether no violation is an error.
-    public var isValid: Bool {
-        // By index: `contains(where:)` copied each diagnostic (a dozen retains) to look at its severity.
-        var k = 0
-        while k < violations.count {
-            if violations[k].severity == .error { return false }
-            k &+= 1
-        }
-        return true
-    }
+    public var isValid: Bool { !violations.containsError }
 }
