@@ -34,8 +34,13 @@ tsan_filter=${TSAN_FILTER:-'validatorsAreSharedAcrossThreads|HostileConcurrencyT
 #   pointer with those bits set, so every schema box of a spec held in a test's `static let`, and
 #   everything it holds, is reported as leaked although it is reachable. Six lines reproduce it:
 #   `indirect enum S { case a(Int), b(Int) }` stored in a global dictionary as `.b(1)`.
-#   Model building is where those boxes and their arrays and strings are allocated. (Patterns are
-#   substrings of the mangled names LSan prints; a leading `$` would be an end-of-name anchor.)
+#   Model building is where those boxes and their arrays and strings are allocated, and the
+#   registration of components, whose reference table holds each one in such a box
+#   (`ReferenceTable.ResolvedObject`; since the model's values are copy-on-write, copying one into
+#   its box no longer goes through a model frame the lines above match). (Patterns are substrings of
+#   the mangled names LSan prints; a leading `$` would be an end-of-name anchor.)
+# - The Swift runtime's cache of demangled type names (`swift_getTypeName`, through
+#   `String(describing:)` in ArgumentParser's validators), kept for the life of the process.
 # - Foundation's `Data(contentsOf:)` and `Process` storage is reached the same way (an enum with a
 #   tagged reference), from tests that read fixtures and run the built binary.
 suppressions=$(mktemp)
@@ -45,6 +50,8 @@ leak:libXCTest.so
 leak:s13FlowSpecModel0C7Builder
 leak:s13FlowSpecModel10OrderedMapV6append
 leak:s13FlowSpecModel12SchemaObjectV
+leak:18registerComponents_2in
+leak:swift_getTypeName
 leak:libFoundationEssentials.so
 leak:libFoundation.so
 SUPPRESSIONS
