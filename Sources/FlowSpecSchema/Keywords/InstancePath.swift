@@ -7,11 +7,15 @@
 /// retain it); the owner only frees the buffer. The buffer is shared by copies, so an
 /// ``Evaluator`` is used in place (evaluations pass it `inout`) and never evaluates from two copies.
 struct InstancePath {
-    /// Owns the buffer.
+    /// Owns the buffer. A step is two words of plain data, so the buffer is written, copied and
+    /// freed without initialising or deinitialising its elements.
     final class Storage {
         let base: UnsafeMutablePointer<Evaluator.PathStep>
 
-        init(capacity: Int) { base = .allocate(capacity: capacity) }
+        init(capacity: Int) {
+            assert(_isPOD(Evaluator.PathStep.self), "a step that holds a reference needs (de)initialising")
+            base = .allocate(capacity: capacity)
+        }
 
         deinit { base.deallocate() }
     }
