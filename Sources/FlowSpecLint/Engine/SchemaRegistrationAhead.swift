@@ -65,7 +65,7 @@ public final class SchemaRegistrationAhead: @unchecked Sendable {
         let thread = HelperThread { [self, registry] in
             var compiler = SchemaCompiler(registry: registry, options: SchemaCompiler.Options(defaultDialect: dialect))
             for node in schemas where !isCancelled {
-                _ = compiler.compile(fileURI: file.uri, pointer: file.pointer(of: node))
+                _ = compiler.compile(fileURI: file.uri, node: node, pointer: file.pointer(of: node))
             }
             lock.lock()
             compiled = (dialect, compiler)
