@@ -36,8 +36,6 @@ public struct SchemaCompiler {
     var patternIndexes: [String: Int32] = [:]
     /// Member indexes of large mappings (`components/schemas` of a big spec), built on first use.
     var memberIndexes: [NodeKey: [String: NodeID]] = [:]
-    /// The identifier keywords each source may hold, by source index, found on first use.
-    var identifierKeys: [Int: IdentifierKeys] = [:]
     /// Nesting of the schema being compiled, and a stack guard once it is deep (made again for each
     /// schema compiled from the top, on the thread compiling it).
     var compileDepth = 0
@@ -232,12 +230,8 @@ public struct SchemaCompiler {
             resource: resourceID(base), baseIncludesOwnID: tokens.isEmpty ? resource.includesOwnID : true)
     }
 
-    mutating func identifierKeys(_ source: Int) -> IdentifierKeys {
-        if let known = identifierKeys[source] { return known }
-        let keys = IdentifierKeys(tree(source))
-        identifierKeys[source] = keys
-        return keys
-    }
+    /// The identifier keywords `source` may hold (found when it was registered).
+    func identifierKeys(_ source: Int) -> IdentifierKeys { registry.identifierKeys[source] }
 
     /// The value of a mapping's member, through an index for large mappings.
     mutating func member(_ key: String, of mapping: NodeID, source: Int, in tree: YAMLTree) -> NodeID? {

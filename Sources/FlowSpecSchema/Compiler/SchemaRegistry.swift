@@ -37,6 +37,9 @@ public struct SchemaRegistry: Sendable {
     }
 
     private(set) var sources: [SchemaSource] = []
+    /// The identifier keywords each source may hold, by source index: found once, when the source is
+    /// registered, for the registration's scan and for every compiler's pointer walks.
+    private(set) var identifierKeys: [IdentifierKeys] = []
     private(set) var resources: [String: Resource] = [:]
     private(set) var anchors: [String: Anchor] = [:]
     /// Dynamic anchors by resource URI, in document order.
@@ -51,6 +54,7 @@ public struct SchemaRegistry: Sendable {
     public static var empty: SchemaRegistry {
         var registry = SchemaRegistry()
         registry.sources = []
+        registry.identifierKeys = []
         registry.resources = [:]
         registry.anchors = [:]
         registry.dynamicAnchors = [:]
@@ -65,7 +69,9 @@ public struct SchemaRegistry: Sendable {
     public mutating func register(_ source: SchemaSource) -> [Diagnostic] {
         let index = sources.count
         sources.append(source)
-        var scanner = Scanner(registry: self, sourceIndex: index, source: source)
+        let keys = IdentifierKeys(source.tree)
+        identifierKeys.append(keys)
+        var scanner = Scanner(registry: self, sourceIndex: index, source: source, keys: keys)
         let base = URIReference(source.baseURI).withoutFragment
         let defaultDialect = source.dialect ?? .jsonSchema2020_12
         scanner.addResource(uri: base, node: source.root, pointer: [], dialect: defaultDialect, includesOwnID: false)
@@ -148,12 +154,12 @@ public struct SchemaRegistry: Sendable {
         var rootPointers: [NodeID: [String]]?
         let keys: IdentifierKeys
 
-        init(registry: SchemaRegistry, sourceIndex: Int, source: SchemaSource) {
+        init(registry: SchemaRegistry, sourceIndex: Int, source: SchemaSource, keys: IdentifierKeys) {
             self.registry = registry
             self.sourceIndex = sourceIndex
             self.source = source
             self.visited = [Bool](repeating: false, count: source.tree.count)
-            keys = IdentifierKeys(source.tree)
+            self.keys = keys
         }
 
         var tree: YAMLTree { source.tree }
