@@ -78,7 +78,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         var count = 0
         for token in tokens {
             count &+= 1 &+ token.utf8.count
-            for byte in token.utf8 where byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { count &+= 1 }
+            for byte in token.utf8 where Self.escapeCode(byte) != nil { count &+= 1 }
         }
         guard count > 0 else { return "" }
         return String(unsafeUninitializedCapacity: count) { buffer in
@@ -87,16 +87,11 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
                 buffer[at] = UInt8(ascii: "/")
                 at &+= 1
                 for byte in token.utf8 {
-                    switch byte {
-                    case UInt8(ascii: "~"):
+                    if let code = Self.escapeCode(byte) {
                         buffer[at] = UInt8(ascii: "~")
-                        buffer[at &+ 1] = UInt8(ascii: "0")
+                        buffer[at &+ 1] = code
                         at &+= 2
-                    case UInt8(ascii: "/"):
-                        buffer[at] = UInt8(ascii: "~")
-                        buffer[at &+ 1] = UInt8(ascii: "1")
-                        at &+= 2
-                    default:
+                    } else {
                         buffer[at] = byte
                         at &+= 1
                     }
@@ -145,7 +140,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
 
     public static func escape(_ token: String) -> String {
         // Bytes, not Characters: `~` and `/` are ASCII, so they never occur inside a multi-byte character.
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        guard token.utf8.contains(where: { escapeCode($0) != nil }) else { return token }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(token.utf8.count + 4)
         appendEscaped(token, to: &bytes) { byte, bytes in bytes.append(byte) }
@@ -157,17 +152,24 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     @inline(__always)
     private static func appendEscaped(_ token: String, to bytes: inout [UInt8], other: (UInt8, inout [UInt8]) -> Void) {
         for byte in token.utf8 {
-            switch byte {
             // Two appends, not an array of two: that literal was an allocation per escape, and a
             // path key (`/repos/{owner}`) has one per segment.
-            case UInt8(ascii: "~"):
+            if let code = escapeCode(byte) {
                 bytes.append(UInt8(ascii: "~"))
-                bytes.append(UInt8(ascii: "0"))
-            case UInt8(ascii: "/"):
-                bytes.append(UInt8(ascii: "~"))
-                bytes.append(UInt8(ascii: "1"))
-            default: other(byte, &bytes)
+                bytes.append(code)
+            } else {
+                other(byte, &bytes)
             }
+        }
+    }
+
+    /// What follows `~` in the escape of `byte` (`~0` for `~`, `~1` for `/`), or `nil` for a byte
+    /// that stands as it is: the one rule of the string form, the fragment form and ``escape(_:)``.
+    @inline(__always) private static func escapeCode(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "~"): return UInt8(ascii: "0")
+        case UInt8(ascii: "/"): return UInt8(ascii: "1")
+        default: return nil
         }
     }
 
