@@ -24,11 +24,19 @@
 package struct StackLimit: Sendable {
     /// Stack addresses below this one are the reserve (stacks grow down on every platform we run on).
     package let floor: UInt
+    /// ASan's fake-stack functions when the process runs under it. Kept here rather than read from
+    /// ``AddressSanitizerRuntime/shared`` at each check: a lazy global costs a `swift_once` call per
+    /// read, and the evaluator checks once per schema node (about 2.6k instructions on a deep
+    /// invalid response body).
+    private let asan: AddressSanitizerRuntime?
 
     /// A limit that is never reached, for threads whose stack bounds are unknown.
     package static let unlimited = StackLimit(floor: 0)
 
-    init(floor: UInt) { self.floor = floor }
+    init(floor: UInt) {
+        self.floor = floor
+        asan = floor == 0 ? nil : AddressSanitizerRuntime.shared
+    }
 
     /// The current thread's limit: its stack's low end plus a reserve of a quarter of the stack,
     /// at least 64 KiB and at most 256 KiB (enough for one more level of a debug build with
@@ -44,14 +52,8 @@ package struct StackLimit: Sendable {
     package var isNearlyExhausted: Bool {
         // An unknown stack (floor 0) is never exhausted; skip the address lookup for it.
         guard floor != 0 else { return false }
-        return Self.currentFrameAddress < floor
-    }
-
-    /// The address of the caller's frame on the thread's real stack (under AddressSanitizer too).
-    @inline(__always)
-    package static var currentFrameAddress: UInt {
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { stackAddress(of: UnsafeMutableRawPointer($0)) }
+        return withUnsafeMutablePointer(to: &marker) { stackAddress(of: UnsafeMutableRawPointer($0)) } < floor
     }
 
     /// The address on the thread's stack of a local variable's frame.
@@ -60,10 +62,8 @@ package struct StackLimit: Sendable {
     /// its address says nothing about the real stack; ASan's runtime maps it back to the real frame.
     /// Without ASan the runtime functions are absent and the address is the real one.
     @inline(__always)
-    static func stackAddress(of local: UnsafeMutableRawPointer) -> UInt {
-        if let asan = AddressSanitizerRuntime.shared,
-            let real = asan.realFrame(asan.currentFakeStack(), local, nil, nil)
-        {
+    func stackAddress(of local: UnsafeMutableRawPointer) -> UInt {
+        if let asan, let real = asan.realFrame(asan.currentFakeStack(), local, nil, nil) {
             return UInt(bitPattern: real)
         }
         return UInt(bitPattern: local)
@@ -138,7 +138,7 @@ package struct StackLimit: Sendable {
 }
 
 /// AddressSanitizer's runtime interface for fake stacks, when the process runs under ASan.
-private struct AddressSanitizerRuntime {
+private struct AddressSanitizerRuntime: Sendable {
     typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
     typealias RealFrame =
         @convention(c) (
