@@ -131,7 +131,7 @@ public struct SchemaValidator: Sendable {
             // A keyword failed: most likely invalid, so the errors are collected in one pass.
             do {
                 let tape = try JSONParser.tape(bytes, options: parseOptions)
-                return validateCollectingFirst(tape: tape, options: options)
+                return validateCollectingFirst(tape: tape, options: options, subtrees: parseOptions)
             } catch {
                 return ValidationResult(isValid: false, errors: [Self.parseFailure(error)])
             }
@@ -167,8 +167,14 @@ public struct SchemaValidator: Sendable {
     /// both the memo threshold and the step budget, the fast pass would have stayed within them too:
     /// it would have left no memo and no budget error, and the collecting pass after it is exactly
     /// this one. An instance found valid, or a long validation, is left to the two passes.
-    func validateCollectingFirst(tape: JSONTape, options: ValidationOptions) -> ValidationResult {
+    ///
+    /// `subtrees`: the options `tape` was parsed from bytes with, to check its valid collections in
+    /// one pass (see ``Evaluator/validSubtreeSteps(_:_:)``).
+    func validateCollectingFirst(
+        tape: JSONTape, options: ValidationOptions, subtrees: JSONParser.Options? = nil
+    ) -> ValidationResult {
         var evaluator = Evaluator(runtime: runtime, tape: tape, options: options, collect: true)
+        evaluator.subtrees = subtrees
         var none = Annotations.inactive
         let valid = evaluator.evaluate(entry, JSONTape.root, &none)
         if valid || evaluator.steps > min(Evaluator.memoThreshold, options.maxSteps) {

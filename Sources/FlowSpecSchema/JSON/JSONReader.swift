@@ -130,8 +130,8 @@ struct JSONReader {
 
     mutating func parseArray() throws(JSONParseError) {
         try enter()
+        let r = tape.open(.array, at: i)
         i += 1
-        let r = tape.open(.array)
         var count = 0
         skipWhitespace()
         if i < n && b[i] == UInt8(ascii: "]") {
@@ -162,8 +162,8 @@ struct JSONReader {
 
     mutating func parseObject() throws(JSONParseError) {
         try enter()
+        let r = tape.open(.object, at: i)
         i += 1
-        let r = tape.open(.object)
         let base = keyStack.count
         var seen: Set<[UInt8]>? = nil
         skipWhitespace()

@@ -43,8 +43,16 @@ struct JSONTape {
         return t == .array || t == .object ? payload(r) : r + 2
     }
 
-    /// The number of elements or members.
-    @inline(__always) func count(_ r: Int) -> Int { aux(r) }
+    /// The number of elements or members (bits 8 to 39 of a collection's word 0).
+    @inline(__always) func count(_ r: Int) -> Int { Int(truncatingIfNeeded: (words[r] >> 8) & 0xFFFF_FFFF) }
+
+    /// Where the collection at `r` starts in ``input`` (its `[` or `{`), when the parser recorded it:
+    /// bits 40 to 63 of word 0 hold the offset plus one (`0`: not recorded, as for a tape built from
+    /// a value, a YAML tree, or a collection past the first 16 MiB of the input).
+    @inline(__always) func inputOffset(_ r: Int) -> Int? {
+        let stored = Int(truncatingIfNeeded: words[r] >> 40)
+        return stored == 0 ? nil : stored &- 1
+    }
 
     @inline(__always) func int(_ r: Int) -> Int64 { Int64(bitPattern: words[r + 1]) }
 
@@ -289,15 +297,21 @@ struct JSONTape {
         }
     }
 
-    /// Starts a collection; returns its index, to ``close(_:count:)`` it.
-    mutating func open(_ tag: Tag) -> Int {
+    /// Starts a collection; returns its index, to ``close(_:count:)`` it. `offset` is where it
+    /// starts in ``input`` (see ``inputOffset(_:)``).
+    mutating func open(_ tag: Tag, at offset: Int? = nil) -> Int {
         let r = words.count
-        appendScalar(tag)
+        var word = UInt64(tag.rawValue)
+        if let offset, offset < (1 << 24) - 1 { word |= UInt64(offset + 1) << 40 }
+        words.append(word)
+        words.append(0)
         return r
     }
 
     mutating func close(_ r: Int, count: Int) {
-        words[r] = UInt64(words[r] & 0xFF) | UInt64(count) << 8
+        // A count has 32 bits: the input is at most `maxInputBytes` (256 MiB by default, 4 GiB at
+        // most), and every element takes at least one byte of it.
+        words[r] = words[r] & 0xFFFF_FF00_0000_00FF | UInt64(UInt32(truncatingIfNeeded: count)) << 8
         words[r + 1] = UInt64(words.count)
     }
 

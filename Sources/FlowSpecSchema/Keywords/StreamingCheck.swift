@@ -95,7 +95,8 @@ struct StreamingCheck {
 
     init(
         runtime: ProgramRuntime, buffer: UnsafeBufferPointer<UInt8>, options: ValidationOptions,
-        parseOptions: JSONParser.Options, keys: UnsafeMutableBufferPointer<Int> = UnsafeMutableBufferPointer(start: nil, count: 0)
+        parseOptions: JSONParser.Options, keys: UnsafeMutableBufferPointer<Int> = UnsafeMutableBufferPointer(start: nil, count: 0),
+        stepLimit: Int? = nil
     ) {
         self.keys = keys.baseAddress
         keyCapacity = keys.baseAddress == nil ? 0 : keys.count
@@ -108,7 +109,7 @@ struct StreamingCheck {
         self.options = options
         nodeLimit = min(options.maxDepth - 2, 256)
         containerLimit = min(parseOptions.maxDepth, 64)
-        stepLimit = options.maxSteps / 2
+        self.stepLimit = stepLimit ?? options.maxSteps / 2
     }
 
     /// What ``verdict(runtime:entry:buffer:options:parseOptions:)`` found.
@@ -147,6 +148,40 @@ struct StreamingCheck {
                 runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys)
             if check.document(entry) { return .valid }
             return check.mismatch ? .mismatch : .unsure
+        }
+    }
+
+    /// For an evaluator collecting errors (``Evaluator/descend(_:_:)``): whether the collection that
+    /// starts at `start` in `buffer` certainly matches node `entry`, the evaluator being at schema
+    /// depth `depth` after `steps` steps. When it does, the steps after it, counted as the evaluator
+    /// counts them (so that its budgets run out where they would have); otherwise `nil`, and
+    /// `unsure` tells giving up from a failed keyword, and `stoppedAt` is where the pass stopped.
+    /// The input was parsed already, by the parser
+    /// this pass mirrors; `stepLimit` is where the evaluator would start remembering verdicts.
+    static func subtree(
+        runtime: ProgramRuntime, entry: Int32, buffer: UnsafeBufferPointer<UInt8>, at start: Int,
+        options: ValidationOptions, parseOptions: JSONParser.Options, depth: Int, containerDepth: Int, steps: Int,
+        stepLimit: Int
+    ) -> (steps: Int?, unsure: Bool, stoppedAt: Int) {
+        // `verdict`'s conditions, which hold for the whole document (checked by the caller's first
+        // pass) except the budgets, which are the evaluator's here.
+        if runtime.usesDynamicScope || parseOptions.allowDuplicateKeys || options.maxDepth < 16
+            || options.maxSteps < 1024 || start >= buffer.count
+        {
+            return (nil, true, start)
+        }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { keys in
+            var check = StreamingCheck(
+                runtime: runtime, buffer: buffer, options: options, parseOptions: parseOptions, keys: keys,
+                stepLimit: min(stepLimit, options.maxSteps / 2))
+            // Depths and steps go on from the evaluator's, so that every limit is where it is for
+            // the whole document.
+            check.i = start
+            check.nodeDepth = depth
+            check.containerDepth = containerDepth
+            check.steps = steps
+            if check.value(entry) { return (check.steps, false, check.i) }
+            return (nil, !check.mismatch, check.i)
         }
     }
 
