@@ -105,7 +105,7 @@ package struct StackLimit: Sendable {
     #if canImport(Glibc)
         /// glibc's `pthread_getattr_np`, which Swift's Glibc module does not export (it is a GNU
         /// extension, declared only under `_GNU_SOURCE`): looked up once, called through C's convention.
-        private nonisolated(unsafe) static let threadAttributes:
+        private static let threadAttributes:
             (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32)? = {
                 guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }  // nil: RTLD_DEFAULT
                 return unsafeBitCast(
@@ -152,7 +152,7 @@ private struct AddressSanitizerRuntime: Sendable {
     let realFrame: RealFrame
 
     /// The functions, looked up once; `nil` when ASan is not in the process.
-    nonisolated(unsafe) static let shared: AddressSanitizerRuntime? = {
+    static let shared: AddressSanitizerRuntime? = {
         #if canImport(Darwin)
             let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
         #else
