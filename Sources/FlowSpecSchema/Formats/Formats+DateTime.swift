@@ -158,7 +158,7 @@ extension Formats {
     /// word at a time; `nil` for any other shape (an offset, a lowercase `z` with no fraction...),
     /// which ``dateTimeGeneral(_:)`` then decides. Where it answers, it answers what that does: the
     /// same digits, separators, ranges, month lengths and leap-second rule.
-    static func commonDateTime(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    @inline(__always) static func commonDateTime(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         let count = b.count
         guard count >= 20, let base = b.baseAddress else { return nil }
         @inline(__always) func word(_ offset: Int) -> UInt64 {
@@ -169,17 +169,19 @@ extension Formats {
         // A byte is a digit when it XOR `0` is below 10: adding 0x76 then leaves its high bit clear.
         // A lane that is not a digit keeps its flag whatever carries out of the lane below, and a
         // carry only comes out of a lane that is flagged already, so no bad byte goes unnoticed.
-        @inline(__always) func digits(_ w: UInt64, _ lanes: UInt64) -> Bool {
+        // Each check leaves nonzero bits when it fails; they are OR-ed and tested once.
+        @inline(__always) func notDigits(_ w: UInt64, _ lanes: UInt64) -> UInt64 {
             let x = w ^ zeros
-            return (x | (x &+ 0x7676_7676_7676_7676)) & lanes == 0
+            return (x | (x &+ 0x7676_7676_7676_7676)) & lanes
         }
         let w0 = word(0)
         let w1 = word(8)
         let w2 = word(11)
-        guard digits(w0, 0x0080_8000_8080_8080), w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
-            digits(w1, 0x8080_0080_8000_8080), (w1 >> 16) & 0xDF == UInt64(UInt8(ascii: "T")),
-            digits(w2, 0x8080_0080_8000_8080), w2 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000
-        else { return nil }
+        let shape =
+            notDigits(w0, 0x0080_8000_8080_8080) | (w0 & 0xFF00_00FF_0000_0000 ^ 0x2D00_002D_0000_0000)
+            | notDigits(w1, 0x8080_0080_8000_8080) | (w1 & 0xDF_0000 ^ UInt64(UInt8(ascii: "T")) << 16)
+            | notDigits(w2, 0x8080_0080_8000_8080) | (w2 & 0x0000_FF00_00FF_0000 ^ 0x0000_3A00_003A_0000)
+        guard shape == 0 else { return nil }
         // What follows the seconds: `Z` alone (20 bytes), milliseconds `.DDDZ` (24 bytes, one word
         // from byte 16: `:SS.DDDZ`, of which the `:` and the seconds are checked already), or a
         // fraction of any other length, read a byte at a time.
@@ -187,9 +189,8 @@ extension Formats {
             guard base[19] == UInt8(ascii: "Z") else { return nil }
         } else if count == 24 {
             let w3 = word(16)
-            guard digits(w3, 0x0080_8080_0000_0000), w3 & 0xFF00_0000_FF00_0000 == 0x5A00_0000_2E00_0000 else {
-                return nil
-            }
+            guard notDigits(w3, 0x0080_8080_0000_0000) | (w3 & 0xFF00_0000_FF00_0000 ^ 0x5A00_0000_2E00_0000) == 0
+            else { return nil }
         } else {
             guard base[19] == UInt8(ascii: ".") else { return nil }
             var k = 20
