@@ -7,21 +7,27 @@ extension Formats {
     /// RFC 4122's textual form: 36 bytes, dashes at 8, 13, 18 and 23, hexadecimal digits (either
     /// case) elsewhere. The validator's parameter fast path checks uuid values with it too.
     package static func uuid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count == 36, let base = b.baseAddress else { return false }
+        guard b.count == 36 else { return false }
+        // A buffer of 36 bytes has a base address.
+        let base = b.baseAddress.unsafelyUnwrapped
         guard base[8] == UInt8(ascii: "-"), base[13] == UInt8(ascii: "-"), base[18] == UInt8(ascii: "-"),
             base[23] == UInt8(ascii: "-")
         else { return false }
-        // Five overlapping 8-byte words cover the 36 bytes; the dashes (checked above) are turned
-        // into `0` so that every byte of every word must be a hex digit. The words' verdicts are
-        // OR-ed together and tested once: no branch per word.
-        @inline(__always) func word(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        // Bytes 0...31 as two pairs of words (the pairs are checked side by side in vector
+        // registers) and 32...35 as one more word padded with `0`s. The dashes (checked above) are
+        // turned into `0` so that every byte must be a hex digit; the verdicts are OR-ed and tested
+        // once, with no branch per word.
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func words(_ offset: Int) -> SIMD2<UInt64> {
+            let w = raw.loadUnaligned(fromByteOffset: offset, as: SIMD2<UInt64>.self)
+            return SIMD2(UInt64(littleEndian: w[0]), UInt64(littleEndian: w[1]))
         }
         let dash: UInt64 = 0x2D ^ 0x30
-        let bad =
-            notHexLanes(word(0)) | notHexLanes(word(8) ^ (dash | dash << 40))
-            | notHexLanes(word(16) ^ (dash << 16 | dash << 56)) | notHexLanes(word(24)) | notHexLanes(word(28))
-        return bad == 0
+        let low = words(0) ^ SIMD2(0, dash | dash << 40)
+        let high = words(16) ^ SIMD2(dash << 16 | dash << 56, 0)
+        let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 32, as: UInt32.self)))
+        let bad = notHexLanes(low) | notHexLanes(high)
+        return bad[0] | bad[1] | notHexLanes(last | 0x3030_3030_0000_0000) == 0
     }
 
     /// Zero exactly when all eight bytes of `w` are ASCII hex digits, without a branch.
@@ -32,6 +38,16 @@ extension Formats {
         // byte is at least `lo`, and adding (0x7F - hi) exactly when it is above `hi`; no carry
         // crosses into the next byte. A byte of 0x80 or more is flagged by `w` itself (whatever
         // the carries then did to the other lanes, the result is not zero).
+        let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
+        let lower = w | 0x20 &* ones
+        let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
+        return (w | ~(digit | letter)) & high
+    }
+
+    /// ``notHexLanes(_:)`` on two words at once.
+    @inline(__always) static func notHexLanes(_ w: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+        let high = SIMD2<UInt64>(repeating: 0x8080_8080_8080_8080)
         let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
         let lower = w | 0x20 &* ones
         let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
@@ -237,7 +253,7 @@ extension Formats {
     /// does. It splits at the first `@` where the reference splits at the last; they differ only
     /// when there are two, and then both say no: the reference finds an `@` in its dot-atom, this
     /// one in its host name.
-    static func commonEmail(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    @inline(__always) static func commonEmail(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         let count = b.count
         guard let base = b.baseAddress else { return false }
         // The dot-atom: atext runs separated by single dots, up to the first `@`.
