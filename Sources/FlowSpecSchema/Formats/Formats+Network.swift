@@ -7,32 +7,51 @@ extension Formats {
     /// RFC 4122's textual form: 36 bytes, dashes at 8, 13, 18 and 23, hexadecimal digits (either
     /// case) elsewhere. The validator's parameter fast path checks uuid values with it too.
     package static func uuid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count == 36, let base = b.baseAddress else { return false }
-        guard b[8] == UInt8(ascii: "-"), b[13] == UInt8(ascii: "-"), b[18] == UInt8(ascii: "-"),
-            b[23] == UInt8(ascii: "-")
+        guard b.count == 36 else { return false }
+        // A buffer of 36 bytes has a base address.
+        let base = b.baseAddress.unsafelyUnwrapped
+        guard base[8] == UInt8(ascii: "-"), base[13] == UInt8(ascii: "-"), base[18] == UInt8(ascii: "-"),
+            base[23] == UInt8(ascii: "-")
         else { return false }
-        // Five overlapping 8-byte words cover the 36 bytes; the dashes (checked above) are turned
-        // into `0` so that every byte of every word must be a hex digit.
-        @inline(__always) func word(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        // Bytes 0...31 as two pairs of words (the pairs are checked side by side in vector
+        // registers) and 32...35 as one more word padded with `0`s. The dashes (checked above) are
+        // turned into `0` so that every byte must be a hex digit; the verdicts are OR-ed and tested
+        // once, with no branch per word.
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func words(_ offset: Int) -> SIMD2<UInt64> {
+            let w = raw.loadUnaligned(fromByteOffset: offset, as: SIMD2<UInt64>.self)
+            return SIMD2(UInt64(littleEndian: w[0]), UInt64(littleEndian: w[1]))
         }
         let dash: UInt64 = 0x2D ^ 0x30
-        return allHex(word(0)) && allHex(word(8) ^ (dash | dash << 40)) && allHex(word(16) ^ (dash << 16 | dash << 56))
-            && allHex(word(24)) && allHex(word(28))
+        let low = words(0) ^ SIMD2(0, dash | dash << 40)
+        let high = words(16) ^ SIMD2(dash << 16 | dash << 56, 0)
+        let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 32, as: UInt32.self)))
+        let bad = notHexLanes(low) | notHexLanes(high)
+        return bad[0] | bad[1] | notHexLanes(last | 0x3030_3030_0000_0000) == 0
     }
 
-    /// Whether all eight bytes of `w` are ASCII hex digits, without a branch per byte.
-    @inline(__always) static func allHex(_ w: UInt64) -> Bool {
+    /// Zero exactly when all eight bytes of `w` are ASCII hex digits, without a branch.
+    @inline(__always) static func notHexLanes(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        guard w & high == 0 else { return false }
         // With every byte below 0x80, adding (0x80 - lo) sets a byte's high bit exactly when the
         // byte is at least `lo`, and adding (0x7F - hi) exactly when it is above `hi`; no carry
-        // crosses into the next byte.
+        // crosses into the next byte. A byte of 0x80 or more is flagged by `w` itself (whatever
+        // the carries then did to the other lanes, the result is not zero).
         let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
         let lower = w | 0x20 &* ones
         let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
-        return (digit | letter) & high == high
+        return (w | ~(digit | letter)) & high
+    }
+
+    /// ``notHexLanes(_:)`` on two words at once.
+    @inline(__always) static func notHexLanes(_ w: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+        let high = SIMD2<UInt64>(repeating: 0x8080_8080_8080_8080)
+        let digit = (w &+ 0x50 &* ones) & ~(w &+ 0x46 &* ones)
+        let lower = w | 0x20 &* ones
+        let letter = (lower &+ 0x1F &* ones) & ~(lower &+ 0x19 &* ones)
+        return (w | ~(digit | letter)) & high
     }
 
     /// The byte-by-byte form of ``uuid(_:)``, kept for the tests that hold the two to agree.
@@ -135,7 +154,35 @@ extension Formats {
 
     /// RFC 1123 host names: dot-separated labels of 1-63 letters, digits and inner hyphens, at most
     /// 253 bytes; a label with `--` in positions 3-4 must be a valid A-label.
-    static func hostname(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(never) static func hostname(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        commonHostname(b) ?? hostnameReference(b)
+    }
+
+    /// ``hostname(_:)`` with one byte-class lookup per byte; `nil` when a label has the A-label
+    /// shape (`??--`), which only ``hostnameReference(_:)`` (Punycode) decides. Where it answers,
+    /// it answers what that does: the checks are the same, made as each label ends.
+    static func commonHostname(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let count = b.count
+        guard count >= 1, count <= 253, let base = b.baseAddress else { return false }
+        let hyphen = UInt8(ascii: "-")
+        var start = 0
+        var i = 0
+        while true {
+            // The label runs to the first byte that is neither a letter, a digit nor `-`.
+            while i < count && asciiClass[Int(base[i])] & labelClass != 0 { i &+= 1 }
+            let length = i - start
+            guard length > 0, length <= 63, base[start] != hyphen, base[i - 1] != hyphen else { return false }
+            if length >= 4 && base[start + 2] == hyphen && base[start + 3] == hyphen { return nil }
+            if i == count { return true }
+            guard base[i] == UInt8(ascii: ".") else { return false }
+            i &+= 1
+            start = i
+        }
+    }
+
+    /// The label-by-label form of ``hostname(_:)``: the reference ``commonHostname(_:)`` is held
+    /// to, and the one that decodes A-labels.
+    static func hostnameReference(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, b.count <= 253 else { return false }
         var start = 0
         while start <= b.count {
@@ -195,7 +242,46 @@ extension Formats {
     }
 
     /// RFC 5321 `Mailbox`: a dot-atom or quoted local part, `@`, and a host name or address literal.
-    static func email(_ b: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
+    @inline(never) static func email(_ b: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
+        if !international, let answer = commonEmail(b) { return answer }
+        return emailReference(b, international: international)
+    }
+
+    /// `email` (not `idn-email`) for an ASCII dot-atom, `@` and a host name, one byte-class lookup
+    /// per byte and no `String`; `nil` for a quoted local part, an address literal or an A-label,
+    /// which ``emailReference(_:international:)`` decides. Where it answers, it answers what that
+    /// does. It splits at the first `@` where the reference splits at the last; they differ only
+    /// when there are two, and then both say no: the reference finds an `@` in its dot-atom, this
+    /// one in its host name.
+    @inline(__always) static func commonEmail(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let count = b.count
+        guard let base = b.baseAddress else { return false }
+        // The dot-atom: atext runs separated by single dots, up to the first `@`.
+        var i = 0
+        var atomStart = 0
+        while true {
+            guard i < count else { return false }
+            let c = base[i]
+            if asciiClass[Int(c)] & atextClass != 0 {
+                i &+= 1
+            } else if c == UInt8(ascii: ".") {
+                guard i > atomStart else { return false }
+                i &+= 1
+                atomStart = i
+            } else if c == UInt8(ascii: "@") {
+                break
+            } else {
+                return i == 0 && c == UInt8(ascii: "\"") ? nil : false
+            }
+        }
+        guard i > atomStart, i <= 64, i + 1 < count else { return false }
+        if base[i + 1] == UInt8(ascii: "[") { return nil }
+        return commonHostname(UnsafeBufferPointer(start: base + i + 1, count: count - i - 1))
+    }
+
+    /// The byte-by-byte form of ``email(_:international:)``: the reference ``commonEmail(_:)`` is
+    /// held to, and the one for quoted local parts, address literals and `idn-email`.
+    static func emailReference(_ b: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
         var at = b.count - 1
         while at >= 0 && b[at] != UInt8(ascii: "@") { at -= 1 }
         guard at > 0, at < b.count - 1, at <= 64 else { return false }
@@ -237,6 +323,6 @@ extension Formats {
         if international && domain.contains(where: { $0 >= 0x80 }) {
             return idnHostname(String(decoding: domain, as: UTF8.self))
         }
-        return hostname(domain)
+        return hostnameReference(domain)
     }
 }

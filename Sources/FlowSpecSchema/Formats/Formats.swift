@@ -18,22 +18,35 @@ package enum Formats {
     }
 
     /// The formats checked on raw bytes, without making a `String`.
+    ///
+    /// A bare dispatch: every case is a call that is not inlined here, so that the function needs no
+    /// stack frame and each check is a jump away. Not inlined either: in the callers (the streaming
+    /// check's member loop) the switch would only make their own code larger.
+    @inline(never)
     static func checkBytes(_ kind: FormatKind, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         switch kind {
         case .uuid: return uuid(b)
-        case .dateTime:
-            if let answer = commonDateTime(b) { return answer }
-            return b.count > 11 && fullDate(b, 0) && b[10] | 0x20 == UInt8(ascii: "t") && fullTime(b, 11)
-        case .date: return b.count == 10 && fullDate(b, 0)
-        case .time: return fullTime(b, 0)
+        case .dateTime: return dateTime(b)
+        case .date: return date(b)
+        case .time: return time(b)
         case .hostname: return hostname(b)
         case .email: return email(b, international: false)
-        case .uri, .iri:
-            return asciiURI(b, absolute: true) ?? checkString(kind, String(decoding: b, as: UTF8.self))
-        case .uriReference, .iriReference:
-            return asciiURI(b, absolute: false) ?? checkString(kind, String(decoding: b, as: UTF8.self))
-        default: return checkString(kind, String(decoding: b, as: UTF8.self))
+        case .uri, .iri: return uri(b, absolute: true, kind)
+        case .uriReference, .iriReference: return uri(b, absolute: false, kind)
+        default: return checkDecoded(kind, b)
         }
+    }
+
+    /// A `uri`-like format on bytes: ASCII text on the bytes, anything else through a `String`.
+    @inline(never)
+    static func uri(_ b: UnsafeBufferPointer<UInt8>, absolute: Bool, _ kind: FormatKind) -> Bool {
+        asciiURI(b, absolute: absolute) ?? checkString(kind, String(decoding: b, as: UTF8.self))
+    }
+
+    /// A format that is only checked on a `String`.
+    @inline(never)
+    static func checkDecoded(_ kind: FormatKind, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        checkString(kind, String(decoding: b, as: UTF8.self))
     }
 
     /// Whether ``checkBytes(_:_:)`` reads `kind` off the bytes (rather than through a `String`).
