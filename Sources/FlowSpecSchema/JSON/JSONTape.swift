@@ -309,8 +309,8 @@ struct JSONTape {
     }
 
     mutating func close(_ r: Int, count: Int) {
-        // A count has 32 bits: the input is at most `maxInputBytes` (256 MiB by default, 4 GiB at
-        // most), and every element takes at least one byte of it.
+        // The count keeps 32 bits (more elements would need an input of 8 GiB: a byte and a comma
+        // each), the input offset the 24 above them.
         words[r] = words[r] & 0xFFFF_FF00_0000_00FF | UInt64(UInt32(truncatingIfNeeded: count)) << 8
         words[r + 1] = UInt64(words.count)
     }
