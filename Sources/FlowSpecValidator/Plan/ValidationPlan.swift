@@ -6,6 +6,8 @@ import FlowSpecSchema
 final class ValidationPlan: Sendable {
     let router: Router<Int>
     let operations: [OperationPlan]
+    /// ``operations`` as unretained references, for the checks' hot paths (see ``withOperation(_:_:)``).
+    let operationRefs: [Unmanaged<OperationPlan>]
     /// The compiled schemas that plans refer to by slot.
     let schemas: [SchemaValidator]
     let properties: PropertyTree
@@ -25,6 +27,7 @@ final class ValidationPlan: Sendable {
     ) {
         self.router = router
         self.operations = operations
+        self.operationRefs = operations.map { Unmanaged.passUnretained($0) }
         self.schemas = schemas
         self.properties = properties
         self.options = options
@@ -40,5 +43,14 @@ final class ValidationPlan: Sendable {
             maxErrors: maxErrors)
         parameterOptions = ValidationOptions(
             direction: .none, assertFormats: options.assertFormats, maxErrors: maxErrors)
+    }
+
+    /// Calls `body` with operation `index` without retaining it. Reading a class reference out of
+    /// an array retains it, and releases it afterwards (two lock-prefixed instructions), whenever
+    /// anything in between may release memory, as writing a verdict's fields does; an `Unmanaged`
+    /// is a plain word. Safe: the plan owns ``operations`` for its whole life and never changes them,
+    /// and every check holds the plan while it runs.
+    @inline(__always) func withOperation<R>(_ index: Int, _ body: (OperationPlan) -> R) -> R {
+        operationRefs[index]._withUnsafeGuaranteedRef(body)
     }
 }

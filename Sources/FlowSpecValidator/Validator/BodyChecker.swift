@@ -40,8 +40,18 @@ struct BodyChecker {
             }
             return
         }
+        // Unretained: the plan owns it (see `ValidationPlan.withOperation(_:_:)`).
+        Unmanaged.passUnretained(declared)._withUnsafeGuaranteedRef { declared in
+            checkRequestBody(operation, declared, fields: fields, bytes: bytes, oversized: oversized, into: &result)
+        }
+    }
+
+    func checkRequestBody(
+        _ operation: OperationPlan, _ declared: RequestBodyPlan, fields: HeaderSource, bytes: [UInt8],
+        oversized: Int??, into result: inout RequestValidation
+    ) {
         // Looked up only for an operation that declares a body (most requests have none).
-        let contentType = fields.value(of: .contentType)
+        let contentType = fields.value(of: .contentType, key: .contentType)
         if let oversized {
             result.violations.append(tooLarge(oversized, site: declared.site))
             if let contentType {
@@ -73,19 +83,25 @@ struct BodyChecker {
                 ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
         else { return }
         result.mediaTypeKey = match.key
-        let media = declared.media[match.keyIndex]
+        Unmanaged.passUnretained(declared.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+            checkRequestContent(bytes, media, required: declared.required, into: &result.violations)
+        }
+    }
+
+    /// A request body's content, of media type `media` (`required`: the body is).
+    func checkRequestContent(_ bytes: [UInt8], _ media: BodyMediaPlan, required: Bool, into violations: inout [Diagnostic]) {
         if bytes.isEmpty {
-            if declared.required || !media.acceptsEmpty {
-                result.violations.append(
+            if required || !media.acceptsEmpty {
+                violations.append(
                     media.site.diagnostic(
                         .requestBodyEmpty,
                         "the request body is empty, but `\(media.key)` needs content"
-                            + (declared.required ? " (the body is required)" : " (its schema does not accept `{}`)"),
+                            + (required ? " (the body is required)" : " (its schema does not accept `{}`)"),
                         instanceLocation: "body", hint: "send a body that matches the schema of `\(media.key)`"))
             }
             return
         }
-        checkContent(bytes, media, .request, into: &result.violations)
+        checkContent(bytes, media, .request, into: &violations)
     }
 
     /// The declared media-type key a `Content-Type` selected.
@@ -178,7 +194,8 @@ struct BodyChecker {
                 }
                 return
             }
-            let result = plan.schemas[media.schema].validate(json: bytes, options: options)
+            // Through the buffer: indexing the array copied the validator (two retains, two releases).
+            let result = plan.schemas.withUnsafeBufferPointer { $0[media.schema].validate(json: bytes, options: options) }
             if !result.isValid { append(result.errors, side, media, into: &violations) }
             if plan.options.strict, media.properties >= 0, let value = try? JSONParser.parse(bytes) {
                 var found: [JSONPointer] = []

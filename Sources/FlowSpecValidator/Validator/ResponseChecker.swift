@@ -28,7 +28,15 @@ struct ResponseChecker {
             }
             return
         }
-        let operation = plan.operations[matchedIndex]
+        plan.withOperation(matchedIndex) { operation in
+            check(operation, status: status, fields: fields, body: body, request: request, into: &result)
+        }
+    }
+
+    func check(
+        _ operation: OperationPlan, status: Int, fields: HeaderSource, body: BodyInput, request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
         let responses = operation.responses
         guard let index = responses.lookup(status) else {
             result.violations.append(
@@ -39,12 +47,13 @@ struct ResponseChecker {
                     instanceLocation: "status", hint: "declare the status (or a range such as 4XX, or default)"))
             return
         }
-        let response = responses.responses[index]
-        result.statusKey = response.statusKey
-        if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
-        guard request.method != .head, status != 204, status != 304 else { return }
-        checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
-        return
+        // Unretained, as the operation (see `ValidationPlan.withOperation(_:_:)`).
+        Unmanaged.passUnretained(responses.responses[index])._withUnsafeGuaranteedRef { response in
+            result.statusKey = response.statusKey
+            if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
+            guard request.method != .head, status != 204, status != 304 else { return }
+            checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
+        }
     }
 
     func checkHeaders(_ response: ResponsePlan, fields: HeaderSource, into violations: inout [Diagnostic]) {
@@ -105,7 +114,7 @@ struct ResponseChecker {
             result.violations.append(bodies.tooLarge(bytes.count, site: response.contentSite))
             return
         }
-        guard let contentType = fields.value(of: .contentType) else {
+        guard let contentType = fields.value(of: .contentType, key: .contentType) else {
             result.violations.append(
                 bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
             return
@@ -132,7 +141,7 @@ struct ResponseChecker {
         _ contentType: String, plainKey: Bool = false, request: RequestValidation, site: SpecSite,
         into violations: inout [Diagnostic]
     ) {
-        guard let joined = request.headers.value(of: .accept), joined != "*/*" else { return }
+        guard let joined = request.headers.value(of: .accept, key: .accept), joined != "*/*" else { return }
         if plainKey && HTTPSyntax.sameBytes(joined, contentType) { return }
         if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
         let values = request.headers.values(of: .accept)
