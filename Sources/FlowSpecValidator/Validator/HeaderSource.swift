@@ -47,22 +47,23 @@ struct HeaderSource: Sendable {
         // One pass over the pairs read through their buffer (indexing the array retained and
         // released each name); a name is compared only when its length (kept in the string itself,
         // so no bytes are read) is the key's.
-        let found = pairs.withUnsafeBufferPointer { p -> Int in
+        // The value is taken inside: reading it from the array afterwards kept the array retained
+        // over the whole lookup.
+        let (found, several) = pairs.withUnsafeBufferPointer { p -> (String?, Bool) in
             var found = -1
             var k = 0
             while k < p.count {
                 if p[k].0.utf8.count == key.count && key.matches(p[k].0) {
                     // Several fields of the name are joined; leave that to the fields themselves.
-                    if found >= 0 { return -2 }
+                    if found >= 0 { return (nil, true) }
                     found = k
                 }
                 k &+= 1
             }
-            return found
+            return (found >= 0 ? p[found].1 : nil, false)
         }
-        if found == -2 { return httpFields.value(of: name) }
-        guard found >= 0 else { return nil }
-        let value = pairs[found].1
+        if several { return httpFields.value(of: name) }
+        guard let value = found else { return nil }
         return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
     }
 

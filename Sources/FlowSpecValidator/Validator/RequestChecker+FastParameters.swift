@@ -53,15 +53,24 @@ extension RequestChecker {
         _ fast: FastParameterPlan, _ captures: PathCaptures, target: String, into outcome: inout FastParameterOutcome
     ) {
         let read: Void? = target.utf8.withContiguousStorageIfAvailable { bytes in
-            for value in fast.pathValues {
-                guard value.capture < captures.count else {
-                    outcome.isCertain = false
-                    return
+            // Through the buffer, each check unretained (see `ValidationPlan.withOperation(_:_:)`):
+            // iterating the array copied each value, retaining and releasing its check.
+            let certain = fast.pathValues.withUnsafeBufferPointer { values -> Bool in
+                var k = 0
+                while k < values.count {
+                    guard values[k].capture < captures.count else { return false }
+                    let value = UnsafeBufferPointer(rebasing: bytes[captures.range(values[k].capture)])
+                    let accepted = Unmanaged.passUnretained(values[k].check)._withUnsafeGuaranteedRef {
+                        accepts(string: value, $0, askSchema: false)
+                    }
+                    if !accepted { outcome.refused |= 1 &<< UInt64(values[k].entry) }
+                    k &+= 1
                 }
-                let range = captures.range(value.capture)
-                if !accepts(string: UnsafeBufferPointer(rebasing: bytes[range]), value.check, askSchema: false) {
-                    outcome.refused |= 1 &<< UInt64(value.entry)
-                }
+                return true
+            }
+            guard certain else {
+                outcome.isCertain = false
+                return
             }
             if !fast.queryValues.isEmpty { queryCheck(fast, bytes, pathEnd: captures.pathEnd, &outcome) }
         }
