@@ -157,7 +157,7 @@ struct RouteTable: Sendable {
         }
 
         /// Three-way comparison of a literal edge with `bytes[start..<end]`.
-        func compare(_ edge: LiteralEdge, _ start: Int, _ end: Int) -> Int {
+        @inline(__always) func compare(_ edge: LiteralEdge, _ start: Int, _ end: Int) -> Int {
             let length = end - start
             let common = min(edge.byteCount, length)
             var offset = 0

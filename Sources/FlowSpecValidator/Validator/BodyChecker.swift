@@ -24,12 +24,21 @@ struct BodyChecker {
     func checkRequestBody(
         _ operation: OperationPlan, fields: HeaderSource, body input: BodyInput, into result: inout RequestValidation
     ) {
-        var bytes: [UInt8] = []
-        var oversized: Int?? = nil
         switch input {
-        case .bytes(let body): bytes = body ?? []
-        case .oversized(let length): oversized = .some(length)
+        case .bytes(let body?):
+            // Passed on as it is: a local copy of it retained and released it.
+            checkRequestBody(operation, fields: fields, bytes: body, oversized: nil, into: &result)
+        case .bytes(nil):
+            checkRequestBody(operation, fields: fields, bytes: [], oversized: nil, into: &result)
+        case .oversized(let length):
+            checkRequestBody(operation, fields: fields, bytes: [], oversized: .some(length), into: &result)
         }
+    }
+
+    func checkRequestBody(
+        _ operation: OperationPlan, fields: HeaderSource, bytes: [UInt8], oversized: Int??,
+        into result: inout RequestValidation
+    ) {
         guard let declared = operation.requestBody else {
             if !bytes.isEmpty || oversized != nil {
                 result.violations.append(
@@ -194,8 +203,7 @@ struct BodyChecker {
                 }
                 return
             }
-            // Through the buffer: indexing the array copied the validator (two retains, two releases).
-            let result = plan.schemas.withUnsafeBufferPointer { $0[media.schema].validate(json: bytes, options: options) }
+            let result = plan.schemas[media.schema].validate(json: bytes, options: options)
             if !result.isValid { append(result.errors, side, media, into: &violations) }
             if plan.options.strict, media.properties >= 0, let value = try? JSONParser.parse(bytes) {
                 var found: [JSONPointer] = []

@@ -83,15 +83,22 @@ struct ResponseChecker {
         _ response: ResponsePlan, status: Int, fields: HeaderSource, body input: BodyInput, request: RequestValidation,
         into result: inout ResponseValidation
     ) {
-        let bodies = BodyChecker(plan: plan)
-        var bytes: [UInt8] = []
         switch input {
-        case .bytes(let body):
-            bytes = body ?? []
+        case .bytes(let body?):
+            // Passed on as it is: a local copy of it retained and released it.
+            checkBody(response, status: status, fields: fields, bytes: body, request: request, into: &result)
+        case .bytes(nil):
+            checkBody(response, status: status, fields: fields, bytes: [], request: request, into: &result)
         case .oversized(let length):
-            result.violations.append(bodies.tooLarge(length, site: response.contentSite))
-            return
+            result.violations.append(BodyChecker(plan: plan).tooLarge(length, site: response.contentSite))
         }
+    }
+
+    func checkBody(
+        _ response: ResponsePlan, status: Int, fields: HeaderSource, bytes: [UInt8], request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
+        let bodies = BodyChecker(plan: plan)
         guard let matcher = response.matcher else {
             if !bytes.isEmpty {
                 result.violations.append(
@@ -131,7 +138,10 @@ struct ResponseChecker {
                 contentType, plainKey: plainKey, request: request, site: response.contentSite,
                 into: &result.violations)
         }
-        bodies.checkContent(bytes, response.media[match.keyIndex], .response, into: &result.violations)
+        // Unretained (see `ValidationPlan.withOperation(_:_:)`).
+        Unmanaged.passUnretained(response.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+            bodies.checkContent(bytes, media, .response, into: &result.violations)
+        }
     }
 
     /// Whether the request's `Accept` accepts the response's media type. `plainKey`: the
