@@ -10,6 +10,10 @@ final class ValidationPlan: Sendable {
     let operationRefs: [Unmanaged<OperationPlan>]
     /// The compiled schemas that plans refer to by slot.
     let schemas: [SchemaValidator]
+    /// ``schemas`` each in a box of its own, and the boxes as unretained references, for the bodies'
+    /// checks (see ``withSchema(_:_:)``).
+    let schemaBoxes: [SchemaBox]
+    let schemaRefs: [Unmanaged<SchemaBox>]
     let properties: PropertyTree
     let options: ValidatorOptions
     let coverage: CoverageCatalog
@@ -29,6 +33,8 @@ final class ValidationPlan: Sendable {
         self.operations = operations
         self.operationRefs = operations.map { Unmanaged.passUnretained($0) }
         self.schemas = schemas
+        schemaBoxes = schemas.map(SchemaBox.init)
+        schemaRefs = schemaBoxes.map { Unmanaged.passUnretained($0) }
         self.properties = properties
         self.options = options
         self.coverage = coverage
@@ -53,4 +59,20 @@ final class ValidationPlan: Sendable {
     @inline(__always) func withOperation<R>(_ index: Int, _ body: (OperationPlan) -> R) -> R {
         operationRefs[index]._withUnsafeGuaranteedRef(body)
     }
+
+    /// Calls `body` with schema `slot`, neither copied nor retained. Taken out of ``schemas``, a
+    /// validator was copied for each body (its two references retained, and released after): a
+    /// constant field of a box the plan owns is read in place. Safe for the reasons given at
+    /// ``withOperation(_:_:)``.
+    @inline(__always) func withSchema<R>(_ slot: Int, _ body: (SchemaValidator) -> R) -> R {
+        schemaRefs[slot]._withUnsafeGuaranteedRef { body($0.validator) }
+    }
+}
+
+/// One compiled schema, boxed so that the plan can lend it by reference (see
+/// ``ValidationPlan/withSchema(_:_:)``).
+final class SchemaBox: Sendable {
+    let validator: SchemaValidator
+
+    init(_ validator: SchemaValidator) { self.validator = validator }
 }

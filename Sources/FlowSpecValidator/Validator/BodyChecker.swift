@@ -203,7 +203,7 @@ struct BodyChecker {
                 }
                 return
             }
-            let result = plan.schemas[media.schema].validate(json: bytes, options: options)
+            let result = plan.withSchema(media.schema) { $0.validate(json: bytes, options: options) }
             if !result.isValid { append(result.errors, side, media, into: &violations) }
             if plan.options.strict, media.properties >= 0, let value = try? JSONParser.parse(bytes) {
                 var found: [JSONPointer] = []

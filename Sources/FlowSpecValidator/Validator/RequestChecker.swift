@@ -80,9 +80,12 @@ struct RequestChecker {
     ) {
         result.operation = operation.matched
         if operation.parameters.pathValuesInPlace {
+            // An operation with a fast plan has only path and query parameters, which are decoded
+            // from the target alone: its verdict keeps no second reference to the header fields.
             result.parameters = DecodedParameters(
                 deferred: DeferredParameters(
-                    plan: plan, operation: index, target: target, pathStart: pathStart, headers: fields))
+                    plan: plan, operation: index, target: target, pathStart: pathStart,
+                    headers: operation.parameters.fast == nil ? fields : HeaderSource(pairs: [])))
             if !plan.options.strict, let fast = operation.parameters.fast {
                 // Most requests are decided on the target's bytes; a refused value is worded there
                 // too when everything else is usual, without asking the schema twice.
