@@ -59,41 +59,43 @@ struct BodyChecker {
         _ operation: OperationPlan, _ declared: RequestBodyPlan, fields: HeaderSource, bytes: [UInt8],
         oversized: Int??, into result: inout RequestValidation
     ) {
-        // Looked up only for an operation that declares a body (most requests have none).
-        let contentType = fields.value(of: .contentType, key: .contentType)
-        if let oversized {
-            result.violations.append(tooLarge(oversized, site: declared.site))
-            if let contentType {
-                result.mediaTypeKey =
-                    match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
+        // Looked up only for an operation that declares a body (most requests have none), with the
+        // pairs unretained (see `HeaderSource.withValue(of:key:_:)`).
+        fields.withValue(of: .contentType, key: .contentType) { contentType in
+            if let oversized {
+                result.violations.append(tooLarge(oversized, site: declared.site))
+                if let contentType {
+                    result.mediaTypeKey =
+                        match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
+                }
+                return
             }
-            return
-        }
-        if bytes.count > plan.options.maxBodyBytes {
-            result.violations.append(tooLarge(bytes.count, site: declared.site))
-            return
-        }
-        guard let contentType else {
-            if !bytes.isEmpty {
-                result.violations.append(
-                    missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
-            } else if declared.required {
-                result.violations.append(
-                    declared.site.diagnostic(
-                        .requestBodyMissing,
-                        "\(operation.matched.id) requires a request body, but the request has none",
-                        instanceLocation: "body",
-                        hint: "send a body of one of: \(declared.matcher.declaredKeys.joined(separator: ", "))"))
+            if bytes.count > plan.options.maxBodyBytes {
+                result.violations.append(tooLarge(bytes.count, site: declared.site))
+                return
             }
-            return
-        }
-        guard
-            let match = Self.plainMatch(contentType, declared.matcher)
-                ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
-        else { return }
-        result.mediaTypeKey = match.key
-        Unmanaged.passUnretained(declared.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
-            checkRequestContent(bytes, media, required: declared.required, into: &result.violations)
+            guard let contentType else {
+                if !bytes.isEmpty {
+                    result.violations.append(
+                        missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
+                } else if declared.required {
+                    result.violations.append(
+                        declared.site.diagnostic(
+                            .requestBodyMissing,
+                            "\(operation.matched.id) requires a request body, but the request has none",
+                            instanceLocation: "body",
+                            hint: "send a body of one of: \(declared.matcher.declaredKeys.joined(separator: ", "))"))
+                }
+                return
+            }
+            guard
+                let match = Self.plainMatch(contentType, declared.matcher)
+                    ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
+            else { return }
+            result.mediaTypeKey = match.key
+            Unmanaged.passUnretained(declared.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+                checkRequestContent(bytes, media, required: declared.required, into: &result.violations)
+            }
         }
     }
 

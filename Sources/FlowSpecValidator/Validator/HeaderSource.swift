@@ -43,28 +43,33 @@ struct HeaderSource: Sendable {
     /// ``PackedName/contentType``: packing the name on each lookup cost about a hundred
     /// instructions).
     func value(of name: HTTPField.Name, key: PackedName) -> String? {
-        guard case .pairs(let pairs) = storage else { return httpFields.value(of: name) }
+        withValue(of: name, key: key) { $0 }
+    }
+
+    /// Calls `body` with ``value(of:key:)``, found and checked inside the pairs' buffer (returning
+    /// it from there kept the array retained over the lookup, and the string once more).
+    @inline(__always) func withValue<R>(of name: HTTPField.Name, key: PackedName, _ body: (String?) -> R) -> R {
+        guard case .pairs(let pairs) = storage else { return body(httpFields.value(of: name)) }
         // One pass over the pairs read through their buffer (indexing the array retained and
         // released each name); a name is compared only when its length (kept in the string itself,
-        // so no bytes are read) is the key's.
-        // The value is taken inside: reading it from the array afterwards kept the array retained
-        // over the whole lookup.
-        let (found, several) = pairs.withUnsafeBufferPointer { p -> (String?, Bool) in
+        // so no bytes are read) is the key's. Everything is done inside: reading the array again
+        // afterwards kept it retained over the whole lookup.
+        return pairs.withUnsafeBufferPointer { p -> R in
             var found = -1
             var k = 0
             while k < p.count {
                 if p[k].0.utf8.count == key.count && key.matches(p[k].0) {
                     // Several fields of the name are joined; leave that to the fields themselves.
-                    if found >= 0 { return (nil, true) }
+                    if found >= 0 { return body(httpFields.value(of: name)) }
                     found = k
                 }
                 k &+= 1
             }
-            return (found >= 0 ? p[found].1 : nil, false)
+            guard found >= 0 else { return body(nil) }
+            // One copy, which the check and `body` share: each read of the buffer copied the string.
+            let value = p[found].1
+            return Self.isLegalValue(value) ? body(value) : body(HTTPField(name: name, value: value).value)
         }
-        if several { return httpFields.value(of: name) }
-        guard let value = found else { return nil }
-        return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
     }
 
     /// ``value(of:)`` for a name longer than a ``PackedName`` holds.

@@ -121,26 +121,29 @@ struct ResponseChecker {
             result.violations.append(bodies.tooLarge(bytes.count, site: response.contentSite))
             return
         }
-        guard let contentType = fields.value(of: .contentType, key: .contentType) else {
-            result.violations.append(
-                bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
-            return
-        }
-        guard
-            let match = BodyChecker.plainMatch(contentType, matcher)
-                ?? bodies.parseAndMatch(
-                    contentType, matcher, site: response.contentSite, .response, into: &result.violations)
-        else { return }
-        result.mediaTypeKey = match.key
-        if plan.options.checkAccept, status != 406 {
-            let plainKey = response.plainKeys[match.keyIndex] && HTTPSyntax.sameBytes(contentType, match.key)
-            checkAccept(
-                contentType, plainKey: plainKey, request: request, site: response.contentSite,
-                into: &result.violations)
-        }
-        // Unretained (see `ValidationPlan.withOperation(_:_:)`).
-        Unmanaged.passUnretained(response.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
-            bodies.checkContent(bytes, media, .response, into: &result.violations)
+        // Looked up with `withValue`, which keeps the pairs unretained (see `HeaderSource`).
+        fields.withValue(of: .contentType, key: .contentType) { contentType in
+            guard let contentType else {
+                result.violations.append(
+                    bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
+                return
+            }
+            guard
+                let match = BodyChecker.plainMatch(contentType, matcher)
+                    ?? bodies.parseAndMatch(
+                        contentType, matcher, site: response.contentSite, .response, into: &result.violations)
+            else { return }
+            result.mediaTypeKey = match.key
+            if plan.options.checkAccept, status != 406 {
+                let plainKey = response.plainKeys[match.keyIndex] && HTTPSyntax.sameBytes(contentType, match.key)
+                checkAccept(
+                    contentType, plainKey: plainKey, request: request, site: response.contentSite,
+                    into: &result.violations)
+            }
+            // Unretained (see `ValidationPlan.withOperation(_:_:)`).
+            Unmanaged.passUnretained(response.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+                bodies.checkContent(bytes, media, .response, into: &result.violations)
+            }
         }
     }
 
@@ -151,7 +154,19 @@ struct ResponseChecker {
         _ contentType: String, plainKey: Bool = false, request: RequestValidation, site: SpecSite,
         into violations: inout [Diagnostic]
     ) {
-        guard let joined = request.headers.value(of: .accept, key: .accept), joined != "*/*" else { return }
+        request.headers.withValue(of: .accept, key: .accept) { joined in
+            // The length first: `!=` with the literal took the general comparison for every value.
+            guard let joined, joined.utf8.count != 3 || joined != "*/*" else { return }
+            checkAccept(contentType, joined, plainKey: plainKey, request: request, site: site, into: &violations)
+        }
+    }
+
+    /// ``checkAccept(_:plainKey:request:site:into:)`` for the request's `Accept` value `joined`
+    /// (not `*/*`).
+    func checkAccept(
+        _ contentType: String, _ joined: String, plainKey: Bool, request: RequestValidation, site: SpecSite,
+        into violations: inout [Diagnostic]
+    ) {
         if plainKey && HTTPSyntax.sameBytes(joined, contentType) { return }
         if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
         let values = request.headers.values(of: .accept)
