@@ -34,6 +34,47 @@ struct HeaderSourceTests {
         }
     }
 
+    /// The packed constants the hot lookups pass are the names they stand for, and a lookup with
+    /// them answers what the built fields answer.
+    @Test(arguments: pairs.indices)
+    func packedLookupsMatchTheBuiltFields(_ index: Int) {
+        #expect(HeaderSource.PackedName("content-type") == .contentType)
+        #expect(HeaderSource.PackedName("accept") == .accept)
+        let pairs = Self.pairs[index]
+        let source = HeaderSource(pairs: pairs)
+        let fields = Validator.fields(pairs)
+        #expect(source.value(of: .contentType, key: .contentType) == fields.value(of: .contentType))
+        #expect(source.value(of: .accept, key: .accept) == fields.value(of: .accept))
+        let built = HeaderSource(fields)
+        #expect(built.value(of: .contentType, key: .contentType) == fields.value(of: .contentType))
+    }
+
+    /// Names of every length a packed name holds (and longer ones), in every case, against names
+    /// that differ in one byte at each position.
+    @Test func packedNamesCompareAsTheirText() {
+        for length in 1...20 {
+            let name = String((0..<length).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            let canonical = HTTPField.Name(name)!
+            var variants: [(String, String)] = [(name.uppercased(), "upper"), (name, "same")]
+            for position in 0..<length {
+                var bytes = Array(name.utf8)
+                bytes[position] = UInt8(ascii: "-")
+                variants.append((String(decoding: bytes, as: UTF8.self), "other \(position)"))
+                guard position + 1 < length else { continue }
+                // `Á`, two bytes in place of two: a name of the same length with bytes above ASCII.
+                bytes[position] = 0xC3
+                bytes[position + 1] = 0x81
+                variants.append((String(decoding: bytes, as: UTF8.self), "non-ASCII \(position)"))
+            }
+            for (field, label) in variants {
+                let pairs = [("X-Before", "1"), (field, "v"), ("X-After", "2")]
+                #expect(
+                    HeaderSource(pairs: pairs).value(of: canonical) == Validator.fields(pairs).value(of: canonical),
+                    "\(length) \(label)")
+            }
+        }
+    }
+
     @Test func requestValidationKeepsTheFieldsItWasGiven() {
         var result = RequestValidation()
         result.headers = HeaderSource(pairs: [("Accept", "a/b"), ("bad name", "x")])

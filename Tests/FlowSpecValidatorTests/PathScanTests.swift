@@ -25,6 +25,32 @@ struct PathScanTests {
         }
     }
 
+    /// The sixteen- and eight-byte scan for the next delimiter against the byte loop: a delimiter
+    /// (or none) at every offset of texts of every length up to 40, from every start.
+    @Test func nextDelimiterIsTheFirstDelimiter() {
+        for length in 0...40 {
+            for position in -1..<length {
+                for delimiter in [UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "?")] {
+                    var bytes = (0..<length).map { UInt8(ascii: "a") &+ UInt8($0 % 26) }
+                    if position >= 0 { bytes[position] = delimiter }
+                    // Bytes that differ from a delimiter in one bit only.
+                    if length > 3 { bytes[length - 1] = position == length - 1 ? delimiter : 0x2E }
+                    bytes.withUnsafeBufferPointer { raw in
+                        for start in 0...length {
+                            let found = PathMatcher.nextDelimiter(raw, from: start)
+                            var byByte = start
+                            while byByte < length && ![0x2F, 0x25, 0x3F].contains(raw[byByte]) { byByte += 1 }
+                            // It may stop in the last seven bytes, for the byte loop to go on; never
+                            // past a delimiter.
+                            #expect(found <= byByte && found >= start, "\(length) \(position) \(start)")
+                            if found < byByte { #expect(length - found < 8, "\(length) \(position) \(start)") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func commonTokenWordsAndCaseFolding() {
         for fill: UInt8 in [UInt8(ascii: "a"), UInt8(ascii: "Z"), UInt8(ascii: "0"), UInt8(ascii: "+")] {
             for position in 0..<8 {

@@ -91,6 +91,50 @@ struct RouterPropertyTests {
         }
     }
 
+    /// Literal segments of eight bytes and more (compared a word at a time) that share prefixes and
+    /// differ at every position, or only in length, against the reference.
+    @Test(arguments: 0..<20)
+    func longLiteralsAgreeWithReference(_ seed: Int) throws {
+        var generator = SplitMix64(state: UInt64(seed) &* 104_729 &+ 3)
+        let stems = ["environments", "environmentz", "environment", "environments1", "envir0nments", "Environments",
+            "flowsflowsflowsflows", "flowsflowsflowsflowz", "abcdefgh", "abcdefgi", "abcdefg", "abcdefghi", "{v}"]
+        var templates: [PathTemplate] = []
+        for _ in 0..<Int.random(in: 2...10, using: &generator) {
+            var names = 0
+            let count = Int.random(in: 1...3, using: &generator)
+            let text = "/" + (0..<count).map { _ -> String in
+                let stem = stems.randomElement(using: &generator) ?? "a"
+                guard stem == "{v}" else { return stem }
+                names += 1
+                return "{v\(names)}"
+            }.joined(separator: "/")
+            templates.append(try PathTemplate(parsing: text))
+        }
+        let router = Router<Int>(
+            routes: templates.enumerated().map { .init(template: $1, methods: [.get], operationID: $0) })
+        var fragments = stems.filter { $0 != "{v}" }
+        // Each stem with one byte changed at each position, and cut short at each length.
+        for stem in ["environments", "flowsflowsflowsflows", "abcdefghi"] {
+            for position in 0..<stem.utf8.count {
+                var bytes = Array(stem.utf8)
+                bytes[position] = bytes[position] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+                fragments.append(String(decoding: bytes, as: UTF8.self))
+                fragments.append(String(stem.prefix(position)))
+            }
+        }
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...3, using: &generator)
+            let path =
+                "/" + (0..<count).map { _ in fragments.randomElement(using: &generator) ?? "" }.joined(separator: "/")
+            let expected = Self.reference(templates, path)
+            switch router.route(method: .get, path: path) {
+            case .matched(let id, _): #expect(id == expected, "\(path) in \(templates.map(\.text))")
+            case .notFound: #expect(expected == nil, "\(path) in \(templates.map(\.text))")
+            case let other: Issue.record("unexpected \(other) for \(path)")
+            }
+        }
+    }
+
     @Test(arguments: 0..<20)
     func randomInputNeverCrashes(_ seed: Int) {
         var generator = SplitMix64(state: UInt64(seed) &+ 1)

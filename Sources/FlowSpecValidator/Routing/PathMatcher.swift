@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// The non-generic core of ``Router``: compiled patterns, the route table, and the byte-level work of
 /// matching a request path and extracting its parameters. Keeping it free of the operation-ID type
 /// means it is compiled once, fully specialised, rather than through generic metadata at run time.
@@ -102,16 +106,10 @@ struct PathMatcher: Sendable {
             var hasEscapes = false
             var index = 1
             while index < raw.count {
-                // Eight bytes at a time up to the next `/`, `%` or `?`; the byte loop takes the rest.
-                if index &+ 8 <= raw.count, let base = raw.baseAddress {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let hits = Self.delimiters(word)
-                    if hits == 0 {
-                        index &+= 8
-                        continue
-                    }
-                    index &+= hits.trailingZeroBitCount &>> 3
-                }
+                // Sixteen or eight bytes at a time up to the next `/`, `%` or `?`; the byte loop takes
+                // the rest.
+                index = Self.nextDelimiter(raw, from: index)
+                guard index < raw.count else { break }
                 let byte = raw[index]
                 if byte == UInt8(ascii: "/") {
                     guard count + 1 < capacity else { return .general(.notFound) }
@@ -181,6 +179,35 @@ struct PathMatcher: Sendable {
                     finish(rank: rank, raw: raw, decoded: decodedBytes, bounds: bounds, decodedOffset: capacity))
             }
         }
+    }
+
+    /// The offset of the first `/`, `%` or `?` of `raw` at or after `start`, or an offset at most
+    /// seven bytes before the end from which the caller's byte loop goes on (`raw.count` when the
+    /// text ends first). Sixteen bytes at a time with SSE2 on x86-64 (where a path's segments, a
+    /// UUID say, are mostly longer than eight bytes), then eight.
+    @inline(__always) static func nextDelimiter(_ raw: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        guard let base = raw.baseAddress else { return index }
+        #if arch(x86_64)
+            let slash = _mm_set1_epi8(0x2F)
+            let percent = _mm_set1_epi8(0x25)
+            let mark = _mm_set1_epi8(0x3F)
+            while index &+ 16 <= raw.count {
+                let v = _mm_loadu_si128(UnsafeRawPointer(base + index).assumingMemoryBound(to: __m128i.self))
+                let hits = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, percent)), _mm_cmpeq_epi8(v, mark))
+                let mask = _mm_movemask_epi8(hits)
+                if mask != 0 { return index &+ Int(mask.trailingZeroBitCount) }
+                index &+= 16
+            }
+        #endif
+        while index &+ 8 <= raw.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let hits = Self.delimiters(word)
+            if hits != 0 { return index &+ (hits.trailingZeroBitCount &>> 3) }
+            index &+= 8
+        }
+        return index
     }
 
     /// The high bit of each byte of `word` (read little-endian, so the first byte is lowest) that is

@@ -24,12 +24,21 @@ struct BodyChecker {
     func checkRequestBody(
         _ operation: OperationPlan, fields: HeaderSource, body input: BodyInput, into result: inout RequestValidation
     ) {
-        var bytes: [UInt8] = []
-        var oversized: Int?? = nil
         switch input {
-        case .bytes(let body): bytes = body ?? []
-        case .oversized(let length): oversized = .some(length)
+        case .bytes(let body?):
+            // Passed on as it is: a local copy of it retained and released it.
+            checkRequestBody(operation, fields: fields, bytes: body, oversized: nil, into: &result)
+        case .bytes(nil):
+            checkRequestBody(operation, fields: fields, bytes: [], oversized: nil, into: &result)
+        case .oversized(let length):
+            checkRequestBody(operation, fields: fields, bytes: [], oversized: .some(length), into: &result)
         }
+    }
+
+    func checkRequestBody(
+        _ operation: OperationPlan, fields: HeaderSource, bytes: [UInt8], oversized: Int??,
+        into result: inout RequestValidation
+    ) {
         guard let declared = operation.requestBody else {
             if !bytes.isEmpty || oversized != nil {
                 result.violations.append(
@@ -40,52 +49,70 @@ struct BodyChecker {
             }
             return
         }
-        // Looked up only for an operation that declares a body (most requests have none).
-        let contentType = fields.value(of: .contentType)
-        if let oversized {
-            result.violations.append(tooLarge(oversized, site: declared.site))
-            if let contentType {
-                result.mediaTypeKey =
-                    match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
+        // Unretained: the plan owns it (see `ValidationPlan.withOperation(_:_:)`).
+        Unmanaged.passUnretained(declared)._withUnsafeGuaranteedRef { declared in
+            checkRequestBody(operation, declared, fields: fields, bytes: bytes, oversized: oversized, into: &result)
+        }
+    }
+
+    func checkRequestBody(
+        _ operation: OperationPlan, _ declared: RequestBodyPlan, fields: HeaderSource, bytes: [UInt8],
+        oversized: Int??, into result: inout RequestValidation
+    ) {
+        // Looked up only for an operation that declares a body (most requests have none), with the
+        // pairs unretained (see `HeaderSource.withValue(of:key:_:)`).
+        fields.withValue(of: .contentType, key: .contentType) { contentType in
+            if let oversized {
+                result.violations.append(tooLarge(oversized, site: declared.site))
+                if let contentType {
+                    result.mediaTypeKey =
+                        match(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)?.key
+                }
+                return
             }
-            return
-        }
-        if bytes.count > plan.options.maxBodyBytes {
-            result.violations.append(tooLarge(bytes.count, site: declared.site))
-            return
-        }
-        guard let contentType else {
-            if !bytes.isEmpty {
-                result.violations.append(
-                    missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
-            } else if declared.required {
-                result.violations.append(
-                    declared.site.diagnostic(
-                        .requestBodyMissing,
-                        "\(operation.matched.id) requires a request body, but the request has none",
-                        instanceLocation: "body",
-                        hint: "send a body of one of: \(declared.matcher.declaredKeys.joined(separator: ", "))"))
+            if bytes.count > plan.options.maxBodyBytes {
+                result.violations.append(tooLarge(bytes.count, site: declared.site))
+                return
             }
-            return
+            guard let contentType else {
+                if !bytes.isEmpty {
+                    result.violations.append(
+                        missingContentType(declared.matcher.declaredKeys, site: declared.site, .request))
+                } else if declared.required {
+                    result.violations.append(
+                        declared.site.diagnostic(
+                            .requestBodyMissing,
+                            "\(operation.matched.id) requires a request body, but the request has none",
+                            instanceLocation: "body",
+                            hint: "send a body of one of: \(declared.matcher.declaredKeys.joined(separator: ", "))"))
+                }
+                return
+            }
+            guard
+                let match = Self.plainMatch(contentType, declared.matcher)
+                    ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
+            else { return }
+            result.mediaTypeKey = match.key
+            Unmanaged.passUnretained(declared.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+                checkRequestContent(bytes, media, required: declared.required, into: &result.violations)
+            }
         }
-        guard
-            let match = Self.plainMatch(contentType, declared.matcher)
-                ?? parseAndMatch(contentType, declared.matcher, site: declared.site, .request, into: &result.violations)
-        else { return }
-        result.mediaTypeKey = match.key
-        let media = declared.media[match.keyIndex]
+    }
+
+    /// A request body's content, of media type `media` (`required`: the body is).
+    func checkRequestContent(_ bytes: [UInt8], _ media: BodyMediaPlan, required: Bool, into violations: inout [Diagnostic]) {
         if bytes.isEmpty {
-            if declared.required || !media.acceptsEmpty {
-                result.violations.append(
+            if required || !media.acceptsEmpty {
+                violations.append(
                     media.site.diagnostic(
                         .requestBodyEmpty,
                         "the request body is empty, but `\(media.key)` needs content"
-                            + (declared.required ? " (the body is required)" : " (its schema does not accept `{}`)"),
+                            + (required ? " (the body is required)" : " (its schema does not accept `{}`)"),
                         instanceLocation: "body", hint: "send a body that matches the schema of `\(media.key)`"))
             }
             return
         }
-        checkContent(bytes, media, .request, into: &result.violations)
+        checkContent(bytes, media, .request, into: &violations)
     }
 
     /// The declared media-type key a `Content-Type` selected.
@@ -178,7 +205,7 @@ struct BodyChecker {
                 }
                 return
             }
-            let result = plan.schemas[media.schema].validate(json: bytes, options: options)
+            let result = plan.withSchema(media.schema) { $0.validate(json: bytes, options: options) }
             if !result.isValid { append(result.errors, side, media, into: &violations) }
             if plan.options.strict, media.properties >= 0, let value = try? JSONParser.parse(bytes) {
                 var found: [JSONPointer] = []

@@ -31,32 +31,125 @@ struct HeaderSource: Sendable {
 
     /// The value of `name` as `HTTPFields.value(of:)` gives it.
     func value(of name: HTTPField.Name) -> String? {
-        switch storage {
-        case .fields(let fields):
-            return fields.value(of: name)
-        case .pairs(let pairs):
-            var target = name.canonicalName
-            // The name's bytes once, for every pair; the pairs read through their buffer (indexing
-            // the array retained and released each name).
-            let found = target.withUTF8 { t -> Int? in
-                pairs.withUnsafeBufferPointer { p -> Int? in
-                    var found = -1
-                    var k = 0
-                    while k < p.count {
-                        if Self.sameName(p[k].0, t) {
-                            // Several fields of the name are joined; leave that to the fields themselves.
-                            if found >= 0 { return nil }
-                            found = k
-                        }
-                        k &+= 1
-                    }
-                    return found
+        guard case .pairs = storage else { return httpFields.value(of: name) }
+        guard let key = PackedName(name.canonicalName) else {
+            guard case .pairs(let pairs) = storage else { return nil }
+            return longValue(of: name, in: pairs)
+        }
+        return value(of: name, key: key)
+    }
+
+    /// ``value(of:)`` with the name's packed form given (the hot callers pass constants such as
+    /// ``PackedName/contentType``: packing the name on each lookup cost about a hundred
+    /// instructions).
+    func value(of name: HTTPField.Name, key: PackedName) -> String? {
+        withValue(of: name, key: key) { $0 }
+    }
+
+    /// Calls `body` with ``value(of:key:)``, found and checked inside the pairs' buffer (returning
+    /// it from there kept the array retained over the lookup, and the string once more).
+    @inline(__always) func withValue<R>(of name: HTTPField.Name, key: PackedName, _ body: (String?) -> R) -> R {
+        guard case .pairs(let pairs) = storage else { return body(httpFields.value(of: name)) }
+        // One pass over the pairs read through their buffer (indexing the array retained and
+        // released each name); a name is compared only when its length (kept in the string itself,
+        // so no bytes are read) is the key's. Everything is done inside: reading the array again
+        // afterwards kept it retained over the whole lookup.
+        return pairs.withUnsafeBufferPointer { p -> R in
+            var found = -1
+            var k = 0
+            while k < p.count {
+                if p[k].0.utf8.count == key.count && key.matches(p[k].0) {
+                    // Several fields of the name are joined; leave that to the fields themselves.
+                    if found >= 0 { return body(httpFields.value(of: name)) }
+                    found = k
                 }
+                k &+= 1
             }
-            guard let found else { return httpFields.value(of: name) }
-            guard found >= 0 else { return nil }
-            let value = pairs[found].1
-            return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
+            guard found >= 0 else { return body(nil) }
+            // One copy, which the check and `body` share: each read of the buffer copied the string.
+            let value = p[found].1
+            return Self.isLegalValue(value) ? body(value) : body(HTTPField(name: name, value: value).value)
+        }
+    }
+
+    /// ``value(of:)`` for a name longer than a ``PackedName`` holds.
+    private func longValue(of name: HTTPField.Name, in pairs: [(String, String)]) -> String? {
+        var target = name.canonicalName
+        let found = target.withUTF8 { t -> Int in
+            pairs.withUnsafeBufferPointer { p -> Int in
+                var found = -1
+                var k = 0
+                while k < p.count {
+                    if Self.sameName(p[k].0, t) {
+                        if found >= 0 { return -2 }
+                        found = k
+                    }
+                    k &+= 1
+                }
+                return found
+            }
+        }
+        if found == -2 { return httpFields.value(of: name) }
+        guard found >= 0 else { return nil }
+        let value = pairs[found].1
+        return Self.isLegalValue(value) ? value : HTTPField(name: name, value: value).value
+    }
+
+    /// A lowercase field name of one to sixteen bytes, packed so that a field name of the same
+    /// length is compared in two words: its first eight bytes and its last eight (they overlap when
+    /// it is shorter than sixteen), or all of it in `first` when it is shorter than eight.
+    struct PackedName: Equatable, Sendable {
+        let count: Int
+        let first: UInt64
+        let last: UInt64
+
+        /// `content-type`.
+        static let contentType = PackedName(count: 12, first: 0x2D74_6E65_746E_6F63, last: 0x6570_7974_2D74_6E65)
+        /// `accept`.
+        static let accept = PackedName(count: 6, first: 0x7470_6563_6361, last: 0)
+
+        init(count: Int, first: UInt64, last: UInt64) {
+            self.count = count
+            self.first = first
+            self.last = last
+        }
+
+        /// `nil` when `canonical` (a lowercase name) is empty or longer than sixteen bytes.
+        init?(_ canonical: String) {
+            let count = canonical.utf8.count
+            guard count > 0 && count <= 16,
+                let words = canonical.utf8.withContiguousStorageIfAvailable({ Self.words($0) })
+            else { return nil }
+            self.count = count
+            (first, last) = words
+        }
+
+        /// The words of `bytes` (one to sixteen of them), ASCII capitals made small.
+        @inline(__always) static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+            let count = bytes.count
+            guard count >= 8, let base = bytes.baseAddress else {
+                var word: UInt64 = 0
+                var k = 0
+                while k < count {
+                    word |= UInt64(bytes[k]) &<< UInt64(8 &* k)
+                    k &+= 1
+                }
+                return (HTTPSyntax.lowercasedWord(word), 0)
+            }
+            let first = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            let last = UInt64(littleEndian: UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self))
+            return (HTTPSyntax.lowercasedWord(first), HTTPSyntax.lowercasedWord(last))
+        }
+
+        /// Whether `field`, whose UTF-8 length is ``count``, is this name but for ASCII case.
+        @inline(__always) func matches(_ field: String) -> Bool {
+            // Only ASCII capitals are folded, so a non-ASCII byte never equals one of the name's.
+            let words = field.utf8.withContiguousStorageIfAvailable { Self.words($0) } ?? Self.words(Array(field.utf8))
+            return words.0 == first && words.1 == last
+        }
+
+        static func words(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+            bytes.withUnsafeBufferPointer { words($0) }
         }
     }
 

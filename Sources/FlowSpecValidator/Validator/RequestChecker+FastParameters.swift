@@ -53,15 +53,24 @@ extension RequestChecker {
         _ fast: FastParameterPlan, _ captures: PathCaptures, target: String, into outcome: inout FastParameterOutcome
     ) {
         let read: Void? = target.utf8.withContiguousStorageIfAvailable { bytes in
-            for value in fast.pathValues {
-                guard value.capture < captures.count else {
-                    outcome.isCertain = false
-                    return
+            // Through the buffer, each check unretained (see `ValidationPlan.withOperation(_:_:)`):
+            // iterating the array copied each value, retaining and releasing its check.
+            let certain = fast.pathValues.withUnsafeBufferPointer { values -> Bool in
+                var k = 0
+                while k < values.count {
+                    guard values[k].capture < captures.count else { return false }
+                    let value = UnsafeBufferPointer(rebasing: bytes[captures.range(values[k].capture)])
+                    let accepted = Unmanaged.passUnretained(values[k].check)._withUnsafeGuaranteedRef {
+                        accepts(string: value, $0, askSchema: false)
+                    }
+                    if !accepted { outcome.refused |= 1 &<< UInt64(values[k].entry) }
+                    k &+= 1
                 }
-                let range = captures.range(value.capture)
-                if !accepts(string: UnsafeBufferPointer(rebasing: bytes[range]), value.check, askSchema: false) {
-                    outcome.refused |= 1 &<< UInt64(value.entry)
-                }
+                return true
+            }
+            guard certain else {
+                outcome.isCertain = false
+                return
             }
             if !fast.queryValues.isEmpty { queryCheck(fast, bytes, pathEnd: captures.pathEnd, &outcome) }
         }
@@ -101,30 +110,32 @@ extension RequestChecker {
             outcome.isCertain = false
             return
         }
-        var j = 0
-        while j < fast.queryValues.count {
-            let valueStart = outcome.found[2 &* j]
-            if valueStart < 0 {
-                if fast.queryValues[j].required {
-                    outcome.isCertain = false
-                    return
+        // Through the buffer, each check unretained, as the path values (see `fastCheck`).
+        let certain = fast.queryValues.withUnsafeBufferPointer { values -> Bool in
+            var j = 0
+            while j < values.count {
+                let valueStart = outcome.found[2 &* j]
+                if valueStart < 0 {
+                    if values[j].required { return false }
+                } else {
+                    let valueEnd = outcome.found[2 &* j &+ 1]
+                    guard valueEnd > valueStart else { return false }
+                    let raw = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+                    let type = values[j].type
+                    let judgement = Unmanaged.passUnretained(values[j].check)._withUnsafeGuaranteedRef {
+                        judge(query: raw, type, $0)
+                    }
+                    switch judgement {
+                    case .accepted: break
+                    case .refused: outcome.refused |= 1 &<< UInt64(values[j].entry)
+                    case .unsure: return false
+                    }
                 }
-            } else {
-                let valueEnd = outcome.found[2 &* j &+ 1]
-                guard valueEnd > valueStart else {
-                    outcome.isCertain = false
-                    return
-                }
-                switch judge(query: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), fast.queryValues[j]) {
-                case .accepted: break
-                case .refused: outcome.refused |= 1 &<< UInt64(fast.queryValues[j].entry)
-                case .unsure:
-                    outcome.isCertain = false
-                    return
-                }
+                j &+= 1
             }
-            j &+= 1
+            return true
         }
+        if !certain { outcome.isCertain = false }
     }
 
     /// Finds the value of each name (`names[bounds[2j]..<bounds[2j+1]]`) among the `&`-separated
@@ -174,8 +185,8 @@ extension RequestChecker {
     }
 
     /// What becomes of a query value, as written (`raw`: ASCII, not empty), once percent-decoded.
-    func judge(query raw: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> FastJudgement {
-        guard raw.contains(UInt8(ascii: "%")) else { return judge(decoded: raw, value) }
+    func judge(query raw: UnsafeBufferPointer<UInt8>, _ type: PrimitiveType, _ check: ParameterCheck) -> FastJudgement {
+        guard raw.contains(UInt8(ascii: "%")) else { return judge(decoded: raw, type, check) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { buffer in
             var count = 0
             var k = 0
@@ -195,17 +206,16 @@ extension RequestChecker {
                 buffer[count] = byte
                 count &+= 1
             }
-            return judge(decoded: UnsafeBufferPointer(rebasing: buffer[0..<count]), value)
+            return judge(decoded: UnsafeBufferPointer(rebasing: buffer[0..<count]), type, check)
         }
     }
 
     /// Whether a decoded query value passes: as text for a string, as the JSON value
     /// ``PrimitiveType/coerce(_:)`` makes of it otherwise. A value the scalar check refuses is
     /// refused without asking the schema.
-    func judge(decoded bytes: UnsafeBufferPointer<UInt8>, _ value: FastParameterPlan.QueryValue) -> FastJudgement {
-        let check = value.check
+    func judge(decoded bytes: UnsafeBufferPointer<UInt8>, _ type: PrimitiveType, _ check: ParameterCheck) -> FastJudgement {
         guard check.schema >= 0 else { return .accepted }
-        switch value.type {
+        switch type {
         case .string:
             return accepts(string: bytes, check, askSchema: false) ? .accepted : .refused
         case .integer, .number:
@@ -220,7 +230,7 @@ extension RequestChecker {
         case .boolean:
             break
         }
-        let coerced = value.type.coerce(String(decoding: bytes, as: UTF8.self))
+        let coerced = type.coerce(String(decoding: bytes, as: UTF8.self))
         let schema = plan.schemas[check.schema]
         let valid: Bool
         if case .string(let text) = coerced {

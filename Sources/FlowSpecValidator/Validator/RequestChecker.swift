@@ -38,38 +38,10 @@ struct RequestChecker {
         }
         switch route {
         case .matched(let index, let captures):
-            let operation = plan.operations[index]
-            result.operation = operation.matched
-            if operation.parameters.pathValuesInPlace {
-                result.parameters = DecodedParameters(
-                    deferred: DeferredParameters(
-                        plan: plan, operation: index, target: target, pathStart: pathStart, headers: fields))
-                if !plan.options.strict, let fast = operation.parameters.fast {
-                    // Most requests are decided on the target's bytes; a refused value is worded there
-                    // too when everything else is usual, without asking the schema twice.
-                    var outcome = FastParameterOutcome()
-                    fastCheck(fast, captures, target: target, into: &outcome)
-                    if !outcome.acceptsAll
-                        && !(outcome.isCertain
-                            && wordRefused(operation, fast, outcome, captures, target: target, into: &result.violations))
-                    {
-                        checkParameters(
-                            operation, captures, target: target, fields: fields, refused: outcome.refused,
-                            into: &result)
-                    }
-                } else {
-                    checkParameters(operation, captures, target: target, fields: fields, into: &result)
-                }
-            } else {
-                // Decoders that split the raw value need the path values as strings.
-                guard case .matched(_, let pathParameters) = plan.router.matcher.match(target, from: pathStart) else {
-                    return
-                }
-                result.parameters.pathValues = pathParameters
-                checkParameters(operation, pathParameters, target: target, fields: fields, into: &result)
-            }
-            if routeMethod == method || method != .head {
-                BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
+            plan.withOperation(index) { operation in
+                checkMatched(
+                    operation, index, captures, method: method, routeMethod: routeMethod, target: target,
+                    pathStart: pathStart, fields: fields, body: body, into: &result)
             }
         case .other(.notFound):
             let path = Self.pathOnly(target, from: pathStart)
@@ -97,6 +69,49 @@ struct RequestChecker {
             if routeMethod == method || method != .head {
                 BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
             }
+        }
+    }
+
+    /// The checks of a request whose path matched operation `index` with its values in place.
+    func checkMatched(
+        _ operation: OperationPlan, _ index: Int, _ captures: PathCaptures, method: HTTPRequest.Method,
+        routeMethod: HTTPRequest.Method, target: String, pathStart: Int, fields: HeaderSource, body: BodyInput,
+        into result: inout RequestValidation
+    ) {
+        result.operation = operation.matched
+        if operation.parameters.pathValuesInPlace {
+            // An operation with a fast plan has only path and query parameters, which are decoded
+            // from the target alone: its verdict keeps no second reference to the header fields.
+            result.parameters = DecodedParameters(
+                deferred: DeferredParameters(
+                    plan: plan, operation: index, target: target, pathStart: pathStart,
+                    headers: operation.parameters.fast == nil ? fields : HeaderSource(pairs: [])))
+            if !plan.options.strict, let fast = operation.parameters.fast {
+                // Most requests are decided on the target's bytes; a refused value is worded there
+                // too when everything else is usual, without asking the schema twice.
+                var outcome = FastParameterOutcome()
+                fastCheck(fast, captures, target: target, into: &outcome)
+                if !outcome.acceptsAll
+                    && !(outcome.isCertain
+                        && wordRefused(operation, fast, outcome, captures, target: target, into: &result.violations))
+                {
+                    checkParameters(
+                        operation, captures, target: target, fields: fields, refused: outcome.refused,
+                        into: &result)
+                }
+            } else {
+                checkParameters(operation, captures, target: target, fields: fields, into: &result)
+            }
+        } else {
+            // Decoders that split the raw value need the path values as strings.
+            guard case .matched(_, let pathParameters) = plan.router.matcher.match(target, from: pathStart) else {
+                return
+            }
+            result.parameters.pathValues = pathParameters
+            checkParameters(operation, pathParameters, target: target, fields: fields, into: &result)
+        }
+        if routeMethod == method || method != .head {
+            BodyChecker(plan: plan).checkRequestBody(operation, fields: fields, body: body, into: &result)
         }
     }
 

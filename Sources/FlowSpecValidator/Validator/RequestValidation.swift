@@ -35,32 +35,30 @@ public struct RequestValidation: Sendable {
     /// Whether the method was let through by ``ValidatorOptions/undeclaredMethods`` without checks.
     public var isUncheckedMethod: Bool
 
+    /// Whether no violation is an error.
+    public var isValid: Bool { !violations.containsError }
+}
+
+// The initializers are in an extension so that the struct keeps its memberwise initializer, which they
+// call: one that assigned the fields one by one built the value aside and copied it into place (a
+// copy and a destroy of every field per request, a dozen retains and releases).
+extension RequestValidation {
     public init(
         operation: MatchedOperation? = nil, parameters: DecodedParameters = DecodedParameters(),
         mediaTypeKey: String? = nil, violations: [Diagnostic] = [], method: HTTPRequest.Method = .get,
         headerFields: HTTPFields = HTTPFields(), isUncheckedMethod: Bool = false
     ) {
-        self.operation = operation
-        self.parameters = parameters
-        self.mediaTypeKey = mediaTypeKey
-        self.violations = violations
-        self.method = method
-        self.headers = HeaderSource(headerFields)
-        self.isUncheckedMethod = isUncheckedMethod
+        self.init(
+            operation: operation, parameters: parameters, mediaTypeKey: mediaTypeKey, violations: violations,
+            method: method, headers: HeaderSource(headerFields), allowedMethods: [],
+            isUncheckedMethod: isUncheckedMethod)
     }
 
     /// An empty verdict for a request with these header fields (no `HTTPFields` built and thrown
     /// away, as the public initializer's default would).
     init(method: HTTPRequest.Method, headers: HeaderSource) {
-        operation = nil
-        parameters = DecodedParameters()
-        mediaTypeKey = nil
-        violations = []
-        self.method = method
-        self.headers = headers
-        isUncheckedMethod = false
+        self.init(
+            operation: nil, parameters: DecodedParameters(), mediaTypeKey: nil, violations: [], method: method,
+            headers: headers, allowedMethods: [], isUncheckedMethod: false)
     }
-
-    /// Whether no violation is an error.
-    public var isValid: Bool { !violations.containsError }
 }

@@ -28,7 +28,15 @@ struct ResponseChecker {
             }
             return
         }
-        let operation = plan.operations[matchedIndex]
+        plan.withOperation(matchedIndex) { operation in
+            check(operation, status: status, fields: fields, body: body, request: request, into: &result)
+        }
+    }
+
+    func check(
+        _ operation: OperationPlan, status: Int, fields: HeaderSource, body: BodyInput, request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
         let responses = operation.responses
         guard let index = responses.lookup(status) else {
             result.violations.append(
@@ -39,12 +47,13 @@ struct ResponseChecker {
                     instanceLocation: "status", hint: "declare the status (or a range such as 4XX, or default)"))
             return
         }
-        let response = responses.responses[index]
-        result.statusKey = response.statusKey
-        if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
-        guard request.method != .head, status != 204, status != 304 else { return }
-        checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
-        return
+        // Unretained, as the operation (see `ValidationPlan.withOperation(_:_:)`).
+        Unmanaged.passUnretained(responses.responses[index])._withUnsafeGuaranteedRef { response in
+            result.statusKey = response.statusKey
+            if !response.headers.isEmpty { checkHeaders(response, fields: fields, into: &result.violations) }
+            guard request.method != .head, status != 204, status != 304 else { return }
+            checkBody(response, status: status, fields: fields, body: body, request: request, into: &result)
+        }
     }
 
     func checkHeaders(_ response: ResponsePlan, fields: HeaderSource, into violations: inout [Diagnostic]) {
@@ -74,15 +83,22 @@ struct ResponseChecker {
         _ response: ResponsePlan, status: Int, fields: HeaderSource, body input: BodyInput, request: RequestValidation,
         into result: inout ResponseValidation
     ) {
-        let bodies = BodyChecker(plan: plan)
-        var bytes: [UInt8] = []
         switch input {
-        case .bytes(let body):
-            bytes = body ?? []
+        case .bytes(let body?):
+            // Passed on as it is: a local copy of it retained and released it.
+            checkBody(response, status: status, fields: fields, bytes: body, request: request, into: &result)
+        case .bytes(nil):
+            checkBody(response, status: status, fields: fields, bytes: [], request: request, into: &result)
         case .oversized(let length):
-            result.violations.append(bodies.tooLarge(length, site: response.contentSite))
-            return
+            result.violations.append(BodyChecker(plan: plan).tooLarge(length, site: response.contentSite))
         }
+    }
+
+    func checkBody(
+        _ response: ResponsePlan, status: Int, fields: HeaderSource, bytes: [UInt8], request: RequestValidation,
+        into result: inout ResponseValidation
+    ) {
+        let bodies = BodyChecker(plan: plan)
         guard let matcher = response.matcher else {
             if !bytes.isEmpty {
                 result.violations.append(
@@ -105,24 +121,30 @@ struct ResponseChecker {
             result.violations.append(bodies.tooLarge(bytes.count, site: response.contentSite))
             return
         }
-        guard let contentType = fields.value(of: .contentType) else {
-            result.violations.append(
-                bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
-            return
+        // Looked up with `withValue`, which keeps the pairs unretained (see `HeaderSource`).
+        fields.withValue(of: .contentType, key: .contentType) { contentType in
+            guard let contentType else {
+                result.violations.append(
+                    bodies.missingContentType(matcher.declaredKeys, site: response.contentSite, .response))
+                return
+            }
+            guard
+                let match = BodyChecker.plainMatch(contentType, matcher)
+                    ?? bodies.parseAndMatch(
+                        contentType, matcher, site: response.contentSite, .response, into: &result.violations)
+            else { return }
+            result.mediaTypeKey = match.key
+            if plan.options.checkAccept, status != 406 {
+                let plainKey = response.plainKeys[match.keyIndex] && HTTPSyntax.sameBytes(contentType, match.key)
+                checkAccept(
+                    contentType, plainKey: plainKey, request: request, site: response.contentSite,
+                    into: &result.violations)
+            }
+            // Unretained (see `ValidationPlan.withOperation(_:_:)`).
+            Unmanaged.passUnretained(response.media[match.keyIndex])._withUnsafeGuaranteedRef { media in
+                bodies.checkContent(bytes, media, .response, into: &result.violations)
+            }
         }
-        guard
-            let match = BodyChecker.plainMatch(contentType, matcher)
-                ?? bodies.parseAndMatch(
-                    contentType, matcher, site: response.contentSite, .response, into: &result.violations)
-        else { return }
-        result.mediaTypeKey = match.key
-        if plan.options.checkAccept, status != 406 {
-            let plainKey = response.plainKeys[match.keyIndex] && HTTPSyntax.sameBytes(contentType, match.key)
-            checkAccept(
-                contentType, plainKey: plainKey, request: request, site: response.contentSite,
-                into: &result.violations)
-        }
-        bodies.checkContent(bytes, response.media[match.keyIndex], .response, into: &result.violations)
     }
 
     /// Whether the request's `Accept` accepts the response's media type. `plainKey`: the
@@ -132,7 +154,19 @@ struct ResponseChecker {
         _ contentType: String, plainKey: Bool = false, request: RequestValidation, site: SpecSite,
         into violations: inout [Diagnostic]
     ) {
-        guard let joined = request.headers.value(of: .accept), joined != "*/*" else { return }
+        request.headers.withValue(of: .accept, key: .accept) { joined in
+            // The length first: `!=` with the literal took the general comparison for every value.
+            guard let joined, joined.utf8.count != 3 || joined != "*/*" else { return }
+            checkAccept(contentType, joined, plainKey: plainKey, request: request, site: site, into: &violations)
+        }
+    }
+
+    /// ``checkAccept(_:plainKey:request:site:into:)`` for the request's `Accept` value `joined`
+    /// (not `*/*`).
+    func checkAccept(
+        _ contentType: String, _ joined: String, plainKey: Bool, request: RequestValidation, site: SpecSite,
+        into violations: inout [Diagnostic]
+    ) {
         if plainKey && HTTPSyntax.sameBytes(joined, contentType) { return }
         if AcceptHeader.plainRangeAccepts(joined, contentType: contentType) { return }
         let values = request.headers.values(of: .accept)

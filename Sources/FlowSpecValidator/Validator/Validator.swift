@@ -203,17 +203,9 @@ public struct Validator: Sendable {
                 if b[k] == UInt8(ascii: ":") && b[k &+ 1] == UInt8(ascii: "/") && b[k &+ 2] == UInt8(ascii: "/") {
                     var slash = k &+ 3
                     while slash < b.count {
-                        // The authority eight bytes at a time up to a `/`, `?` (or `%`, judged below).
-                        if slash &+ 8 <= b.count, let base = b.baseAddress {
-                            let word = UInt64(
-                                littleEndian: UnsafeRawPointer(base + slash).loadUnaligned(as: UInt64.self))
-                            let hits = PathMatcher.delimiters(word)
-                            if hits == 0 {
-                                slash &+= 8
-                                continue
-                            }
-                            slash &+= hits.trailingZeroBitCount &>> 3
-                        }
+                        // The authority many bytes at a time up to a `/`, `?` (or `%`, judged below).
+                        slash = PathMatcher.nextDelimiter(b, from: slash)
+                        guard slash < b.count else { break }
                         if b[slash] == UInt8(ascii: "/") || b[slash] == UInt8(ascii: "?") { break }
                         slash &+= 1
                     }
