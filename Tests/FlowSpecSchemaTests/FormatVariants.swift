@@ -1,3 +1,5 @@
+import Testing
+
 /// Inputs for the tests that hold a format's fast path to its reference: valid values and the
 /// values one edit away from them.
 enum FormatVariants {
@@ -48,6 +50,24 @@ enum FormatVariants {
             if a != b { out.append("\(describe(input)): fast \(a), reference \(b)") }
         }
         return out
+    }
+
+    /// How many of `inputs` a fast path for the common shape (`common`: `nil` where it does not
+    /// answer) answered and accepted; each answer is expected to be `reference`'s.
+    static func commonAnswers(
+        _ inputs: [[UInt8]], _ common: (UnsafeBufferPointer<UInt8>) -> Bool?,
+        _ reference: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> (answered: Int, accepted: Int) {
+        var answered = 0
+        var accepted = 0
+        for input in inputs {
+            let (fast, expected) = input.withUnsafeBufferPointer { (common($0), reference($0)) }
+            guard let fast else { continue }
+            answered += 1
+            if fast { accepted += 1 }
+            #expect(fast == expected, "\(describe(input))")
+        }
+        return (answered, accepted)
     }
 
     /// The text (its first 80 bytes, repaired) and, for short inputs, the bytes themselves.
