@@ -54,10 +54,39 @@ public struct SchemaValidator: Sendable {
     public func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> ValidationResult {
         // Mostly called for a value `isValid` refused (a parameter, say): when the one-pass check
         // sees a keyword fail on it, the errors are collected in one pass.
-        if StreamingCheck.mismatches(runtime: runtime, entry: entry, value: value, options: options) {
-            return validateCollectingFirst(tape: JSONTape(value), options: options)
+        let mismatch = StreamingCheck.mismatches(runtime: runtime, entry: entry, value: value, options: options)
+        return Self.withTape(value) { tape in
+            mismatch ? validateCollectingFirst(tape: tape, options: options) : validate(tape: tape, options: options)
         }
-        return validate(tape: JSONTape(value), options: options)
+    }
+
+    /// Runs `body` on a tape holding `value`. A scalar's tape is allocated once at its size (two
+    /// words), and a string's bytes are not copied: the tape points into the string, as it points
+    /// into a parsed input (a refused parameter is wrapped in a tape only to be reported, and
+    /// `JSONTape(value)` grew its arrays from empty).
+    static func withTape<R>(_ value: JSONValue, _ body: (JSONTape) -> R) -> R {
+        var tape = JSONTape()
+        switch value {
+        case .string(var text):
+            return text.withUTF8 { buffer in
+                tape.input = buffer
+                tape.words.reserveCapacity(2)
+                tape.appendInputString(offset: 0, count: buffer.count, ascii: JSONScan.isASCII(buffer))
+                return body(tape)
+            }
+        case .number(let n):
+            tape.words.reserveCapacity(2)
+            tape.appendNumber(n)
+        case .bool(let b):
+            tape.words.reserveCapacity(2)
+            tape.appendScalar(b ? .true : .false)
+        case .null:
+            tape.words.reserveCapacity(2)
+            tape.appendScalar(.null)
+        case .array, .object:
+            tape = JSONTape(value)
+        }
+        return body(tape)
     }
 
     /// Whether the string `text` matches, without copying it into a tape of its own (parameter and

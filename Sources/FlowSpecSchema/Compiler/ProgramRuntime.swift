@@ -19,6 +19,8 @@ final class ProgramRuntime: Sendable {
     let messages: [String]
     let patterns: [PatternMatcher]
     let patternTexts: [String]
+    /// Each pattern's error message, worded once, as ``enumMessages``.
+    let patternMessages: [String]
     let sites: [KeywordSite]
     let sources: [SchemaSource]
     let resources: [CompiledResource]
@@ -45,6 +47,7 @@ final class ProgramRuntime: Sendable {
         messages = p.messages
         patterns = p.patterns
         patternTexts = p.patternTexts
+        patternMessages = p.patternTexts.map { "must match the pattern `\($0)`" }
         sites = p.sites
         sources = p.sources
         resources = p.resources

@@ -8,10 +8,11 @@ extension Evaluator {
         case .type(let mask, let nullable, let site):
             if matches(mask, r, tag) || (nullable && tag == .null) { return true }
             if collect {
-                report(
-                    "schema.type",
-                    "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))",
-                    site: site)
+                let message =
+                    wordsByReference
+                    ? "expected \(Messages.typeList(mask, nullable: nullable)), got \(Messages.article(tape, r))"
+                    : Messages.join("expected ", Messages.typeList(mask, nullable: nullable), ", got ", Messages.article(tape, r))
+                report("schema.type", message, site: site)
             }
             return false
         case .const(let expected, let site):
@@ -34,7 +35,11 @@ extension Evaluator {
         case .format(let kind, let forced, let site):
             guard options.assertFormats || forced, !kind.check(tape, r) else { return true }
             if collect {
-                report("schema.format", Messages.format(kind, Messages.show(tape.value(r))), site: site)
+                let message =
+                    tag == .string && !wordsByReference
+                    ? tape.withString(r) { Messages.format(kind, string: $0) }
+                    : Messages.format(kind, Messages.show(tape.value(r)))
+                report("schema.format", message, site: site)
             }
             return false
         case .minItems, .maxItems, .uniqueItems, .items, .contains, .unevaluatedItems:
@@ -138,11 +143,14 @@ extension Evaluator {
             if c > 0 || (c == 0 && !exclusive) { return true }
             if collect {
                 let limit = rt.numbers[Int(index)]
-                let n = tape.number(r)
-                report(
-                    "schema.minimum",
-                    exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))",
-                    site: site)
+                let message: String
+                if wordsByReference {
+                    let n = tape.number(r)
+                    message = exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))"
+                } else {
+                    message = Messages.bound(exclusive ? "must be greater than " : "must be at least ", limit, tape, r)
+                }
+                report("schema.minimum", message, site: site)
             }
             return false
         case .maximum(let index, let exclusive, let site):
@@ -150,11 +158,14 @@ extension Evaluator {
             if c < 0 || (c == 0 && !exclusive) { return true }
             if collect {
                 let limit = rt.numbers[Int(index)]
-                let n = tape.number(r)
-                report(
-                    "schema.maximum",
-                    exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))",
-                    site: site)
+                let message: String
+                if wordsByReference {
+                    let n = tape.number(r)
+                    message = exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))"
+                } else {
+                    message = Messages.bound(exclusive ? "must be less than " : "must be at most ", limit, tape, r)
+                }
+                report("schema.maximum", message, site: site)
             }
             return false
         case .multipleOf(let index, let site):
@@ -162,7 +173,12 @@ extension Evaluator {
             let n = tape.number(r)
             if n.isMultiple(of: divisor) { return true }
             if collect {
-                report("schema.multipleOf", "must be a multiple of \(divisor) (it is \(n))", site: site)
+                report(
+                    "schema.multipleOf",
+                    wordsByReference
+                        ? "must be a multiple of \(divisor) (it is \(n))"
+                        : Messages.bound("must be a multiple of ", divisor, tape, r),
+                    site: site)
             }
             return false
         default:
@@ -190,7 +206,10 @@ extension Evaluator {
             if collect {
                 let length = tape.scalarCount(r)
                 report(
-                    "schema.minLength", "must be at least \(Messages.characters(limit)) long (it is \(length))",
+                    "schema.minLength",
+                    wordsByReference
+                        ? "must be at least \(Messages.characters(limit)) long (it is \(length))"
+                        : Messages.length("must be at least ", limit, length),
                     site: site)
             }
             return false
@@ -200,7 +219,10 @@ extension Evaluator {
             if length <= limit { return true }
             if collect {
                 report(
-                    "schema.maxLength", "must be at most \(Messages.characters(limit)) long (it is \(length))",
+                    "schema.maxLength",
+                    wordsByReference
+                        ? "must be at most \(Messages.characters(limit)) long (it is \(length))"
+                        : Messages.length("must be at most ", limit, length),
                     site: site)
             }
             return false
@@ -208,7 +230,11 @@ extension Evaluator {
             let matcher = rt.patterns[Int(pattern)]
             if tape.withString(r, { matcher.matches(utf8: $0) }) { return true }
             if collect {
-                report("schema.pattern", "must match the pattern `\(rt.patternTexts[Int(pattern)])`", site: site)
+                report(
+                    "schema.pattern",
+                    wordsByReference
+                        ? "must match the pattern `\(rt.patternTexts[Int(pattern)])`" : rt.patternMessages[Int(pattern)],
+                    site: site)
             }
             return false
         default:

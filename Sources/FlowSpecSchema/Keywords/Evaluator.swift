@@ -56,6 +56,10 @@ struct Evaluator {
     static let subtreeDepthLimit = 16
     /// How many collections the one-pass check found valid (for the tests).
     var subtreesSkipped = 0
+    /// Words messages and records errors with the general code they were first written with (string
+    /// interpolation, values rendered as `JSONValue`s), which the one-allocation writers replaced:
+    /// the tests compare the two.
+    var wordsByReference = false
 
     init(runtime: ProgramRuntime, tape: JSONTape, options: ValidationOptions, collect: Bool) {
         self.rt = runtime
@@ -238,6 +242,40 @@ struct Evaluator {
             truncated = true
             return
         }
+        if wordsByReference { return reportByReference(code, message, site: site, at: extra) }
+        // The tokens are counted first, so the array is allocated once (none at the root).
+        var tokens: [String] = []
+        let count = path.count + (extra == nil ? 0 : 1)
+        if count > 0 {
+            tokens.reserveCapacity(count)
+            path.forEach { tokens.append(text($0)) }
+            if let extra { tokens.append(Self.text(extra)) }
+        }
+        // The site's fields are read in place: copying a site, or a source with its whole tree,
+        // retained and released every array in it.
+        let s = Int(site)
+        let source = Int(rt.sites[s].source)
+        // An invalid instance has a few errors, most often: room for them at once rather than one,
+        // then two, then four.
+        if errors.capacity == 0 { errors.reserveCapacity(4) }
+        // Made in the append, each field once: through variables the error and its location were
+        // copied and destroyed once more.
+        if source >= 0 {
+            errors.append(
+                SchemaValidationError(
+                    code: code, message: message, instancePointer: JSONPointer(tokens), keyword: rt.sites[s].keyword,
+                    keywordPointer: JSONPointer(rt.sites[s].pointer),
+                    location: SourceLocation(
+                        file: rt.sources[source].file, start: rt.sources[source].tree.start(rt.sites[s].node))))
+        } else {
+            errors.append(
+                SchemaValidationError(
+                    code: code, message: message, instancePointer: JSONPointer(tokens), keyword: rt.sites[s].keyword))
+        }
+    }
+
+    /// ``report(_:_:site:at:)`` as first written (see ``wordsByReference``).
+    mutating func reportByReference(_ code: DiagnosticCode, _ message: String, site: Int32, at extra: PathToken?) {
         // A closure rather than `path.map(text)`: the partial application copied the whole
         // evaluator.
         var tokens = path.map { text($0) }

@@ -45,6 +45,12 @@ struct InstancePath {
         capacity = max(16, count * 2)
     }
 
+    /// Runs `body` on each step, outermost first.
+    @inline(__always) func forEach(_ body: (Evaluator.PathStep) -> Void) {
+        guard let base else { return }
+        for k in 0..<count { body(base[k]) }
+    }
+
     /// The steps, outermost first, transformed.
     func map<T>(_ transform: (Evaluator.PathStep) -> T) -> [T] {
         guard let base else { return [] }

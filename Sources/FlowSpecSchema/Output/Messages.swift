@@ -104,6 +104,74 @@ enum Messages {
         "\(shown) is not a valid \(kind.name)"
     }
 
+    /// `"\(shown) is not a valid \(kind.name)"` for a string value whose UTF-8 bytes are `bytes`,
+    /// written straight from the bytes when they need no escape and are short enough not to be cut
+    /// (``show(_:)``'s rule), else through ``show(_:)``. Wording an invalid path or query value
+    /// through a `JSONValue` cost more than the rest of its request's checks.
+    static func format(_ kind: FormatKind, string bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII only: invalid UTF-8 would be repaired into more bytes than were measured.
+        if bytes.count <= 58, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            return join("`\"", bytes, "\"` is not a valid ", kind.name)
+        }
+        return format(kind, show(.string(String(decoding: bytes, as: UTF8.self))))
+    }
+
+    /// The pieces end to end, in one string of their total length (interpolating or `+` grows the
+    /// result, an allocation and a copy each time).
+    static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
+        let count = a.utf8.count &+ b.utf8.count &+ c.utf8.count &+ d.utf8.count &+ e.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = copy(a, into: buffer, at: 0)
+            at = copy(b, into: buffer, at: at)
+            at = copy(c, into: buffer, at: at)
+            at = copy(d, into: buffer, at: at)
+            return copy(e, into: buffer, at: at)
+        }
+    }
+
+    /// ``join(_:_:_:_:_:)`` with raw bytes second.
+    static func join(_ a: String, _ b: UnsafeBufferPointer<UInt8>, _ c: String, _ d: String) -> String {
+        let count = a.utf8.count &+ b.count &+ c.utf8.count &+ d.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = copy(a, into: buffer, at: 0)
+            if let base = b.baseAddress, b.count > 0 {
+                (buffer.baseAddress! + at).update(from: base, count: b.count)
+                at &+= b.count
+            }
+            at = copy(c, into: buffer, at: at)
+            return copy(d, into: buffer, at: at)
+        }
+    }
+
+    @inline(__always)
+    private static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        let written = piece.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return at }
+            (buffer.baseAddress! + at).update(from: base, count: bytes.count)
+            return at &+ bytes.count
+        }
+        if let written { return written }
+        var end = at
+        for byte in piece.utf8 {
+            buffer[end] = byte
+            end &+= 1
+        }
+        return end
+    }
+
+    /// `must be at most 100 (it is 150)`: `prefix`, the limit's text, the value's text.
+    static func bound(_ prefix: String, _ limit: JSONNumber, _ tape: JSONTape, _ r: Int) -> String {
+        // An integer on the tape is written as `JSONNumber(Int)` would write it, without the number.
+        let value = tape.tag(r) == .int ? String(tape.int(r)) : tape.number(r).text
+        return join(prefix, limit.text, " (it is ", value, ")")
+    }
+
+    /// `must be at least 8 characters long (it is 3)`: `prefix`, ``characters(_:)`` of `limit`,
+    /// `length`.
+    static func length(_ prefix: String, _ limit: Int, _ length: Int) -> String {
+        join(prefix, String(limit), limit == 1 ? " character long (it is " : " characters long (it is ", String(length), ")")
+    }
+
     static func characters(_ n: Int) -> String { n == 1 ? "1 character" : "\(n) characters" }
     static func items(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }
     static func properties(_ n: Int) -> String { n == 1 ? "1 property" : "\(n) properties" }
