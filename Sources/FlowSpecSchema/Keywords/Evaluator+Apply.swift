@@ -138,34 +138,21 @@ extension Evaluator {
 
     mutating func number(_ op: Op, _ r: Int) -> Bool {
         switch op {
-        case .minimum(let index, let exclusive, let site):
-            let c = compare(r, rt.numbers[Int(index)])
-            if c > 0 || (c == 0 && !exclusive) { return true }
+        case .minimum(let index, let exclusive, let site), .maximum(let index, let exclusive, let site):
+            let isMinimum: Bool
+            if case .minimum = op { isMinimum = true } else { isMinimum = false }
+            let limit = rt.numbers[Int(index)]
+            let c = compare(r, limit)
+            if (isMinimum ? c > 0 : c < 0) || (c == 0 && !exclusive) { return true }
             if collect {
-                let limit = rt.numbers[Int(index)]
-                let message: String
-                if wordsByReference {
-                    let n = tape.number(r)
-                    message = exclusive ? "must be greater than \(limit) (it is \(n))" : "must be at least \(limit) (it is \(n))"
-                } else {
-                    message = Messages.bound(exclusive ? "must be greater than " : "must be at least ", limit, tape, r)
-                }
-                report("schema.minimum", message, site: site)
-            }
-            return false
-        case .maximum(let index, let exclusive, let site):
-            let c = compare(r, rt.numbers[Int(index)])
-            if c < 0 || (c == 0 && !exclusive) { return true }
-            if collect {
-                let limit = rt.numbers[Int(index)]
-                let message: String
-                if wordsByReference {
-                    let n = tape.number(r)
-                    message = exclusive ? "must be less than \(limit) (it is \(n))" : "must be at most \(limit) (it is \(n))"
-                } else {
-                    message = Messages.bound(exclusive ? "must be less than " : "must be at most ", limit, tape, r)
-                }
-                report("schema.maximum", message, site: site)
+                let words =
+                    isMinimum
+                    ? (exclusive ? "must be greater than " : "must be at least ")
+                    : (exclusive ? "must be less than " : "must be at most ")
+                let message =
+                    wordsByReference
+                    ? "\(words)\(limit) (it is \(tape.number(r)))" : Messages.bound(words, limit, tape, r)
+                report(isMinimum ? "schema.minimum" : "schema.maximum", message, site: site)
             }
             return false
         case .multipleOf(let index, let site):
